@@ -1,0 +1,287 @@
+package dev.parley.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a host asks of one tenant's engine. Every command is applied atomically: it either takes
+ * effect whole and yields its {@link dev.parley.core.event.Event events}, or fails with a {@link
+ * ParleyException} (or an argument exception) and changes nothing.
+ *
+ * <p>Commands are values; {@link Parley} offers a method per command for convenience. Thread
+ * safety: immutable.
+ */
+public sealed interface Command {
+
+  /** Replaces the tenant's settings (routing rules, policies). */
+  record ConfigureTenant(TenantSettings settings) implements Command {
+    public ConfigureTenant {
+      requireNonNull(settings, "settings");
+    }
+  }
+
+  /** Creates a group, or changes an existing one's settings. */
+  record DefineGroup(GroupSpec spec) implements Command {
+    public DefineGroup {
+      requireNonNull(spec, "spec");
+    }
+  }
+
+  /** Removes a group nobody belongs to, waits in, or escalates to. */
+  record RemoveGroup(GroupId group) implements Command {
+    public RemoveGroup {
+      requireNonNull(group, "group");
+    }
+  }
+
+  /**
+   * Creates an operator (offline, all channels switched on), or changes an existing one's groups,
+   * channels and capacities. A change may not take away a channel, nor lower a capacity below,
+   * what the operator has in hand.
+   */
+  record DefineOperator(OperatorSpec spec) implements Command {
+    public DefineOperator {
+      requireNonNull(spec, "spec");
+    }
+  }
+
+  /** Removes an offline operator with nothing in hand. */
+  record RemoveOperator(OperatorId operator) implements Command {
+    public RemoveOperator {
+      requireNonNull(operator, "operator");
+    }
+  }
+
+  /**
+   * Changes an operator's status. Going away keeps his sessions but withdraws offers not yet
+   * accepted; going offline also sends his active sessions back to their queues.
+   */
+  record SetStatus(OperatorId operator, OperatorStatus status) implements Command {
+    public SetStatus {
+      requireNonNull(operator, "operator");
+      requireNonNull(status, "status");
+    }
+  }
+
+  /** Switches one of an operator's channels on or off; refused to the operator himself when the tenant locks switches. */
+  record SwitchChannel(OperatorId operator, Channel channel, boolean on, Actor by) implements Command {
+    public SwitchChannel {
+      requireNonNull(operator, "operator");
+      requireNonNull(channel, "channel");
+      requireNonNull(by, "by");
+    }
+  }
+
+  /** Marks an operator's phone line available or not. */
+  record SetPhoneLine(OperatorId operator, boolean available) implements Command {
+    public SetPhoneLine {
+      requireNonNull(operator, "operator");
+    }
+  }
+
+  /**
+   * A client arrives. The session is refused at the door when the client is blocked, the group's
+   * queue is full, or (on synchronous channels) nobody in the group is online; otherwise it is
+   * queued and routed at once.
+   *
+   * @param session the new session's id, unique within the tenant
+   * @param entry how the client came
+   * @param reopens the ended session this one continues, for reopened asynchronous conversations
+   */
+  record Arrive(SessionId session, Entry entry, @Nullable SessionId reopens) implements Command {
+    public Arrive {
+      requireNonNull(session, "session");
+      requireNonNull(entry, "entry");
+    }
+
+    /** A fresh arrival. */
+    public Arrive(SessionId session, Entry entry) {
+      this(session, entry, null);
+    }
+  }
+
+  /** Continues an ended session of a {@linkplain Channel#reopenable() reopenable} channel as a new, linked one. */
+  record Reopen(SessionId ended, SessionId session, Actor by) implements Command {
+    public Reopen {
+      requireNonNull(ended, "ended");
+      requireNonNull(session, "session");
+      requireNonNull(by, "by");
+    }
+  }
+
+  /** The client left while waiting. */
+  record Abandon(SessionId session) implements Command {
+    public Abandon {
+      requireNonNull(session, "session");
+    }
+  }
+
+  /** An operator accepts the session offered to him. */
+  record Accept(SessionId session, OperatorId operator) implements Command {
+    public Accept {
+      requireNonNull(session, "session");
+      requireNonNull(operator, "operator");
+    }
+  }
+
+  /** An operator declines the session offered to him; it goes to the next operator. */
+  record Decline(SessionId session, OperatorId operator) implements Command {
+    public Decline {
+      requireNonNull(session, "session");
+      requireNonNull(operator, "operator");
+    }
+  }
+
+  /**
+   * Sends a live session to another group or to one operator, with a note the next operator
+   * sees. An operator may redirect a session he holds or one waiting in his groups (from the
+   * preview); an administrator may re-route any live session.
+   *
+   * @param session the session
+   * @param by who redirects
+   * @param group the target group, or null when {@code operator} is given
+   * @param operator the target operator, or null when {@code group} is given
+   * @param note for the next operator, or null
+   */
+  record Redirect(
+      SessionId session, Actor by, @Nullable GroupId group, @Nullable OperatorId operator, @Nullable String note)
+      implements Command {
+    public Redirect {
+      requireNonNull(session, "session");
+      requireNonNull(by, "by");
+      if ((group == null) == (operator == null)) {
+        throw new IllegalArgumentException(
+            "redirect session " + session + " to exactly one of a group or an operator, not " + group + " / " + operator);
+      }
+      if (note != null) {
+        Notes.check(note);
+      }
+    }
+
+    /** To a group. */
+    public static Redirect toGroup(SessionId session, Actor by, GroupId group, @Nullable String note) {
+      return new Redirect(session, by, requireNonNull(group, "group"), null, note);
+    }
+
+    /** To one operator. */
+    public static Redirect toOperator(SessionId session, Actor by, OperatorId operator, @Nullable String note) {
+      return new Redirect(session, by, null, requireNonNull(operator, "operator"), note);
+    }
+  }
+
+  /** Adds a note to a live or recently ended session. */
+  record AddNote(SessionId session, Actor by, String text) implements Command {
+    public AddNote {
+      requireNonNull(session, "session");
+      requireNonNull(by, "by");
+      Notes.check(text);
+    }
+  }
+
+  /** The serving operator invites another online operator into an active session. */
+  record InviteCollaborator(SessionId session, OperatorId by, OperatorId collaborator) implements Command {
+    public InviteCollaborator {
+      requireNonNull(session, "session");
+      requireNonNull(by, "by");
+      requireNonNull(collaborator, "collaborator");
+    }
+  }
+
+  /** A collaborator leaves a session. */
+  record LeaveCollaboration(SessionId session, OperatorId collaborator) implements Command {
+    public LeaveCollaboration {
+      requireNonNull(session, "session");
+      requireNonNull(collaborator, "collaborator");
+    }
+  }
+
+  /**
+   * Ends an active session: by its operator, an administrator, or the client leaving. It moves to
+   * wrap-up, or straight to {@link SessionState#ENDED} when its group has no wrap-up time.
+   */
+  record End(SessionId session, Actor by) implements Command {
+    public End {
+      requireNonNull(session, "session");
+      requireNonNull(by, "by");
+    }
+  }
+
+  /** The operator completes the wrap-up with a result and an optional note. */
+  record CompleteWrapUp(SessionId session, OperatorId operator, String result, @Nullable String note)
+      implements Command {
+    public CompleteWrapUp {
+      requireNonNull(session, "session");
+      requireNonNull(operator, "operator");
+      Ids.check("result", result);
+      if (note != null) {
+        Notes.check(note);
+      }
+    }
+  }
+
+  /** The client rates a session after it was served: rating 1 to 5, optional comment. */
+  record Feedback(SessionId session, int rating, @Nullable String comment) implements Command {
+    public Feedback {
+      requireNonNull(session, "session");
+      if (rating < 1 || rating > 5) {
+        throw new IllegalArgumentException("rating must be 1..5, not " + rating);
+      }
+      if (comment != null) {
+        Notes.check(comment);
+      }
+    }
+  }
+
+  /** Blocks a client on a channel; later arrivals of that identity are refused. */
+  record Block(ClientRef client, Actor by, String reason) implements Command {
+    public Block {
+      requireNonNull(client, "client");
+      requireNonNull(by, "by");
+      Notes.check(reason);
+    }
+  }
+
+  /** The serving operator blocks the client of an active session, which then ends. */
+  record BlockClientOf(SessionId session, OperatorId by, String reason) implements Command {
+    public BlockClientOf {
+      requireNonNull(session, "session");
+      requireNonNull(by, "by");
+      Notes.check(reason);
+    }
+  }
+
+  /** Lifts a block. */
+  record Unblock(ClientRef client, Actor by) implements Command {
+    public Unblock {
+      requireNonNull(client, "client");
+      requireNonNull(by, "by");
+    }
+  }
+
+  /**
+   * Creates an invitation for an operator: a fresh six-digit code, one-off or reusable until it
+   * expires.
+   *
+   * @param operator who the invited client will be routed to
+   * @param reusable whether the code may be used more than once
+   * @param validity how long it is valid, or null for the tenant's default
+   */
+  record CreateInvitation(OperatorId operator, boolean reusable, @Nullable Duration validity) implements Command {
+    public CreateInvitation {
+      requireNonNull(operator, "operator");
+      if (validity != null && (validity.isNegative() || validity.isZero() || validity.toDays() > 365)) {
+        throw new IllegalArgumentException("invitation validity must be more than 0 up to 365 days, not " + validity);
+      }
+    }
+  }
+
+  /** Invalidates an invitation before it expires. */
+  record InvalidateInvitation(String code, Actor by) implements Command {
+    public InvalidateInvitation {
+      InvitationCodes.check(code);
+      requireNonNull(by, "by");
+    }
+  }
+}

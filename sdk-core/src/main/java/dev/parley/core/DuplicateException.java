@@ -1,0 +1,17 @@
+package dev.parley.core;
+
+/** Something with this id exists already (a session id used twice, say). */
+public final class DuplicateException extends ParleyException {
+  private static final long serialVersionUID = 1L;
+  private final String id;
+
+  public DuplicateException(String what, String id) {
+    super(what + " " + id + " exists already; use a fresh id");
+    this.id = id;
+  }
+
+  /** The id in use. */
+  public String id() {
+    return id;
+  }
+}

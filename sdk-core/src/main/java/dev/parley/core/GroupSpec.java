@@ -1,0 +1,188 @@
+package dev.parley.core;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A group's routing settings.
+ *
+ * <pre>{@code
+ * GroupSpec sales = GroupSpec.builder(GroupId.of("sales"))
+ *     .strategy(RoutingStrategy.BY_UTILIZATION)
+ *     .offerTimeout(Duration.ofSeconds(20))
+ *     .wrapUpLimit(Duration.ofMinutes(2))
+ *     .maxQueueLength(200)
+ *     .escalateAfter(Duration.ofMinutes(5), GroupId.of("support"))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Thread safety: immutable.
+ */
+public final class GroupSpec {
+  private final GroupId id;
+  private final RoutingStrategy strategy;
+  private final Duration offerTimeout;
+  private final boolean autoAccept;
+  private final Duration wrapUpLimit;
+  private final int maxQueueLength;
+  private final @Nullable Duration escalateAfter;
+  private final @Nullable GroupId escalateTo;
+  private final int priority;
+
+  private GroupSpec(Builder b) {
+    id = b.id;
+    strategy = b.strategy;
+    offerTimeout = b.offerTimeout;
+    autoAccept = b.autoAccept;
+    wrapUpLimit = b.wrapUpLimit;
+    maxQueueLength = b.maxQueueLength;
+    escalateAfter = b.escalateAfter;
+    escalateTo = b.escalateTo;
+    priority = b.priority;
+  }
+
+  /** Starts a group with the defaults: by utilization, 30 s offers, 2 min wrap-up, no limits. */
+  public static Builder builder(GroupId id) {
+    return new Builder(id);
+  }
+
+  /** The group's id. */
+  public GroupId id() {
+    return id;
+  }
+
+  /** How the group picks operators. */
+  public RoutingStrategy strategy() {
+    return strategy;
+  }
+
+  /** How long one operator has to accept before the offer moves on; zero: no limit. */
+  public Duration offerTimeout() {
+    return offerTimeout;
+  }
+
+  /** Whether an offer is accepted on the operator's behalf the moment it is made. */
+  public boolean autoAccept() {
+    return autoAccept;
+  }
+
+  /** The after-call-work limit; zero: a session ends without wrap-up. */
+  public Duration wrapUpLimit() {
+    return wrapUpLimit;
+  }
+
+  /** The most sessions that may wait in the group at once; beyond, arrivals are refused. */
+  public int maxQueueLength() {
+    return maxQueueLength;
+  }
+
+  /** How long a client waits here before moving to {@link #escalateTo()}. */
+  public Optional<Duration> escalateAfter() {
+    return Optional.ofNullable(escalateAfter);
+  }
+
+  /** The group that clients waiting too long move to. */
+  public Optional<GroupId> escalateTo() {
+    return Optional.ofNullable(escalateTo);
+  }
+
+  /**
+   * The group's priority: an operator in several groups who frees up takes the waiting client of
+   * the highest-priority group first.
+   */
+  public int priority() {
+    return priority;
+  }
+
+  @Override
+  public String toString() {
+    return "GroupSpec{" + id + ", " + strategy + "}";
+  }
+
+  /** Builds a {@link GroupSpec}; each setter checks its argument at once. */
+  public static final class Builder {
+    private static final Duration MAX_DURATION = Duration.ofDays(365);
+
+    private final GroupId id;
+    private RoutingStrategy strategy = RoutingStrategy.BY_UTILIZATION;
+    private Duration offerTimeout = Duration.ofSeconds(30);
+    private boolean autoAccept;
+    private Duration wrapUpLimit = Duration.ofMinutes(2);
+    private int maxQueueLength = Integer.MAX_VALUE;
+    private @Nullable Duration escalateAfter;
+    private @Nullable GroupId escalateTo;
+    private int priority;
+
+    private Builder(GroupId id) {
+      this.id = Objects.requireNonNull(id, "id");
+    }
+
+    /** The routing strategy; default {@link RoutingStrategy#BY_UTILIZATION}. */
+    public Builder strategy(RoutingStrategy strategy) {
+      this.strategy = Objects.requireNonNull(strategy, "strategy");
+      return this;
+    }
+
+    /** How long an operator has to accept; zero for no limit; default 30 s. */
+    public Builder offerTimeout(Duration timeout) {
+      this.offerTimeout = duration("offer timeout", timeout, true);
+      return this;
+    }
+
+    /** Accepts offers on the operators' behalf at once; default off. */
+    public Builder autoAccept(boolean autoAccept) {
+      this.autoAccept = autoAccept;
+      return this;
+    }
+
+    /** The wrap-up limit; zero ends sessions without wrap-up; default 2 min. */
+    public Builder wrapUpLimit(Duration limit) {
+      this.wrapUpLimit = duration("wrap-up limit", limit, true);
+      return this;
+    }
+
+    /** The most waiting clients; default unlimited. */
+    public Builder maxQueueLength(int max) {
+      if (max < 0) {
+        throw new IllegalArgumentException("max queue length must be 0 or more, not " + max);
+      }
+      this.maxQueueLength = max;
+      return this;
+    }
+
+    /** Moves clients who waited {@code after} to group {@code to}. */
+    public Builder escalateAfter(Duration after, GroupId to) {
+      this.escalateAfter = duration("escalation wait", after, false);
+      this.escalateTo = Objects.requireNonNull(to, "escalation group");
+      return this;
+    }
+
+    /** The group's priority; default 0. */
+    public Builder priority(int priority) {
+      if (priority < -1_000 || priority > 1_000) {
+        throw new IllegalArgumentException("group priority must be within -1000..1000, not " + priority);
+      }
+      this.priority = priority;
+      return this;
+    }
+
+    /** Builds the spec. */
+    public GroupSpec build() {
+      if (id.equals(escalateTo)) {
+        throw new IllegalStateException("group " + id + " cannot escalate to itself");
+      }
+      return new GroupSpec(this);
+    }
+
+    private static Duration duration(String what, Duration d, boolean zeroAllowed) {
+      Objects.requireNonNull(d, what);
+      if (d.isNegative() || (!zeroAllowed && d.isZero()) || d.compareTo(MAX_DURATION) > 0) {
+        throw new IllegalArgumentException(
+            what + " must be " + (zeroAllowed ? "0" : "more than 0") + " up to 365 days, not " + d);
+      }
+      return d;
+    }
+  }
+}

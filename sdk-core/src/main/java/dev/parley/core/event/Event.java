@@ -1,0 +1,406 @@
+package dev.parley.core.event;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.parley.core.Actor;
+import dev.parley.core.Channel;
+import dev.parley.core.ClientRef;
+import dev.parley.core.Entry;
+import dev.parley.core.GroupId;
+import dev.parley.core.GroupSpec;
+import dev.parley.core.OperatorId;
+import dev.parley.core.OperatorSpec;
+import dev.parley.core.OperatorStatus;
+import dev.parley.core.SessionId;
+import dev.parley.core.SessionState;
+import dev.parley.core.TenantId;
+import dev.parley.core.TenantSettings;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something that happened in one tenant: every change the engine makes is told as one event, with
+ * the instant, the actor and (where there is a choice) the reason. Replaying a tenant's events
+ * rebuilds what it knows.
+ *
+ * <p>Thread safety: immutable.
+ */
+public sealed interface Event {
+  /** The tenant it happened in. */
+  TenantId tenant();
+
+  /** When it happened, by the engine's clock. */
+  Instant at();
+
+  /** Who made it happen. */
+  Actor actor();
+
+  /** An event in a session's life; {@link #state()} is the session's state after it. */
+  sealed interface SessionEvent extends Event {
+    /** The session. */
+    SessionId session();
+
+    /** The session's state after the event. */
+    SessionState state();
+  }
+
+  /** Why a session was sent back to a queue. */
+  enum RequeueReason {
+    /** An operator or administrator redirected it. */
+    REDIRECTED,
+    /** It waited past its group's escalation time. */
+    ESCALATED,
+    /** Its operator logged out while serving it. */
+    OPERATOR_LOGGED_OUT
+  }
+
+  /** Why an offer ended without acceptance. */
+  enum OfferEndReason {
+    /** The operator declined. */
+    DECLINED,
+    /** The operator did not answer within the group's offer time-out. */
+    TIMED_OUT,
+    /** Taken back: another operator accepted, the client left, the operator went away, a redirect. */
+    WITHDRAWN
+  }
+
+  /** Why a session was refused at the door. */
+  enum RefusalReason {
+    /** The client is on the blacklist. Nothing about him is kept. */
+    BLOCKED,
+    /** The group's queue is at its limit. */
+    QUEUE_FULL,
+    /** Nobody in the group is online (after hours): the offline form where the channel has one. */
+    NOBODY_ONLINE,
+    /** No group named, no rule matched, and no default group. */
+    NO_ROUTE
+  }
+
+  /** How an active session ended. */
+  enum EndReason {
+    /** The operator ended it. */
+    OPERATOR_ENDED,
+    /** The client disconnected or left. */
+    CLIENT_LEFT,
+    /** An administrator ended it. */
+    ADMIN_ENDED,
+    /** The operator blocked the client. */
+    CLIENT_BLOCKED
+  }
+
+  /** Why an invitation stopped being valid. */
+  enum InvitationEndReason {
+    /** A one-off invitation was used. */
+    USED,
+    /** Its validity ran out. */
+    EXPIRED,
+    /** Someone invalidated it. */
+    INVALIDATED
+  }
+
+  /** The tenant's settings were replaced. */
+  record TenantConfigured(TenantId tenant, Instant at, Actor actor, TenantSettings settings) implements Event {
+    public TenantConfigured {
+      requireNonNull(settings, "settings");
+    }
+  }
+
+  /** A group was created or changed. */
+  record GroupDefined(TenantId tenant, Instant at, Actor actor, GroupSpec spec) implements Event {
+    public GroupDefined {
+      requireNonNull(spec, "spec");
+    }
+  }
+
+  /** A group was removed. */
+  record GroupRemoved(TenantId tenant, Instant at, Actor actor, GroupId group) implements Event {
+    public GroupRemoved {
+      requireNonNull(group, "group");
+    }
+  }
+
+  /** An operator was created or changed. */
+  record OperatorDefined(TenantId tenant, Instant at, Actor actor, OperatorSpec spec) implements Event {
+    public OperatorDefined {
+      requireNonNull(spec, "spec");
+    }
+  }
+
+  /** An operator was removed. */
+  record OperatorRemoved(TenantId tenant, Instant at, Actor actor, OperatorId operator) implements Event {
+    public OperatorRemoved {
+      requireNonNull(operator, "operator");
+    }
+  }
+
+  /** An operator's status changed. */
+  record OperatorStatusChanged(
+      TenantId tenant, Instant at, Actor actor, OperatorId operator, OperatorStatus from, OperatorStatus to)
+      implements Event {
+    public OperatorStatusChanged {
+      requireNonNull(operator, "operator");
+      requireNonNull(from, "from");
+      requireNonNull(to, "to");
+    }
+  }
+
+  /** An operator's channel was switched on or off. */
+  record ChannelSwitched(TenantId tenant, Instant at, Actor actor, OperatorId operator, Channel channel, boolean on)
+      implements Event {
+    public ChannelSwitched {
+      requireNonNull(operator, "operator");
+      requireNonNull(channel, "channel");
+    }
+  }
+
+  /** An operator's phone line became available or not. */
+  record PhoneLineChanged(TenantId tenant, Instant at, Actor actor, OperatorId operator, boolean available)
+      implements Event {
+    public PhoneLineChanged {
+      requireNonNull(operator, "operator");
+    }
+  }
+
+  /**
+   * A client arrived and waits: for {@code group}, or for {@code operator} when the entry named
+   * one (an invitation).
+   */
+  record SessionQueued(
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      SessionId session,
+      Entry entry,
+      @Nullable GroupId group,
+      @Nullable OperatorId operator,
+      int priority,
+      @Nullable SessionId reopens)
+      implements SessionEvent {
+    public SessionQueued {
+      requireNonNull(session, "session");
+      requireNonNull(entry, "entry");
+    }
+
+    @Override
+    public SessionState state() {
+      return SessionState.QUEUED;
+    }
+  }
+
+  /**
+   * A client was turned away. {@code entry} is null for a blocked client, of whom nothing is kept;
+   * otherwise it is the request the offline form hands to the tenant.
+   */
+  record SessionRefused(
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      SessionId session,
+      Channel channel,
+      RefusalReason reason,
+      boolean offlineForm,
+      @Nullable Entry entry)
+      implements SessionEvent {
+    public SessionRefused {
+      requireNonNull(session, "session");
+      requireNonNull(channel, "channel");
+      requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public SessionState state() {
+      return SessionState.REFUSED;
+    }
+  }
+
+  /** The session was offered to one operator, or to each of a whole group's operators. */
+  record SessionOffered(
+      TenantId tenant, Instant at, Actor actor, SessionId session, @Nullable GroupId group, List<OperatorId> operators)
+      implements SessionEvent {
+    public SessionOffered {
+      requireNonNull(session, "session");
+      operators = List.copyOf(operators);
+    }
+
+    @Override
+    public SessionState state() {
+      return SessionState.OFFERED;
+    }
+  }
+
+  /** An offer to one operator ended unaccepted; {@code state} tells whether others still stand. */
+  record OfferEnded(
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      SessionId session,
+      OperatorId operator,
+      OfferEndReason reason,
+      SessionState state)
+      implements SessionEvent {
+    public OfferEnded {
+      requireNonNull(session, "session");
+      requireNonNull(operator, "operator");
+      requireNonNull(reason, "reason");
+      requireNonNull(state, "state");
+    }
+  }
+
+  /** An operator accepted the session. */
+  record SessionAccepted(TenantId tenant, Instant at, Actor actor, SessionId session, OperatorId operator)
+      implements SessionEvent {
+    public SessionAccepted {
+      requireNonNull(session, "session");
+      requireNonNull(operator, "operator");
+    }
+
+    @Override
+    public SessionState state() {
+      return SessionState.ACTIVE;
+    }
+  }
+
+  /**
+   * The session went back to waiting, now for {@code group} or {@code operator}: a redirect, an
+   * administrator's re-route, an escalation, its operator logging out.
+   */
+  record SessionRequeued(
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      SessionId session,
+      RequeueReason reason,
+      @Nullable OperatorId previousOperator,
+      @Nullable GroupId group,
+      @Nullable OperatorId operator,
+      @Nullable String note)
+      implements SessionEvent {
+    public SessionRequeued {
+      requireNonNull(session, "session");
+      requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public SessionState state() {
+      return SessionState.QUEUED;
+    }
+  }
+
+  /** The client left while waiting. */
+  record SessionAbandoned(TenantId tenant, Instant at, Actor actor, SessionId session, @Nullable GroupId group)
+      implements SessionEvent {
+    public SessionAbandoned {
+      requireNonNull(session, "session");
+    }
+
+    @Override
+    public SessionState state() {
+      return SessionState.ABANDONED;
+    }
+  }
+
+  /** An active session ended; it is in wrap-up, or ended when its group has no wrap-up time. */
+  record SessionEnded(
+      TenantId tenant, Instant at, Actor actor, SessionId session, OperatorId operator, EndReason reason, SessionState state)
+      implements SessionEvent {
+    public SessionEnded {
+      requireNonNull(session, "session");
+      requireNonNull(operator, "operator");
+      requireNonNull(reason, "reason");
+      requireNonNull(state, "state");
+    }
+  }
+
+  /** The wrap-up is done: by the operator, or by the group's time limit ({@code result} null). */
+  record WrapUpCompleted(
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      SessionId session,
+      OperatorId operator,
+      @Nullable String result,
+      @Nullable String note,
+      boolean timedOut)
+      implements SessionEvent {
+    public WrapUpCompleted {
+      requireNonNull(session, "session");
+      requireNonNull(operator, "operator");
+    }
+
+    @Override
+    public SessionState state() {
+      return SessionState.ENDED;
+    }
+  }
+
+  /** A note was added to the session. */
+  record NoteAdded(TenantId tenant, Instant at, Actor actor, SessionId session, SessionState state, String text)
+      implements SessionEvent {
+    public NoteAdded {
+      requireNonNull(session, "session");
+      requireNonNull(state, "state");
+      requireNonNull(text, "text");
+    }
+  }
+
+  /** An operator joined or left an active session as collaborator. */
+  record CollaboratorChanged(
+      TenantId tenant, Instant at, Actor actor, SessionId session, OperatorId collaborator, boolean joined)
+      implements SessionEvent {
+    public CollaboratorChanged {
+      requireNonNull(session, "session");
+      requireNonNull(collaborator, "collaborator");
+    }
+
+    @Override
+    public SessionState state() {
+      return SessionState.ACTIVE;
+    }
+  }
+
+  /** The client rated the session. */
+  record FeedbackGiven(
+      TenantId tenant, Instant at, Actor actor, SessionId session, SessionState state, int rating, @Nullable String comment)
+      implements SessionEvent {
+    public FeedbackGiven {
+      requireNonNull(session, "session");
+      requireNonNull(state, "state");
+    }
+  }
+
+  /** A client was put on the blacklist. */
+  record ClientBlocked(TenantId tenant, Instant at, Actor actor, ClientRef client, String reason) implements Event {
+    public ClientBlocked {
+      requireNonNull(client, "client");
+      requireNonNull(reason, "reason");
+    }
+  }
+
+  /** A client was taken off the blacklist. */
+  record ClientUnblocked(TenantId tenant, Instant at, Actor actor, ClientRef client) implements Event {
+    public ClientUnblocked {
+      requireNonNull(client, "client");
+    }
+  }
+
+  /** An invitation was made. */
+  record InvitationCreated(
+      TenantId tenant, Instant at, Actor actor, String code, OperatorId operator, boolean reusable, Instant expiresAt)
+      implements Event {
+    public InvitationCreated {
+      requireNonNull(code, "code");
+      requireNonNull(operator, "operator");
+      requireNonNull(expiresAt, "expiresAt");
+    }
+  }
+
+  /** An invitation stopped being valid. */
+  record InvitationEnded(TenantId tenant, Instant at, Actor actor, String code, InvitationEndReason reason)
+      implements Event {
+    public InvitationEnded {
+      requireNonNull(code, "code");
+      requireNonNull(reason, "reason");
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.parley.core.routing;
+
+import dev.parley.core.GroupId;
+import dev.parley.core.GroupSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One group's routing state. Mutated only by {@link RoutingCore}. */
+final class GroupState {
+  final GroupId id;
+  GroupSpec spec;
+  /** Candidates per channel: members who can take one more session of it. */
+  final MemberHeap[] candidates = new MemberHeap[OperatorState.CHANNEL_COUNT];
+  /** Waiting sessions per channel. */
+  final WaitQueue[] queues = new WaitQueue[OperatorState.CHANNEL_COUNT];
+  final List<Member> members = new ArrayList<>();
+  int memberCount;
+  int waiting;
+  /** Live sessions (waiting, active, wrap-up) that belong to the group. */
+  int live;
+  int online;
+  int away;
+  int busy;
+  long offers;
+
+  GroupState(GroupSpec spec) {
+    this.id = spec.id();
+    this.spec = spec;
+    for (int c = 0; c < OperatorState.CHANNEL_COUNT; c++) {
+      candidates[c] = new MemberHeap(this, 4);
+      queues[c] = new WaitQueue();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return id.value();
+  }
+}

@@ -1,0 +1,84 @@
+package dev.parley.core.routing;
+
+import dev.parley.core.Entry;
+import dev.parley.core.SessionId;
+import dev.parley.core.SessionState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** One session's state inside the core, from arrival until its retention ends. */
+final class LiveSession {
+  enum Deadline {
+    NONE,
+    ESCALATION,
+    OFFER,
+    WRAP_UP,
+    RETENTION
+  }
+
+  final SessionId id;
+  final Entry entry;
+  final int channel;
+  final long arrivalSeq;
+  final Instant arrivedAt;
+  final @Nullable SessionId reopens;
+  final int priority;
+  /** How the group was chosen: a rule's index, or one of the {@code BY_*} constants. */
+  final int routedBy;
+
+  SessionState state = SessionState.QUEUED;
+  /** The group the session belongs to; null for an invitation. */
+  @Nullable GroupState group;
+  /** The operator it waits for alone, if any. */
+  @Nullable OperatorState target;
+  /** The operator holding it (offered to him alone, active, wrap-up), or who served it once over. */
+  @Nullable OperatorState operator;
+  /** Whole-group offers standing, in the order made. */
+  final List<OperatorState> offeredTo = new ArrayList<>(0);
+  /** Operators who declined or let the offer time out since it last waited. */
+  final List<OperatorState> passedBy = new ArrayList<>(0);
+  final List<SessionView.Note> notes = new ArrayList<>(0);
+  final List<OperatorState> collaborators = new ArrayList<>(0);
+
+  Instant enteredQueueAt;
+  @Nullable Instant offeredAt;
+  @Nullable Instant acceptedAt;
+  boolean feedbackGiven;
+  /**
+   * The last single offer's circumstances, for explanations: how many candidates there were, and
+   * the chosen operator's key then (load, capacity, idle since, round-robin turn).
+   */
+  int offerCandidates;
+  int offerLoad;
+  int offerCapacity;
+  long offerIdleSince;
+  long offerTurn;
+
+  int queueIndex = -1;
+  int deadlineIndex = -1;
+  long deadline;
+  Deadline deadlineKind = Deadline.NONE;
+
+  LiveSession(SessionId id, Entry entry, long arrivalSeq, Instant arrivedAt, @Nullable SessionId reopens, int priority, int routedBy) {
+    this.id = id;
+    this.entry = entry;
+    this.channel = entry.channel().ordinal();
+    this.arrivalSeq = arrivalSeq;
+    this.arrivedAt = arrivedAt;
+    this.enteredQueueAt = arrivedAt;
+    this.reopens = reopens;
+    this.priority = priority;
+    this.routedBy = routedBy;
+  }
+
+  WaitQueue queue() {
+    return target != null ? target.directQueue(channel) : group.queues[channel];
+  }
+
+  @Override
+  public String toString() {
+    return id.value() + "[" + state + "]";
+  }
+}

@@ -1,0 +1,1608 @@
+package dev.parley.core.routing;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.parley.core.Actor;
+import dev.parley.core.CapacityExceededException;
+import dev.parley.core.Channel;
+import dev.parley.core.ClientRef;
+import dev.parley.core.Command;
+import dev.parley.core.DuplicateException;
+import dev.parley.core.Entry;
+import dev.parley.core.GroupId;
+import dev.parley.core.GroupSpec;
+import dev.parley.core.IllegalTransitionException;
+import dev.parley.core.InvitationNotValidException;
+import dev.parley.core.NoSuchGroupException;
+import dev.parley.core.NoSuchOperatorException;
+import dev.parley.core.NoSuchSessionException;
+import dev.parley.core.NotPermittedException;
+import dev.parley.core.OperatorId;
+import dev.parley.core.OperatorSpec;
+import dev.parley.core.OperatorStatus;
+import dev.parley.core.ParleyException;
+import dev.parley.core.Presence;
+import dev.parley.core.RoutingRule;
+import dev.parley.core.RoutingStrategy;
+import dev.parley.core.SessionId;
+import dev.parley.core.SessionState;
+import dev.parley.core.StillInUseException;
+import dev.parley.core.TenantId;
+import dev.parley.core.TenantSettings;
+import dev.parley.core.event.Event;
+import dev.parley.core.event.Event.EndReason;
+import dev.parley.core.event.Event.InvitationEndReason;
+import dev.parley.core.event.Event.OfferEndReason;
+import dev.parley.core.event.Event.RefusalReason;
+import dev.parley.core.event.Event.RequeueReason;
+import dev.parley.core.routing.LiveSession.Deadline;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The routing core of one tenant: a deterministic state machine that takes a {@link Command} and
+ * the current instant and returns the {@link Event events} it caused.
+ *
+ * <p>It holds the tenant's operators (status, switches, load), groups (candidate heaps, waiting
+ * queues), live sessions, offers, invitations, the blacklist and every deadline. It reads no clock
+ * and starts no thread: time is passed in, deadlines fire when {@link #advanceTo} (or any command)
+ * passes them, and the same commands at the same instants give the same events, always. That makes
+ * it replayable from a log, simulable at virtual time, and benchmarkable.
+ *
+ * <pre>{@code
+ * RoutingCore core = new RoutingCore(TenantId.of("acme"), 42);
+ * core.apply(new Command.DefineGroup(GroupSpec.builder(sales).build()), t0);
+ * core.apply(new Command.DefineOperator(OperatorSpec.builder(alice).group(sales).channel(WEB_CHAT, 4).build()), t0);
+ * core.apply(new Command.SetStatus(alice, OperatorStatus.ONLINE), t0);
+ * List<Event> events = core.apply(new Command.Arrive(SessionId.of("s1"), entry), t1);
+ * // SessionQueued, SessionOffered(alice)
+ * }</pre>
+ *
+ * <h2>The hot path</h2>
+ *
+ * Each group keeps, per channel, a heap of the members who can take one more session of it,
+ * ordered by the group's strategy, and a queue of waiting sessions ordered by priority then
+ * arrival. A routing decision peeks at both: it never scans operators or sessions. An operator's
+ * load change re-keys his place in each of his k groups' heaps for that channel: O(k log n). An
+ * abandon removes the session from its queue in O(log n). After every command the core is
+ * <em>work-conserving</em>: no session waits while an operator who could take it has room.
+ *
+ * <p>Concurrency: none. An instance is confined to one thread at a time; the runtime shell ({@link
+ * dev.parley.core.Parley}) gives each tenant's core one writer thread. Reads on this class see the
+ * state between commands.
+ */
+public final class RoutingCore {
+  private static final int BY_GROUP_ASKED = -1;
+  private static final int BY_DEFAULT_GROUP = -2;
+  private static final int BY_INVITATION = -3;
+  private static final int BY_REOPENING = -4;
+  private static final Channel[] CHANNELS = OperatorState.CHANNELS;
+  private static final int MAX_CODE_ATTEMPTS = 1_000;
+
+  private final TenantId tenant;
+  private final SplittableRandom random;
+  private TenantSettings settings = TenantSettings.DEFAULTS;
+  private final Map<GroupId, GroupState> groups = new LinkedHashMap<>();
+  private final Map<OperatorId, OperatorState> operators = new LinkedHashMap<>();
+  private final Map<SessionId, LiveSession> sessions = new HashMap<>();
+  private final Map<ClientRef, String> blacklist = new HashMap<>();
+  private final Map<String, Invitation> invitations = new HashMap<>();
+  private final PriorityQueue<Invitation> expiries =
+      new PriorityQueue<>(Comparator.<Invitation>comparingLong(i -> i.expiresNanos).thenComparing(i -> i.code));
+  private final DeadlineHeap deadlines = new DeadlineHeap();
+  private final ArrayDeque<OperatorState> dirty = new ArrayDeque<>();
+  private final ArrayList<Member> setAside = new ArrayList<>();
+
+  private Instant now = Instant.EPOCH;
+  private long nowNanos = Long.MIN_VALUE;
+  private long arrivals;
+  private int definedOperators;
+  private List<Event> out = new ArrayList<>();
+
+  /**
+   * An empty core for one tenant.
+   *
+   * @param tenant the tenant; stamped on every event
+   * @param seed seeds invitation codes, so that a replay makes the same codes
+   */
+  public RoutingCore(TenantId tenant, long seed) {
+    this.tenant = requireNonNull(tenant, "tenant");
+    this.random = new SplittableRandom(seed);
+  }
+
+  /** The tenant this core serves. */
+  public TenantId tenant() {
+    return tenant;
+  }
+
+  /** The instant of the last command or advance. */
+  public Instant now() {
+    return now;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Input
+
+  /**
+   * Fires the deadlines due by {@code now}, then applies {@code command}.
+   *
+   * @return the events, deadlines' first
+   * @throws ParleyException when the command cannot be carried out; it changed nothing (the
+   *     deadlines before it did fire: use {@link #apply(Command, Instant, List)} to see their
+   *     events too)
+   * @throws IllegalArgumentException when {@code now} is before the last instant seen
+   */
+  public List<Event> apply(Command command, Instant now) {
+    List<Event> events = new ArrayList<>();
+    apply(command, now, events);
+    return events;
+  }
+
+  /**
+   * Fires the deadlines due by {@code now}, then applies {@code command}, adding the events to
+   * {@code sink}. When the command fails, the deadlines' events are in {@code sink} and the
+   * command changed nothing.
+   */
+  public void apply(Command command, Instant now, List<Event> sink) {
+    requireNonNull(command, "command");
+    advanceTo(now, sink);
+    out = sink;
+    dispatch(command);
+    settle();
+  }
+
+  /** Fires every deadline due by {@code now} and returns the events. */
+  public List<Event> advanceTo(Instant now) {
+    List<Event> events = new ArrayList<>();
+    advanceTo(now, events);
+    return events;
+  }
+
+  /** Fires every deadline due by {@code now}, adding the events to {@code sink}. */
+  public void advanceTo(Instant now, List<Event> sink) {
+    requireNonNull(now, "now");
+    requireNonNull(sink, "sink");
+    long nanos = nanos(now);
+    if (nanos < nowNanos) {
+      throw new IllegalArgumentException("time runs forward: " + now + " is before " + this.now);
+    }
+    out = sink;
+    while (true) {
+      LiveSession s = deadlines.peek();
+      Invitation inv = nextExpiry();
+      long next = Math.min(s == null ? Long.MAX_VALUE : s.deadline, inv == null ? Long.MAX_VALUE : inv.expiresNanos);
+      if (next > nanos) {
+        break;
+      }
+      if (next > nowNanos) {
+        setNow(Instant.ofEpochSecond(0, next), next);
+      }
+      if (inv != null && inv.expiresNanos == next) {
+        expire(inv);
+      } else {
+        fire(s);
+      }
+      settle();
+    }
+    setNow(now, nanos);
+  }
+
+  /** The next instant at which a deadline falls due, if any. */
+  public Optional<Instant> nextDeadline() {
+    LiveSession s = deadlines.peek();
+    Invitation inv = nextExpiry();
+    long next = Math.min(s == null ? Long.MAX_VALUE : s.deadline, inv == null ? Long.MAX_VALUE : inv.expiresNanos);
+    return next == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochSecond(0, next));
+  }
+
+  private void dispatch(Command command) {
+    if (command instanceof Command.Arrive) {
+      Command.Arrive c = (Command.Arrive) command;
+      arrive(c.session(), c.entry(), c.reopens(), null);
+    } else if (command instanceof Command.Accept) {
+      accept((Command.Accept) command);
+    } else if (command instanceof Command.End) {
+      end((Command.End) command);
+    } else if (command instanceof Command.CompleteWrapUp) {
+      completeWrapUp((Command.CompleteWrapUp) command);
+    } else if (command instanceof Command.Decline) {
+      decline((Command.Decline) command);
+    } else if (command instanceof Command.Abandon) {
+      abandon((Command.Abandon) command);
+    } else if (command instanceof Command.Redirect) {
+      redirect((Command.Redirect) command);
+    } else if (command instanceof Command.SetStatus) {
+      setStatus((Command.SetStatus) command);
+    } else if (command instanceof Command.SwitchChannel) {
+      switchChannel((Command.SwitchChannel) command);
+    } else if (command instanceof Command.SetPhoneLine) {
+      setPhoneLine((Command.SetPhoneLine) command);
+    } else if (command instanceof Command.Reopen) {
+      reopen((Command.Reopen) command);
+    } else if (command instanceof Command.AddNote) {
+      addNote((Command.AddNote) command);
+    } else if (command instanceof Command.InviteCollaborator) {
+      inviteCollaborator((Command.InviteCollaborator) command);
+    } else if (command instanceof Command.LeaveCollaboration) {
+      leaveCollaboration((Command.LeaveCollaboration) command);
+    } else if (command instanceof Command.Feedback) {
+      feedback((Command.Feedback) command);
+    } else if (command instanceof Command.Block) {
+      block((Command.Block) command);
+    } else if (command instanceof Command.BlockClientOf) {
+      blockClientOf((Command.BlockClientOf) command);
+    } else if (command instanceof Command.Unblock) {
+      unblock((Command.Unblock) command);
+    } else if (command instanceof Command.CreateInvitation) {
+      createInvitation((Command.CreateInvitation) command);
+    } else if (command instanceof Command.InvalidateInvitation) {
+      invalidateInvitation((Command.InvalidateInvitation) command);
+    } else if (command instanceof Command.DefineGroup) {
+      defineGroup(((Command.DefineGroup) command).spec());
+    } else if (command instanceof Command.RemoveGroup) {
+      removeGroup(((Command.RemoveGroup) command).group());
+    } else if (command instanceof Command.DefineOperator) {
+      defineOperator(((Command.DefineOperator) command).spec());
+    } else if (command instanceof Command.RemoveOperator) {
+      removeOperator(((Command.RemoveOperator) command).operator());
+    } else if (command instanceof Command.ConfigureTenant) {
+      configure(((Command.ConfigureTenant) command).settings());
+    } else {
+      throw new IllegalArgumentException("unknown command " + command);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Configuration
+
+  private void configure(TenantSettings next) {
+    for (RoutingRule rule : next.rules()) {
+      group(rule.group());
+    }
+    next.defaultGroup().ifPresent(this::group);
+    settings = next;
+    emit(new Event.TenantConfigured(tenant, now, Actor.SYSTEM, next));
+  }
+
+  private void defineGroup(GroupSpec spec) {
+    spec.escalateTo().ifPresent(this::group);
+    GroupState g = groups.get(spec.id());
+    if (g == null) {
+      groups.put(spec.id(), new GroupState(spec));
+      emit(new Event.GroupDefined(tenant, now, Actor.SYSTEM, spec));
+      return;
+    }
+    RoutingStrategy before = g.spec.strategy();
+    boolean wholeBefore = before == RoutingStrategy.WHOLE_GROUP;
+    if (wholeBefore != (spec.strategy() == RoutingStrategy.WHOLE_GROUP) && g.waiting > 0) {
+      throw new StillInUseException(
+          "group", g.id.value(), g.waiting + " sessions wait in it; switch to or from WHOLE_GROUP when its queue is empty");
+    }
+    g.spec = spec;
+    if (before != spec.strategy()) {
+      for (MemberHeap h : g.candidates) {
+        h.heapify();
+      }
+    }
+    for (WaitQueue q : g.queues) {
+      for (int i = 0; i < q.size(); i++) {
+        armEscalation(q.get(i));
+      }
+    }
+    emit(new Event.GroupDefined(tenant, now, Actor.SYSTEM, spec));
+  }
+
+  private void removeGroup(GroupId id) {
+    GroupState g = group(id);
+    if (g.memberCount > 0) {
+      throw new StillInUseException("group", id.value(), g.memberCount + " operators belong to it");
+    }
+    if (g.live > 0) {
+      throw new StillInUseException("group", id.value(), g.live + " live sessions belong to it");
+    }
+    for (GroupState other : groups.values()) {
+      if (id.equals(other.spec.escalateTo().orElse(null))) {
+        throw new StillInUseException("group", id.value(), "group " + other.id + " escalates to it");
+      }
+    }
+    for (RoutingRule rule : settings.rules()) {
+      if (rule.group().equals(id)) {
+        throw new StillInUseException("group", id.value(), "a routing rule sends clients to it: " + rule);
+      }
+    }
+    if (id.equals(settings.defaultGroup().orElse(null))) {
+      throw new StillInUseException("group", id.value(), "it is the tenant's default group");
+    }
+    groups.remove(id);
+    emit(new Event.GroupRemoved(tenant, now, Actor.SYSTEM, id));
+  }
+
+  private void defineOperator(OperatorSpec spec) {
+    List<GroupState> newGroups = new ArrayList<>(spec.groups().size());
+    for (GroupId id : spec.groups().keySet()) {
+      newGroups.add(group(id));
+    }
+    OperatorState op = operators.get(spec.id());
+    if (op != null) {
+      for (int c = 0; c < CHANNELS.length; c++) {
+        int capacity = spec.capacities().getOrDefault(CHANNELS[c], 0);
+        if (op.load[c] > capacity) {
+          throw new CapacityExceededException(op.id, CHANNELS[c], op.load[c], capacity,
+              ": end or redirect his sessions before lowering his capacity or taking the channel away");
+        }
+      }
+      count(op, -1);
+      for (Member m : op.members) {
+        m.group.candidates[m.channel].set(m, false);
+      }
+      leaveGroups(op);
+      for (LiveSession s : new ArrayList<>(op.groupOffers)) {
+        if (!spec.groups().containsKey(s.group.id) || !spec.capacities().containsKey(CHANNELS[s.channel])) {
+          withdrawGroupOffer(s, op);
+        }
+      }
+    } else {
+      op = new OperatorState(spec.id(), definedOperators++);
+      operators.put(spec.id(), op);
+      Arrays.fill(op.switchedOn, true);
+      Arrays.fill(op.changedAt, nowNanos);
+    }
+    op.spec = spec;
+    op.phoneLine = spec.phoneLine();
+    for (int c = 0; c < CHANNELS.length; c++) {
+      op.capacity[c] = spec.capacities().getOrDefault(CHANNELS[c], 0);
+    }
+    List<Member> members = new ArrayList<>();
+    for (GroupState g : newGroups) {
+      int rank = spec.groups().get(g.id);
+      op.groups.add(g);
+      g.memberCount++;
+      for (int c = 0; c < CHANNELS.length; c++) {
+        if (op.capacity[c] > 0) {
+          Member m = new Member(op, g, c, rank);
+          members.add(m);
+          g.members.add(m);
+          g.candidates[c].ensureCapacity(g.memberCount);
+        }
+      }
+    }
+    op.members = members.toArray(new Member[0]);
+    count(op, +1);
+    op.eligibleMask = 0;
+    refreshAll(op);
+    markDirty(op);
+    emit(new Event.OperatorDefined(tenant, now, Actor.SYSTEM, spec));
+  }
+
+  private void removeOperator(OperatorId id) {
+    OperatorState op = operator(id);
+    if (op.status.presence() != Presence.OFFLINE) {
+      throw new StillInUseException("operator", id.value(), "he is " + op.status + "; log him out first");
+    }
+    if (!op.held.isEmpty() || op.directWaiting > 0) {
+      throw new StillInUseException("operator", id.value(),
+          op.held.size() + " sessions in hand and " + op.directWaiting + " waiting for him");
+    }
+    leaveGroups(op);
+    operators.remove(id);
+    for (Invitation inv : new ArrayList<>(invitations.values())) {
+      if (inv.operator == op) {
+        endInvitation(inv, Actor.SYSTEM, InvitationEndReason.INVALIDATED);
+      }
+    }
+    emit(new Event.OperatorRemoved(tenant, now, Actor.SYSTEM, id));
+  }
+
+  private static void leaveGroups(OperatorState op) {
+    for (GroupState g : op.groups) {
+      g.memberCount--;
+      g.members.removeIf(m -> m.operator == op);
+    }
+    op.groups.clear();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Operators
+
+  private void setStatus(Command.SetStatus c) {
+    OperatorState op = operator(c.operator());
+    OperatorStatus from = op.status;
+    if (from.equals(c.status())) {
+      return;
+    }
+    boolean wasOnline = op.online();
+    count(op, -1);
+    op.status = c.status();
+    count(op, +1);
+    if (op.online() && !wasOnline) {
+      Arrays.fill(op.changedAt, nowNanos);
+    }
+    refreshAll(op);
+    Actor actor = Actor.operator(op.id);
+    emit(new Event.OperatorStatusChanged(tenant, now, actor, op.id, from, c.status()));
+    if (op.online()) {
+      return;
+    }
+    for (LiveSession s : new ArrayList<>(op.groupOffers)) {
+      withdrawGroupOffer(s, op);
+    }
+    for (LiveSession s : new ArrayList<>(op.held)) {
+      if (s.state == SessionState.OFFERED) {
+        endOffer(s, OfferEndReason.WITHDRAWN, actor);
+      } else if (s.state == SessionState.ACTIVE && c.status().presence() == Presence.OFFLINE) {
+        release(s);
+        if (s.target == op && s.group != null) {
+          s.target = null;
+        }
+        requeue(s, actor, RequeueReason.OPERATOR_LOGGED_OUT, op, null);
+      }
+    }
+  }
+
+  private void switchChannel(Command.SwitchChannel c) {
+    OperatorState op = operator(c.operator());
+    int ch = c.channel().ordinal();
+    if (op.capacity[ch] == 0) {
+      throw new IllegalArgumentException(c.channel() + " is not assigned to operator " + op.id + "; define him with it first");
+    }
+    if (settings.switchesLocked() && c.by().kind() == Actor.Kind.OPERATOR) {
+      throw new NotPermittedException(c.by(), "switch channels: the tenant locks operators' switches");
+    }
+    if (op.switchedOn[ch] == c.on()) {
+      return;
+    }
+    op.switchedOn[ch] = c.on();
+    refreshChannel(op, ch);
+    emit(new Event.ChannelSwitched(tenant, now, c.by(), op.id, c.channel(), c.on()));
+  }
+
+  private void setPhoneLine(Command.SetPhoneLine c) {
+    OperatorState op = operator(c.operator());
+    if (op.phoneLine == c.available()) {
+      return;
+    }
+    op.phoneLine = c.available();
+    for (int ch = 0; ch < CHANNELS.length; ch++) {
+      if (CHANNELS[ch].needsPhoneLine()) {
+        refreshChannel(op, ch);
+      }
+    }
+    emit(new Event.PhoneLineChanged(tenant, now, Actor.operator(op.id), op.id, c.available()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Arrival
+
+  private void arrive(SessionId id, Entry entry, @Nullable SessionId reopens, @Nullable GroupState reopenGroup) {
+    requireNonNull(id, "session");
+    if (sessions.containsKey(id)) {
+      throw new DuplicateException("session", id.value());
+    }
+    Channel channel = entry.channel();
+    Optional<ClientRef> client = entry.client();
+    if (client.isPresent() && blacklist.containsKey(client.get())) {
+      emit(new Event.SessionRefused(tenant, now, Actor.SYSTEM, id, channel, RefusalReason.BLOCKED, false, null));
+      return;
+    }
+    GroupState g = null;
+    Invitation inv = null;
+    int priority = entry.priority();
+    int routedBy;
+    if (entry.invitationCode().isPresent()) {
+      inv = validInvitation(entry.invitationCode().get());
+      if (inv.operator.capacity[channel.ordinal()] == 0) {
+        throw new InvitationNotValidException(inv.code, "operator " + inv.operator.id + " does not take " + channel);
+      }
+      routedBy = BY_INVITATION;
+    } else if (reopenGroup != null) {
+      g = reopenGroup;
+      routedBy = BY_REOPENING;
+    } else if (entry.group().isPresent()) {
+      g = group(entry.group().get());
+      routedBy = BY_GROUP_ASKED;
+    } else {
+      routedBy = BY_DEFAULT_GROUP;
+      List<RoutingRule> rules = settings.rules();
+      for (int i = 0; i < rules.size(); i++) {
+        if (rules.get(i).matches(entry)) {
+          g = group(rules.get(i).group());
+          priority += rules.get(i).priority();
+          routedBy = i;
+          break;
+        }
+      }
+      if (g == null && settings.defaultGroup().isPresent()) {
+        g = group(settings.defaultGroup().get());
+      }
+      if (g == null) {
+        emit(new Event.SessionRefused(tenant, now, Actor.SYSTEM, id, channel, RefusalReason.NO_ROUTE, false, entry));
+        return;
+      }
+    }
+    boolean online = inv != null ? inv.operator.loggedIn() : g.online > 0;
+    if (!channel.asynchronous() && !online) {
+      emit(new Event.SessionRefused(
+          tenant, now, Actor.SYSTEM, id, channel, RefusalReason.NOBODY_ONLINE, channel.offersOfflineForm(), entry));
+      return;
+    }
+    if (g != null && g.waiting >= g.spec.maxQueueLength()) {
+      emit(new Event.SessionRefused(tenant, now, Actor.SYSTEM, id, channel, RefusalReason.QUEUE_FULL, false, entry));
+      return;
+    }
+    LiveSession s = new LiveSession(id, entry, arrivals++, now, reopens, priority, routedBy);
+    sessions.put(id, s);
+    if (inv != null) {
+      s.target = inv.operator;
+    } else {
+      joinGroup(s, g);
+    }
+    emit(new Event.SessionQueued(tenant, now, Actor.CLIENT, id, entry, g == null ? null : g.id,
+        s.target == null ? null : s.target.id, priority, reopens));
+    if (inv != null && !inv.reusable) {
+      endInvitation(inv, Actor.CLIENT, InvitationEndReason.USED);
+    }
+    enqueue(s);
+    route(s);
+  }
+
+  private void reopen(Command.Reopen c) {
+    LiveSession old = sessions.get(c.ended());
+    if (old == null) {
+      throw new NoSuchSessionException(c.ended());
+    }
+    if (old.state != SessionState.ENDED) {
+      throw new IllegalTransitionException(old.id, old.state, "reopen it: only ended sessions reopen");
+    }
+    if (!old.entry.channel().reopenable()) {
+      throw new IllegalTransitionException(old.id, old.state, "reopen it: " + old.entry.channel() + " is not reopenable");
+    }
+    GroupState g = old.group != null && groups.get(old.group.id) == old.group ? old.group : null;
+    arrive(c.session(), old.entry, old.id, g);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Offers
+
+  private void accept(Command.Accept c) {
+    LiveSession s = live(c.session());
+    OperatorState op = operator(c.operator());
+    if (s.state != SessionState.OFFERED) {
+      throw new IllegalTransitionException(s.id, s.state, "accept it");
+    }
+    if (s.operator != null) {
+      if (s.operator != op) {
+        throw new NotPermittedException(Actor.operator(op.id), "accept session " + s.id + ": it is offered to " + s.operator.id);
+      }
+      activate(s, Actor.operator(op.id));
+      return;
+    }
+    if (!s.offeredTo.contains(op)) {
+      throw new NotPermittedException(Actor.operator(op.id), "accept session " + s.id + ": it is not offered to him");
+    }
+    if (!op.hasRoom(s.channel)) {
+      throw new CapacityExceededException(op.id, CHANNELS[s.channel], op.load[s.channel], op.capacity[s.channel],
+          op.exclusiveLoad > 0 || CHANNELS[s.channel].exclusive() ? " and an exclusive session allows no other" : "");
+    }
+    dequeue(s);
+    s.offeredTo.remove(op);
+    op.groupOffers.remove(s);
+    hold(s, op);
+    activate(s, Actor.operator(op.id));
+    for (OperatorState other : s.offeredTo) {
+      other.groupOffers.remove(s);
+      emit(new Event.OfferEnded(tenant, now, Actor.SYSTEM, s.id, other.id, OfferEndReason.WITHDRAWN, SessionState.ACTIVE));
+    }
+    s.offeredTo.clear();
+  }
+
+  private void activate(LiveSession s, Actor actor) {
+    s.state = SessionState.ACTIVE;
+    s.acceptedAt = now;
+    clearDeadline(s);
+    emit(new Event.SessionAccepted(tenant, now, actor, s.id, s.operator.id));
+  }
+
+  private void decline(Command.Decline c) {
+    LiveSession s = live(c.session());
+    OperatorState op = operator(c.operator());
+    if (s.state != SessionState.OFFERED) {
+      throw new IllegalTransitionException(s.id, s.state, "decline it");
+    }
+    Actor actor = Actor.operator(op.id);
+    if (s.operator != null) {
+      if (s.operator != op) {
+        throw new NotPermittedException(actor, "decline session " + s.id + ": it is offered to " + s.operator.id);
+      }
+      endOffer(s, OfferEndReason.DECLINED, actor);
+      return;
+    }
+    if (!s.offeredTo.contains(op)) {
+      throw new NotPermittedException(actor, "decline session " + s.id + ": it is not offered to him");
+    }
+    s.passedBy.add(op);
+    s.offeredTo.remove(op);
+    op.groupOffers.remove(s);
+    boolean last = s.offeredTo.isEmpty();
+    if (last) {
+      s.state = SessionState.QUEUED;
+    }
+    emit(new Event.OfferEnded(tenant, now, actor, s.id, op.id, OfferEndReason.DECLINED, s.state));
+    if (last) {
+      offerToGroup(s);
+    }
+  }
+
+  /** Ends a single offer unaccepted: the session waits again and goes to the next operator. */
+  private void endOffer(LiveSession s, OfferEndReason reason, Actor actor) {
+    OperatorState op = s.operator;
+    release(s);
+    if (reason != OfferEndReason.WITHDRAWN && !s.passedBy.contains(op)) {
+      s.passedBy.add(op);
+    }
+    if (s.target == op && s.group != null && reason != OfferEndReason.WITHDRAWN) {
+      s.target = null; // a redirect to him he did not take goes back to the group
+    }
+    s.state = SessionState.QUEUED;
+    emit(new Event.OfferEnded(tenant, now, actor, s.id, op.id, reason, SessionState.QUEUED));
+    enqueue(s);
+    route(s);
+  }
+
+  /** Takes back one operator's whole-group offer of {@code s}. */
+  private void withdrawGroupOffer(LiveSession s, OperatorState op) {
+    s.offeredTo.remove(op);
+    op.groupOffers.remove(s);
+    boolean last = s.offeredTo.isEmpty();
+    if (last) {
+      s.state = SessionState.QUEUED;
+    }
+    emit(new Event.OfferEnded(tenant, now, Actor.SYSTEM, s.id, op.id, OfferEndReason.WITHDRAWN, s.state));
+    if (last) {
+      offerToGroup(s);
+    }
+  }
+
+  /** Takes back every whole-group offer of {@code s}, which then is in {@code after}. */
+  private void withdrawGroupOffers(LiveSession s, SessionState after) {
+    for (OperatorState op : s.offeredTo) {
+      op.groupOffers.remove(s);
+      emit(new Event.OfferEnded(tenant, now, Actor.SYSTEM, s.id, op.id, OfferEndReason.WITHDRAWN, after));
+    }
+    s.offeredTo.clear();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Session life
+
+  private void abandon(Command.Abandon c) {
+    LiveSession s = live(c.session());
+    if (!s.state.waiting()) {
+      throw new IllegalTransitionException(s.id, s.state, "abandon it: the client left a served session, so End it as the client");
+    }
+    if (s.operator != null) {
+      OperatorState op = s.operator;
+      release(s);
+      emit(new Event.OfferEnded(tenant, now, Actor.CLIENT, s.id, op.id, OfferEndReason.WITHDRAWN, SessionState.ABANDONED));
+    } else {
+      dequeue(s);
+      withdrawGroupOffers(s, SessionState.ABANDONED);
+    }
+    s.state = SessionState.ABANDONED;
+    emit(new Event.SessionAbandoned(tenant, now, Actor.CLIENT, s.id, s.group == null ? null : s.group.id));
+    terminate(s);
+  }
+
+  private void end(Command.End c) {
+    LiveSession s = live(c.session());
+    if (s.state != SessionState.ACTIVE) {
+      throw new IllegalTransitionException(s.id, s.state, "end it: only active sessions end (abandon a waiting one)");
+    }
+    EndReason reason;
+    switch (c.by().kind()) {
+      case OPERATOR:
+        if (!s.operator.id.value().equals(c.by().id())) {
+          throw new NotPermittedException(c.by(), "end session " + s.id + ": operator " + s.operator.id + " serves it");
+        }
+        reason = EndReason.OPERATOR_ENDED;
+        break;
+      case CLIENT:
+        reason = EndReason.CLIENT_LEFT;
+        break;
+      case ADMIN:
+        reason = EndReason.ADMIN_ENDED;
+        break;
+      default:
+        throw new NotPermittedException(c.by(), "end a session");
+    }
+    endActive(s, c.by(), reason);
+  }
+
+  private void endActive(LiveSession s, Actor actor, EndReason reason) {
+    OperatorState op = s.operator;
+    s.collaborators.clear();
+    Duration wrapUp = s.group == null ? Duration.ZERO : s.group.spec.wrapUpLimit();
+    if (wrapUp.isZero()) {
+      release(s);
+      s.operator = op;
+      s.state = SessionState.ENDED;
+      emit(new Event.SessionEnded(tenant, now, actor, s.id, op.id, reason, SessionState.ENDED));
+      terminate(s);
+    } else {
+      s.state = SessionState.WRAP_UP;
+      setDeadline(s, Deadline.WRAP_UP, nowNanos + wrapUp.toNanos());
+      emit(new Event.SessionEnded(tenant, now, actor, s.id, op.id, reason, SessionState.WRAP_UP));
+    }
+  }
+
+  private void completeWrapUp(Command.CompleteWrapUp c) {
+    LiveSession s = live(c.session());
+    if (s.state != SessionState.WRAP_UP) {
+      throw new IllegalTransitionException(s.id, s.state, "complete its wrap-up");
+    }
+    if (!s.operator.id.equals(c.operator())) {
+      throw new NotPermittedException(Actor.operator(c.operator()), "wrap up session " + s.id + ": it is " + s.operator.id + "'s");
+    }
+    finishWrapUp(s, Actor.operator(c.operator()), c.result(), c.note());
+  }
+
+  private void finishWrapUp(LiveSession s, Actor actor, @Nullable String result, @Nullable String note) {
+    OperatorState op = s.operator;
+    release(s);
+    s.operator = op;
+    s.state = SessionState.ENDED;
+    emit(new Event.WrapUpCompleted(tenant, now, actor, s.id, op.id, result, note, result == null));
+    terminate(s);
+  }
+
+  private void redirect(Command.Redirect c) {
+    LiveSession s = live(c.session());
+    if (s.state != SessionState.ACTIVE && !s.state.waiting()) {
+      throw new IllegalTransitionException(s.id, s.state, "redirect it");
+    }
+    Actor by = c.by();
+    if (by.kind() == Actor.Kind.OPERATOR) {
+      OperatorState op = operator(OperatorId.of(by.id()));
+      boolean holds = s.operator == op;
+      boolean sees = s.state.waiting() && (s.target == op || (s.target == null && s.group != null && memberOf(op, s.group)));
+      if (!holds && !sees) {
+        throw new NotPermittedException(by, "redirect session " + s.id + ": it is neither his nor waiting in his groups");
+      }
+    } else if (by.kind() != Actor.Kind.ADMIN) {
+      throw new NotPermittedException(by, "redirect a session");
+    }
+    GroupState toGroup = c.group() == null ? null : group(c.group());
+    OperatorState toOperator = c.operator() == null ? null : operator(c.operator());
+    if (toOperator != null) {
+      if (toOperator.capacity[s.channel] == 0) {
+        throw new CapacityExceededException(toOperator.id, CHANNELS[s.channel], 0, 0,
+            ": the channel is not assigned to him, so he cannot take the session");
+      }
+      if (toOperator == s.operator) {
+        throw new IllegalArgumentException("session " + s.id + " is already with operator " + toOperator.id);
+      }
+    }
+    OperatorState previous = s.operator;
+    if (previous != null) {
+      boolean offered = s.state == SessionState.OFFERED;
+      release(s);
+      if (offered) {
+        emit(new Event.OfferEnded(tenant, now, by, s.id, previous.id, OfferEndReason.WITHDRAWN, SessionState.QUEUED));
+      }
+    } else {
+      dequeue(s);
+      withdrawGroupOffers(s, SessionState.QUEUED);
+    }
+    s.collaborators.clear();
+    s.passedBy.clear();
+    if (toGroup != null) {
+      joinGroup(s, toGroup);
+      s.target = null;
+    } else {
+      s.target = toOperator;
+    }
+    if (c.note() != null) {
+      s.notes.add(new SessionView.Note(now, by, c.note()));
+    }
+    s.enteredQueueAt = now;
+    requeue(s, by, RequeueReason.REDIRECTED, previous, c.note());
+  }
+
+  /** Sends a session that is in no queue and held by nobody back to waiting, and routes it. */
+  private void requeue(LiveSession s, Actor by, RequeueReason reason, @Nullable OperatorState previous, @Nullable String note) {
+    s.state = SessionState.QUEUED;
+    emit(new Event.SessionRequeued(tenant, now, by, s.id, reason, previous == null ? null : previous.id,
+        s.target == null && s.group != null ? s.group.id : null, s.target == null ? null : s.target.id, note));
+    enqueue(s);
+    route(s);
+  }
+
+  private void escalate(LiveSession s) {
+    GroupState to = group(s.group.spec.escalateTo().orElseThrow());
+    dequeue(s);
+    withdrawGroupOffers(s, SessionState.QUEUED);
+    s.passedBy.clear();
+    joinGroup(s, to);
+    s.enteredQueueAt = now;
+    requeue(s, Actor.SYSTEM, RequeueReason.ESCALATED, null, null);
+  }
+
+  private void addNote(Command.AddNote c) {
+    LiveSession s = known(c.session());
+    s.notes.add(new SessionView.Note(now, c.by(), c.text()));
+    emit(new Event.NoteAdded(tenant, now, c.by(), s.id, s.state, c.text()));
+  }
+
+  private void inviteCollaborator(Command.InviteCollaborator c) {
+    LiveSession s = live(c.session());
+    OperatorState by = operator(c.by());
+    OperatorState who = operator(c.collaborator());
+    if (s.state != SessionState.ACTIVE) {
+      throw new IllegalTransitionException(s.id, s.state, "invite a collaborator: only into an active session");
+    }
+    if (s.operator != by) {
+      throw new NotPermittedException(Actor.operator(by.id), "invite into session " + s.id + ": operator " + s.operator.id + " serves it");
+    }
+    if (who == by || s.collaborators.contains(who)) {
+      throw new IllegalArgumentException("operator " + who.id + " is in session " + s.id + " already");
+    }
+    if (!who.online()) {
+      throw new NotPermittedException(Actor.operator(who.id), "collaborate while " + who.status);
+    }
+    s.collaborators.add(who);
+    emit(new Event.CollaboratorChanged(tenant, now, Actor.operator(by.id), s.id, who.id, true));
+  }
+
+  private void leaveCollaboration(Command.LeaveCollaboration c) {
+    LiveSession s = live(c.session());
+    OperatorState who = operator(c.collaborator());
+    if (!s.collaborators.contains(who)) {
+      throw new IllegalArgumentException("operator " + who.id + " does not collaborate on session " + s.id);
+    }
+    s.collaborators.remove(who);
+    emit(new Event.CollaboratorChanged(tenant, now, Actor.operator(who.id), s.id, who.id, false));
+  }
+
+  private void feedback(Command.Feedback c) {
+    LiveSession s = known(c.session());
+    if (s.acceptedAt == null || (s.state != SessionState.WRAP_UP && s.state != SessionState.ENDED)) {
+      throw new IllegalTransitionException(s.id, s.state, "take feedback: only a served session that is over gets it");
+    }
+    if (s.feedbackGiven) {
+      throw new IllegalTransitionException(s.id, s.state, "take feedback twice");
+    }
+    s.feedbackGiven = true;
+    emit(new Event.FeedbackGiven(tenant, now, Actor.CLIENT, s.id, s.state, c.rating(), c.comment()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Blacklist and invitations
+
+  private void block(Command.Block c) {
+    if (c.by().kind() == Actor.Kind.OPERATOR && !settings.operatorsMayBlock()) {
+      throw new NotPermittedException(c.by(), "block clients: the tenant does not let operators block");
+    }
+    if (c.by().kind() == Actor.Kind.CLIENT) {
+      throw new NotPermittedException(c.by(), "block clients");
+    }
+    blacklist.put(c.client(), c.reason());
+    emit(new Event.ClientBlocked(tenant, now, c.by(), c.client(), c.reason()));
+  }
+
+  private void blockClientOf(Command.BlockClientOf c) {
+    LiveSession s = live(c.session());
+    Actor by = Actor.operator(c.by());
+    operator(c.by());
+    if (!settings.operatorsMayBlock()) {
+      throw new NotPermittedException(by, "block clients: the tenant does not let operators block");
+    }
+    if (s.state != SessionState.ACTIVE || !s.operator.id.equals(c.by())) {
+      throw new NotPermittedException(by, "block the client of session " + s.id + ": only its serving operator may, while active");
+    }
+    ClientRef client = s.entry.client().orElseThrow(() ->
+        new IllegalArgumentException("session " + s.id + " has no client identity to block (an anonymous web visitor)"));
+    blacklist.put(client, c.reason());
+    emit(new Event.ClientBlocked(tenant, now, by, client, c.reason()));
+    endActive(s, by, EndReason.CLIENT_BLOCKED);
+  }
+
+  private void unblock(Command.Unblock c) {
+    if (blacklist.remove(c.client()) != null) {
+      emit(new Event.ClientUnblocked(tenant, now, c.by(), c.client()));
+    }
+  }
+
+  private void createInvitation(Command.CreateInvitation c) {
+    OperatorState op = operator(c.operator());
+    String code = null;
+    for (int i = 0; i < MAX_CODE_ATTEMPTS && code == null; i++) {
+      String candidate = String.format("%06d", random.nextInt(1_000_000));
+      if (!invitations.containsKey(candidate)) {
+        code = candidate;
+      }
+    }
+    if (code == null) {
+      throw new ParleyException("no free invitation code found; invalidate unused invitations");
+    }
+    Duration validity = c.validity() == null ? settings.invitationValidity() : c.validity();
+    Instant expiresAt = now.plus(validity);
+    Invitation inv = new Invitation(code, op, c.reusable(), expiresAt, nowNanos + validity.toNanos());
+    invitations.put(code, inv);
+    expiries.add(inv);
+    emit(new Event.InvitationCreated(tenant, now, Actor.operator(op.id), code, op.id, c.reusable(), expiresAt));
+  }
+
+  private void invalidateInvitation(Command.InvalidateInvitation c) {
+    endInvitation(validInvitation(c.code()), c.by(), InvitationEndReason.INVALIDATED);
+  }
+
+  private Invitation validInvitation(String code) {
+    Invitation inv = invitations.get(code);
+    if (inv == null || !inv.valid) {
+      throw new InvitationNotValidException(code, "no such invitation, or it was used, expired or invalidated");
+    }
+    return inv;
+  }
+
+  private void endInvitation(Invitation inv, Actor actor, InvitationEndReason reason) {
+    inv.valid = false;
+    invitations.remove(inv.code);
+    emit(new Event.InvitationEnded(tenant, now, actor, inv.code, reason));
+  }
+
+  private @Nullable Invitation nextExpiry() {
+    while (!expiries.isEmpty() && !expiries.peek().valid) {
+      expiries.poll();
+    }
+    return expiries.peek();
+  }
+
+  private void expire(Invitation inv) {
+    expiries.poll();
+    endInvitation(inv, Actor.SYSTEM, InvitationEndReason.EXPIRED);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Routing
+
+  /** Offers {@code s}, which waits in its queue, to whoever can take it now. */
+  private void route(LiveSession s) {
+    if (s.target != null) {
+      if (s.target.eligible(s.channel)) {
+        serve(s.target);
+      }
+    } else if (s.group.spec.strategy() == RoutingStrategy.WHOLE_GROUP) {
+      offerToGroup(s);
+    } else {
+      drain(s.group, s.channel);
+    }
+  }
+
+  /** Pairs the group's waiting sessions of a channel with its candidates until one side runs out. */
+  private void drain(GroupState g, int channel) {
+    WaitQueue q = g.queues[channel];
+    MemberHeap h = g.candidates[channel];
+    while (!q.isEmpty() && !h.isEmpty()) {
+      LiveSession s = q.peek();
+      Member m = pick(s, h);
+      offer(s, m.operator, m, h.size());
+    }
+  }
+
+  /**
+   * The best candidate for {@code s}, passing over those who declined it or let it time out unless
+   * nobody else can take it.
+   */
+  private Member pick(LiveSession s, MemberHeap h) {
+    if (s.passedBy.isEmpty()) {
+      return h.peek();
+    }
+    for (OperatorState op : s.passedBy) {
+      for (Member m : op.members) {
+        if (m.group == s.group && m.channel == s.channel && h.contains(m)) {
+          h.remove(m);
+          setAside.add(m);
+        }
+      }
+    }
+    Member best = h.peek();
+    for (Member m : setAside) {
+      h.add(m);
+    }
+    setAside.clear();
+    if (best == null) {
+      s.passedBy.clear();
+      best = h.peek();
+    }
+    return best;
+  }
+
+  /** Offers a whole-group session to each candidate who has no offer of it yet. */
+  private void offerToGroup(LiveSession s) {
+    MemberHeap h = s.group.candidates[s.channel];
+    List<OperatorState> fresh = new ArrayList<>();
+    for (int pass = 0; pass < 2 && fresh.isEmpty() && s.offeredTo.isEmpty(); pass++) {
+      for (int i = 0; i < h.size(); i++) {
+        OperatorState op = h.get(i).operator;
+        if (!s.offeredTo.contains(op) && !s.passedBy.contains(op)) {
+          fresh.add(op);
+        }
+      }
+      if (fresh.isEmpty()) {
+        s.passedBy.clear(); // everybody passed: ask them all again
+      }
+    }
+    addGroupOffers(s, fresh);
+  }
+
+  private void addGroupOffers(LiveSession s, List<OperatorState> fresh) {
+    if (fresh.isEmpty()) {
+      return;
+    }
+    fresh.sort(Comparator.comparingInt(op -> op.ordinal));
+    List<OperatorId> ids = new ArrayList<>(fresh.size());
+    for (OperatorState op : fresh) {
+      s.offeredTo.add(op);
+      op.groupOffers.add(s);
+      ids.add(op.id);
+    }
+    if (s.state == SessionState.QUEUED) {
+      s.state = SessionState.OFFERED;
+      s.offeredAt = now;
+    }
+    emit(new Event.SessionOffered(tenant, now, Actor.SYSTEM, s.id, s.group.id, ids));
+  }
+
+  /** Offers waiting sessions to {@code op}, who may have room for them, until he has none. */
+  private void serve(OperatorState op) {
+    while (op.eligibleMask != 0) {
+      LiveSession best = null;
+      for (int c = 0; c < CHANNELS.length; c++) {
+        WaitQueue q = op.direct[c];
+        if ((op.eligibleMask & (1 << c)) != 0 && q != null && !q.isEmpty()
+            && (best == null || WaitQueue.order(q.peek(), best) < 0)) {
+          best = q.peek();
+        }
+      }
+      if (best != null) {
+        offer(best, op, null, 1);
+        continue;
+      }
+      for (Member m : op.members) {
+        if ((op.eligibleMask & (1 << m.channel)) == 0 || m.group.spec.strategy() == RoutingStrategy.WHOLE_GROUP) {
+          continue;
+        }
+        WaitQueue q = m.group.queues[m.channel];
+        if (!q.isEmpty() && (best == null || before(q.peek(), best))) {
+          best = q.peek();
+        }
+      }
+      if (best == null) {
+        break;
+      }
+      drain(best.group, best.channel);
+    }
+    for (Member m : op.members) {
+      if ((op.eligibleMask & (1 << m.channel)) != 0 && m.group.spec.strategy() == RoutingStrategy.WHOLE_GROUP) {
+        WaitQueue q = m.group.queues[m.channel];
+        for (int i = 0; i < q.size(); i++) {
+          LiveSession s = q.get(i);
+          if (s.state == SessionState.QUEUED) {
+            offerToGroup(s);
+          } else if (!s.offeredTo.contains(op) && !s.passedBy.contains(op)) {
+            addGroupOffers(s, new ArrayList<>(List.of(op)));
+          }
+        }
+      }
+    }
+  }
+
+  /** Across groups: the higher group priority first, then the queue order. */
+  private static boolean before(LiveSession a, LiveSession b) {
+    int byGroup = Integer.compare(b.group.spec.priority(), a.group.spec.priority());
+    return byGroup != 0 ? byGroup < 0 : WaitQueue.order(a, b) < 0;
+  }
+
+  /** Offers a waiting session to one operator, who has room for it. */
+  private void offer(LiveSession s, OperatorState op, @Nullable Member m, int candidates) {
+    dequeue(s);
+    s.state = SessionState.OFFERED;
+    s.offeredAt = now;
+    s.offerCandidates = candidates;
+    s.offerLoad = op.load[s.channel];
+    s.offerCapacity = op.capacity[s.channel];
+    s.offerIdleSince = op.changedAt[s.channel];
+    if (m != null) {
+      m.lastOffer = ++m.group.offers;
+    }
+    s.offerTurn = m == null ? 0 : m.lastOffer;
+    hold(s, op);
+    GroupState g = s.group;
+    Duration timeout = g == null ? Duration.ZERO : g.spec.offerTimeout();
+    if (!timeout.isZero()) {
+      setDeadline(s, Deadline.OFFER, nowNanos + timeout.toNanos());
+    }
+    emit(new Event.SessionOffered(tenant, now, Actor.SYSTEM, s.id, g == null ? null : g.id, List.of(op.id)));
+    if (g != null && s.target == null && g.spec.autoAccept()) {
+      activate(s, Actor.SYSTEM);
+    }
+  }
+
+  private void settle() {
+    OperatorState op;
+    while ((op = dirty.poll()) != null) {
+      op.dirty = false;
+      serve(op);
+    }
+  }
+
+  private void markDirty(OperatorState op) {
+    if (!op.dirty) {
+      op.dirty = true;
+      dirty.add(op);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Load and eligibility
+
+  private void hold(LiveSession s, OperatorState op) {
+    s.operator = op;
+    op.held.add(s);
+    changeLoad(op, s.channel, +1);
+  }
+
+  private void release(LiveSession s) {
+    OperatorState op = s.operator;
+    op.held.remove(s);
+    s.operator = null;
+    changeLoad(op, s.channel, -1);
+  }
+
+  private void changeLoad(OperatorState op, int c, int delta) {
+    boolean wasBusy = op.totalLoad > 0;
+    op.load[c] += delta;
+    op.totalLoad += delta;
+    if (CHANNELS[c].exclusive()) {
+      op.exclusiveLoad += delta;
+    }
+    op.changedAt[c] = nowNanos;
+    boolean busy = op.totalLoad > 0;
+    if (busy != wasBusy && op.online()) {
+      for (GroupState g : op.groups) {
+        g.busy += busy ? 1 : -1;
+      }
+    }
+    if (CHANNELS[c].exclusive()) {
+      refreshAll(op);
+    } else {
+      refreshChannel(op, c);
+      if (busy != wasBusy) {
+        for (int x = 0; x < CHANNELS.length; x++) {
+          if (CHANNELS[x].exclusive()) {
+            refreshChannel(op, x);
+          }
+        }
+      }
+    }
+  }
+
+  private void refreshAll(OperatorState op) {
+    for (int c = 0; c < CHANNELS.length; c++) {
+      refreshChannel(op, c);
+    }
+  }
+
+  /** Puts the operator's members for channel {@code c} in their heaps exactly when he is eligible, re-keyed. */
+  private void refreshChannel(OperatorState op, int c) {
+    boolean eligible = op.eligible(c);
+    int bit = 1 << c;
+    boolean was = (op.eligibleMask & bit) != 0;
+    op.eligibleMask = eligible ? op.eligibleMask | bit : op.eligibleMask & ~bit;
+    for (Member m : op.members) {
+      if (m.channel == c) {
+        m.group.candidates[c].set(m, eligible);
+      }
+    }
+    if (eligible && !was) {
+      markDirty(op);
+    }
+  }
+
+  /** Adds or takes away the operator's share of his groups' online / busy / away counts. */
+  private static void count(OperatorState op, int sign) {
+    int online = op.online() ? sign : 0;
+    int away = op.status.presence() == Presence.AWAY ? sign : 0;
+    int busy = op.online() && op.totalLoad > 0 ? sign : 0;
+    for (GroupState g : op.groups) {
+      g.online += online;
+      g.away += away;
+      g.busy += busy;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Queues and deadlines
+
+  private void enqueue(LiveSession s) {
+    s.queue().add(s);
+    if (s.target != null) {
+      s.target.directWaiting++;
+      clearDeadline(s);
+    } else {
+      s.group.waiting++;
+      armEscalation(s);
+    }
+  }
+
+  private void dequeue(LiveSession s) {
+    s.queue().remove(s);
+    if (s.target != null) {
+      s.target.directWaiting--;
+    } else {
+      s.group.waiting--;
+    }
+    clearDeadline(s);
+  }
+
+  private void joinGroup(LiveSession s, GroupState g) {
+    if (s.group != null) {
+      s.group.live--;
+    }
+    s.group = g;
+    g.live++;
+  }
+
+  private void armEscalation(LiveSession s) {
+    Optional<Duration> after = s.group.spec.escalateAfter();
+    if (after.isPresent()) {
+      setDeadline(s, Deadline.ESCALATION, nanos(s.enteredQueueAt) + after.get().toNanos());
+    } else {
+      clearDeadline(s);
+    }
+  }
+
+  private void terminate(LiveSession s) {
+    if (s.group != null) {
+      s.group.live--;
+    }
+    s.passedBy.clear();
+    Duration retention = settings.endedRetention();
+    if (retention.isZero()) {
+      clearDeadline(s);
+      sessions.remove(s.id);
+    } else {
+      setDeadline(s, Deadline.RETENTION, nowNanos + retention.toNanos());
+    }
+  }
+
+  private void setDeadline(LiveSession s, Deadline kind, long at) {
+    s.deadlineKind = kind;
+    s.deadline = at;
+    deadlines.set(s, true);
+  }
+
+  private void clearDeadline(LiveSession s) {
+    s.deadlineKind = Deadline.NONE;
+    deadlines.set(s, false);
+  }
+
+  private void fire(LiveSession s) {
+    Deadline kind = s.deadlineKind;
+    clearDeadline(s);
+    switch (kind) {
+      case OFFER:
+        endOffer(s, OfferEndReason.TIMED_OUT, Actor.SYSTEM);
+        break;
+      case ESCALATION:
+        escalate(s);
+        break;
+      case WRAP_UP:
+        finishWrapUp(s, Actor.SYSTEM, null, null);
+        break;
+      case RETENTION:
+        sessions.remove(s.id);
+        break;
+      default:
+        throw new AssertionError(kind);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Look-ups
+
+  private GroupState group(GroupId id) {
+    GroupState g = groups.get(requireNonNull(id, "group"));
+    if (g == null) {
+      throw new NoSuchGroupException(id);
+    }
+    return g;
+  }
+
+  private OperatorState operator(OperatorId id) {
+    OperatorState op = operators.get(requireNonNull(id, "operator"));
+    if (op == null) {
+      throw new NoSuchOperatorException(id);
+    }
+    return op;
+  }
+
+  /** A session the core knows, live or ended within the retention. */
+  private LiveSession known(SessionId id) {
+    LiveSession s = sessions.get(requireNonNull(id, "session"));
+    if (s == null) {
+      throw new NoSuchSessionException(id);
+    }
+    return s;
+  }
+
+  /** A live session; an ended one is refused as an illegal transition. */
+  private LiveSession live(SessionId id) {
+    LiveSession s = known(id);
+    if (s.state.terminal()) {
+      throw new IllegalTransitionException(s.id, s.state, "change it: the session is over");
+    }
+    return s;
+  }
+
+  private static boolean memberOf(OperatorState op, GroupState g) {
+    return op.groups.contains(g);
+  }
+
+  private void emit(Event e) {
+    out.add(e);
+  }
+
+  private void setNow(Instant instant, long nanos) {
+    now = instant;
+    nowNanos = nanos;
+  }
+
+  private static long nanos(Instant t) {
+    try {
+      return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("instant out of range (years 1678 to 2261): " + t, e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reads
+
+  /** A live or recently ended session. */
+  public Optional<SessionView> session(SessionId id) {
+    LiveSession s = sessions.get(requireNonNull(id, "session"));
+    return s == null ? Optional.empty() : Optional.of(view(s, s.queueIndex < 0 ? 0 : s.queue().position(s)));
+  }
+
+  /** The 1-based place of a waiting session in its queue; empty when it does not wait. */
+  public OptionalInt queuePosition(SessionId id) {
+    LiveSession s = sessions.get(requireNonNull(id, "session"));
+    return s == null || s.queueIndex < 0 ? OptionalInt.empty() : OptionalInt.of(s.queue().position(s));
+  }
+
+  /** The ids of all live sessions, in arrival order. */
+  public List<SessionId> liveSessions() {
+    List<LiveSession> live = new ArrayList<>();
+    for (LiveSession s : sessions.values()) {
+      if (!s.state.terminal()) {
+        live.add(s);
+      }
+    }
+    live.sort(Comparator.comparingLong(s -> s.arrivalSeq));
+    List<SessionId> ids = new ArrayList<>(live.size());
+    for (LiveSession s : live) {
+      ids.add(s.id);
+    }
+    return ids;
+  }
+
+  /**
+   * What an operator sees in his waiting list: sessions waiting for him alone, then those waiting
+   * in his groups on channels assigned to him, each queue in its order.
+   */
+  public List<SessionView> waitingFor(OperatorId operatorId) {
+    OperatorState op = operator(operatorId);
+    List<SessionView> views = new ArrayList<>();
+    for (WaitQueue q : op.direct) {
+      addInOrder(q, views);
+    }
+    for (Member m : op.members) {
+      addInOrder(m.group.queues[m.channel], views);
+    }
+    return views;
+  }
+
+  private void addInOrder(@Nullable WaitQueue q, List<SessionView> views) {
+    if (q == null || q.isEmpty()) {
+      return;
+    }
+    List<LiveSession> sorted = new ArrayList<>(q.size());
+    for (int i = 0; i < q.size(); i++) {
+      sorted.add(q.get(i));
+    }
+    sorted.sort(WaitQueue::order);
+    for (int i = 0; i < sorted.size(); i++) {
+      views.add(view(sorted.get(i), i + 1));
+    }
+  }
+
+  /** The redirect picker: each group with at least one logged-in operator, with its counts. */
+  public List<GroupCounts> redirectPicker() {
+    List<GroupCounts> rows = new ArrayList<>();
+    for (GroupState g : groups.values()) {
+      if (g.online + g.away == 0) {
+        continue;
+      }
+      List<GroupCounts.OperatorRow> ops = new ArrayList<>();
+      OperatorState last = null;
+      for (Member m : g.members) {
+        OperatorState op = m.operator;
+        if (op != last && op.loggedIn()) {
+          ops.add(new GroupCounts.OperatorRow(op.id, op.status, op.held.size(), op.directWaiting));
+        }
+        last = op;
+      }
+      rows.add(new GroupCounts(g.id, g.online, g.busy, g.away, g.waiting, ops));
+    }
+    return rows;
+  }
+
+  /** Live counts of one group. */
+  public GroupCounts counts(GroupId id) {
+    GroupState g = group(id);
+    return new GroupCounts(g.id, g.online, g.busy, g.away, g.waiting, List.of());
+  }
+
+  /** An operator's status, or empty when there is no such operator. */
+  public Optional<OperatorStatus> status(OperatorId id) {
+    OperatorState op = operators.get(requireNonNull(id, "operator"));
+    return op == null ? Optional.empty() : Optional.of(op.status);
+  }
+
+  /**
+   * Why a session went where it went, and who could take it now.
+   *
+   * @throws NoSuchSessionException when the core does not know the session
+   */
+  public Explanation explain(SessionId id) {
+    LiveSession s = known(id);
+    String routedBy;
+    switch (s.routedBy) {
+      case BY_GROUP_ASKED:
+        routedBy = "the entry asked for group " + s.group.id;
+        break;
+      case BY_DEFAULT_GROUP:
+        routedBy = "no rule matched; the tenant's default group";
+        break;
+      case BY_INVITATION:
+        routedBy = "invitation code of operator " + (s.target != null ? s.target.id : "?");
+        break;
+      case BY_REOPENING:
+        routedBy = "reopening " + s.reopens + " in its group";
+        break;
+      default:
+        List<RoutingRule> rules = settings.rules();
+        routedBy = "rule " + (s.routedBy + 1) + (s.routedBy < rules.size() ? " " + rules.get(s.routedBy) : " (rules changed since)");
+    }
+    RoutingStrategy strategy = s.target == null && s.group != null ? s.group.spec.strategy() : null;
+    Explanation.Offer offer = null;
+    OperatorState holder = s.operator;
+    if (holder != null && s.offeredAt != null) {
+      offer = new Explanation.Offer(holder.id, s.offerCandidates,
+          key(strategy, s.offerLoad, s.offerCapacity, s.offerIdleSince, s.offerTurn));
+    }
+    List<Explanation.Candidate> eligible = new ArrayList<>();
+    List<Member> eligibleMembers = new ArrayList<>();
+    List<Explanation.Candidate> excluded = new ArrayList<>();
+    for (OperatorState op : operators.values()) {
+      Member m = null;
+      for (Member x : op.members) {
+        if (x.group == s.group && x.channel == s.channel) {
+          m = x;
+        }
+      }
+      boolean inScope = s.target != null ? s.target == op : s.group != null && memberOf(op, s.group);
+      Explanation.Exclusion why = !inScope ? Explanation.Exclusion.NOT_IN_GROUP : exclusion(op, s);
+      String key = key(strategy, op.load[s.channel], op.capacity[s.channel], op.changedAt[s.channel],
+          m == null ? 0 : m.lastOffer);
+      if (why == null && s.passedBy.contains(op)) {
+        why = Explanation.Exclusion.PASSED;
+      }
+      if (why == null) {
+        eligible.add(new Explanation.Candidate(op.id, null, key));
+        eligibleMembers.add(m);
+      } else {
+        excluded.add(new Explanation.Candidate(op.id, why, key));
+      }
+    }
+    if (strategy != null) {
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < eligible.size(); i++) {
+        order.add(i);
+      }
+      order.sort((a, b) -> MemberHeap.compare(strategy, eligibleMembers.get(a), eligibleMembers.get(b)));
+      List<Explanation.Candidate> sorted = new ArrayList<>();
+      for (int i : order) {
+        sorted.add(eligible.get(i));
+      }
+      eligible = sorted;
+    }
+    eligible.addAll(excluded);
+    return new Explanation(s.id, s.state, routedBy, s.group == null ? null : s.group.id,
+        s.target == null ? null : s.target.id, strategy, offer, eligible);
+  }
+
+  private static Explanation.@Nullable Exclusion exclusion(OperatorState op, LiveSession s) {
+    int c = s.channel;
+    if (op.status.presence() == Presence.OFFLINE) {
+      return Explanation.Exclusion.OFFLINE;
+    }
+    if (op.status.presence() == Presence.AWAY) {
+      return Explanation.Exclusion.AWAY;
+    }
+    if (op.capacity[c] == 0) {
+      return Explanation.Exclusion.CHANNEL_NOT_ASSIGNED;
+    }
+    if (!op.switchedOn[c]) {
+      return Explanation.Exclusion.CHANNEL_OFF;
+    }
+    if (CHANNELS[c].needsPhoneLine() && !op.phoneLine) {
+      return Explanation.Exclusion.NO_PHONE_LINE;
+    }
+    if (op.exclusiveLoad > 0) {
+      return Explanation.Exclusion.IN_EXCLUSIVE_SESSION;
+    }
+    if (CHANNELS[c].exclusive() && op.totalLoad > 0) {
+      return Explanation.Exclusion.NOT_FREE_FOR_EXCLUSIVE;
+    }
+    if (op.load[c] >= op.capacity[c]) {
+      return Explanation.Exclusion.FULL;
+    }
+    return null;
+  }
+
+  private static String key(@Nullable RoutingStrategy strategy, int load, int capacity, long idleSince, long turn) {
+    String loadText = "load " + load + "/" + capacity;
+    String idle = "idle since " + Instant.ofEpochSecond(0, idleSince);
+    if (strategy == null) {
+      return loadText;
+    }
+    switch (strategy) {
+      case BY_UTILIZATION:
+        return loadText + ", " + idle;
+      case LONGEST_IDLE:
+        return idle + ", " + loadText;
+      case ROUND_ROBIN:
+        return "turn " + turn + ", " + loadText;
+      default:
+        return loadText;
+    }
+  }
+
+  private static SessionView view(LiveSession s, int position) {
+    List<OperatorId> offered = new ArrayList<>(s.offeredTo.size());
+    for (OperatorState op : s.offeredTo) {
+      offered.add(op.id);
+    }
+    List<OperatorId> collaborators = new ArrayList<>(s.collaborators.size());
+    for (OperatorState op : s.collaborators) {
+      collaborators.add(op.id);
+    }
+    return new SessionView(s.id, s.state, s.entry, s.group == null ? null : s.group.id,
+        s.target == null ? null : s.target.id, s.operator == null ? null : s.operator.id, offered, collaborators,
+        s.priority, s.arrivedAt, s.enteredQueueAt, position, s.notes, s.reopens);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.parley.core.routing;
+
+/**
+ * Sessions waiting for one group (or one operator) on one channel: highest priority first, then
+ * the earliest arrival. A redirected or escalated session keeps its place by arrival.
+ */
+final class WaitQueue extends IndexedHeap<LiveSession> {
+  WaitQueue() {
+    super(16);
+  }
+
+  @Override
+  int index(LiveSession s) {
+    return s.queueIndex;
+  }
+
+  @Override
+  void setIndex(LiveSession s, int index) {
+    s.queueIndex = index;
+  }
+
+  @Override
+  int compare(LiveSession a, LiveSession b) {
+    return order(a, b);
+  }
+
+  /** Priority descending, then arrival ascending. */
+  static int order(LiveSession a, LiveSession b) {
+    int byPriority = Integer.compare(b.priority, a.priority);
+    return byPriority != 0 ? byPriority : Long.compare(a.arrivalSeq, b.arrivalSeq);
+  }
+
+  /** The 1-based place of {@code s} in this queue; O(n), for reads only. */
+  int position(LiveSession s) {
+    int ahead = 0;
+    for (int i = 0; i < size(); i++) {
+      if (order(get(i), s) < 0) {
+        ahead++;
+      }
+    }
+    return ahead + 1;
+  }
+}
