@@ -11,7 +11,10 @@ final class Member {
   final int channel;
   final int rank;
   int heapIndex = -1;
-  /** The group's offer counter when this member was last offered a session (round robin). */
+  /**
+   * The group's offer counter when this member's operator was last offered a session of the group,
+   * on any channel (round robin).
+   */
   long lastOffer;
 
   Member(OperatorState operator, GroupState group, int channel, int rank) {

@@ -211,7 +211,7 @@ public final class RoutingCore {
   private void dispatch(Command command) {
     if (command instanceof Command.Arrive) {
       Command.Arrive c = (Command.Arrive) command;
-      arrive(c.session(), c.entry(), c.reopens(), null);
+      arrive(c.session(), c.entry(), c.reopens(), null, Actor.CLIENT);
     } else if (command instanceof Command.Accept) {
       accept((Command.Accept) command);
     } else if (command instanceof Command.End) {
@@ -486,7 +486,8 @@ public final class RoutingCore {
   // ---------------------------------------------------------------------------------------------
   // Arrival
 
-  private void arrive(SessionId id, Entry entry, @Nullable SessionId reopens, @Nullable GroupState reopenGroup) {
+  private void arrive(
+      SessionId id, Entry entry, @Nullable SessionId reopens, @Nullable GroupState reopenGroup, Actor by) {
     requireNonNull(id, "session");
     if (sessions.containsKey(id)) {
       throw new DuplicateException("session", id.value());
@@ -549,7 +550,7 @@ public final class RoutingCore {
     } else {
       joinGroup(s, g);
     }
-    emit(new Event.SessionQueued(tenant, now, Actor.CLIENT, id, entry, g == null ? null : g.id,
+    emit(new Event.SessionQueued(tenant, now, by, id, entry, g == null ? null : g.id,
         s.target == null ? null : s.target.id, priority, reopens));
     if (inv != null && !inv.reusable) {
       endInvitation(inv, Actor.CLIENT, InvitationEndReason.USED);
@@ -570,7 +571,7 @@ public final class RoutingCore {
       throw new IllegalTransitionException(old.id, old.state, "reopen it: " + old.entry.channel() + " is not reopenable");
     }
     GroupState g = old.group != null && groups.get(old.group.id) == old.group ? old.group : null;
-    arrive(c.session(), old.entry, old.id, g);
+    arrive(c.session(), old.entry, old.id, g, c.by());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1125,7 +1126,17 @@ public final class RoutingCore {
     s.offerCapacity = op.capacity[s.channel];
     s.offerIdleSince = op.changedAt[s.channel];
     if (m != null) {
-      m.lastOffer = ++m.group.offers;
+      // The turn is the operator's in the group, whatever the channel: re-key all his places in it.
+      long turn = ++m.group.offers;
+      for (Member x : op.members) {
+        if (x.group == m.group) {
+          x.lastOffer = turn;
+          MemberHeap h = x.group.candidates[x.channel];
+          if (h.contains(x)) {
+            h.update(x);
+          }
+        }
+      }
     }
     s.offerTurn = m == null ? 0 : m.lastOffer;
     hold(s, op);
@@ -1417,15 +1428,57 @@ public final class RoutingCore {
     OperatorState op = operator(operatorId);
     List<SessionView> views = new ArrayList<>();
     for (WaitQueue q : op.direct) {
-      addInOrder(q, views);
+      addInOrder(q, views, null);
     }
     for (Member m : op.members) {
-      addInOrder(m.group.queues[m.channel], views);
+      addInOrder(m.group.queues[m.channel], views, null);
     }
     return views;
   }
 
-  private void addInOrder(@Nullable WaitQueue q, List<SessionView> views) {
+  /**
+   * An immutable copy of the tenant's routing state for readers on other threads.
+   *
+   * @param version the caller's label for this state, e.g. the number of commands applied
+   */
+  public TenantSnapshot snapshot(long version) {
+    Map<SessionId, SessionView> views = new HashMap<>();
+    Map<GroupId, List<SessionView>> inGroups = new HashMap<>();
+    for (GroupState g : groups.values()) {
+      List<SessionView> waiting = new ArrayList<>();
+      for (WaitQueue q : g.queues) {
+        addInOrder(q, waiting, views);
+      }
+      if (!waiting.isEmpty()) {
+        inGroups.put(g.id, waiting);
+      }
+    }
+    Map<OperatorId, List<SessionView>> direct = new HashMap<>();
+    Map<OperatorId, TenantSnapshot.OperatorInfo> infos = new HashMap<>();
+    for (OperatorState op : operators.values()) {
+      List<SessionView> waiting = new ArrayList<>();
+      for (WaitQueue q : op.direct) {
+        addInOrder(q, waiting, views);
+      }
+      if (!waiting.isEmpty()) {
+        direct.put(op.id, waiting);
+      }
+      List<GroupId> groupIds = new ArrayList<>(op.groups.size());
+      for (GroupState g : op.groups) {
+        groupIds.add(g.id);
+      }
+      infos.put(op.id, new TenantSnapshot.OperatorInfo(op.status, groupIds, op.spec.capacities().keySet()));
+    }
+    for (LiveSession s : sessions.values()) {
+      if (!s.state.terminal() && !views.containsKey(s.id)) {
+        views.put(s.id, view(s, 0));
+      }
+    }
+    return new TenantSnapshot(version, now, views, inGroups, direct, infos, redirectPicker());
+  }
+
+  /** Adds the queue's sessions in queue order, and records each view by id when {@code byId} is given. */
+  private static void addInOrder(@Nullable WaitQueue q, List<SessionView> views, @Nullable Map<SessionId, SessionView> byId) {
     if (q == null || q.isEmpty()) {
       return;
     }
@@ -1435,7 +1488,11 @@ public final class RoutingCore {
     }
     sorted.sort(WaitQueue::order);
     for (int i = 0; i < sorted.size(); i++) {
-      views.add(view(sorted.get(i), i + 1));
+      SessionView v = view(sorted.get(i), i + 1);
+      views.add(v);
+      if (byId != null) {
+        byId.put(v.id(), v);
+      }
     }
   }
 

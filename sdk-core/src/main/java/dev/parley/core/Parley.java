@@ -1,0 +1,201 @@
+package dev.parley.core;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.parley.core.event.Event;
+import dev.parley.core.event.EventListener;
+import dev.parley.core.internal.Engine;
+import dev.parley.core.routing.Explanation;
+import dev.parley.core.routing.RoutingCore;
+import dev.parley.core.routing.TenantSnapshot;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Parley engine: contact-center sessions for any number of tenants, inside the host's JVM.
+ *
+ * <pre>{@code
+ * try (Parley parley = Parley.builder().listener(event -> System.out.println(event)).build()) {
+ *   Tenant acme = parley.tenant(TenantId.of("acme"));
+ *   GroupId sales = GroupId.of("sales");
+ *   OperatorId alice = OperatorId.of("alice");
+ *   acme.defineGroup(GroupSpec.builder(sales).build());
+ *   acme.defineOperator(OperatorSpec.builder(alice).group(sales).channel(Channel.WEB_CHAT, 4).build());
+ *   acme.setStatus(alice, OperatorStatus.ONLINE);
+ *   List<Event> events = acme.arrive(Entry.builder(Channel.WEB_CHAT).group(sales).build()).join();
+ *   // SessionQueued, SessionOffered [alice]
+ * }
+ * }</pre>
+ *
+ * <h2>Concurrency</h2>
+ *
+ * Each tenant's routing state lives in one deterministic {@link RoutingCore}, owned by one writer
+ * thread (tenants are spread over {@linkplain Builder#partitions partitions}, one writer each).
+ * Callers on any thread submit commands; each returns a {@link CompletableFuture} that completes,
+ * with the command's events or its {@link ParleyException}, on the {@linkplain Builder#executor
+ * executor}, never on a writer. Listeners are called on that executor too, in each partition's
+ * order. Queues between callers, writer and listeners are bounded: when one is full the side
+ * before it waits (back-pressure). Deadlines (offer time-outs, wrap-up limits, escalations,
+ * invitation expiries) fire on the writer at the clock's time. Reads ({@link #snapshot}) are served
+ * from immutable snapshots that never make the writer wait for a lock.
+ *
+ * <p>In {@linkplain Builder#sameThread() same-thread mode} there are no threads at all: a command
+ * runs on the caller's thread, listeners are called before it returns, and deadlines fire on
+ * {@link #tick()}. With a {@link ManualClock} this makes tests and simulations exact.
+ *
+ * <p>Thread safety: safe for use by any number of threads.
+ */
+public final class Parley implements AutoCloseable {
+  private final Engine engine;
+
+  private Parley(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** Starts configuring an engine. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Applies a command to a tenant. The future completes with the command's events (deadline
+   * events that fell due just before it included), or exceptionally with the {@link
+   * ParleyException} or argument exception that refused it; a refused command changed nothing.
+   * Blocks only while the tenant's queue is full.
+   */
+  public CompletableFuture<List<Event>> submit(TenantId tenant, Command command) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(command, "command");
+    return engine.apply(tenant, command);
+  }
+
+  /** A handle with one method per common command of one tenant. */
+  public Tenant tenant(TenantId tenant) {
+    return new Tenant(this, requireNonNull(tenant, "tenant"));
+  }
+
+  /**
+   * The tenant's routing state now: live sessions with queue positions, waiting lists with
+   * preview data, the redirect picker. Served from the last published snapshot when nothing
+   * changed since; otherwise the writer publishes a fresh one between two of its commands.
+   */
+  public TenantSnapshot snapshot(TenantId tenant) {
+    return engine.snapshot(requireNonNull(tenant, "tenant"));
+  }
+
+  /** Why a session went where it went, and who could take it now. */
+  public CompletableFuture<Explanation> explain(TenantId tenant, SessionId session) {
+    requireNonNull(session, "session");
+    return engine.query(requireNonNull(tenant, "tenant"), core -> core.explain(session));
+  }
+
+  /**
+   * Fires the deadlines that fell due by the clock. Only needed with a {@link ManualClock} or in
+   * same-thread mode; otherwise the writers fire them on time by themselves.
+   */
+  public void tick() {
+    engine.tick();
+  }
+
+  /**
+   * Stops taking commands, finishes those submitted, delivers their events, and stops the
+   * threads. Commands submitted afterwards fail with {@link IllegalStateException}.
+   */
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  /** Configures a {@link Parley}; each setter checks its argument at once. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private final List<EventListener> listeners = new ArrayList<>();
+    private @Nullable Executor executor;
+    private int partitions = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private int queueCapacity = 65_536;
+    private boolean sameThread;
+    private @Nullable Long seed;
+
+    private Builder() {}
+
+    /** The clock deadlines and events are stamped by; default UTC system time. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Adds a listener of every tenant's events. */
+    public Builder listener(EventListener listener) {
+      listeners.add(requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Where futures complete and listeners run; default one daemon thread the engine owns and
+     * stops on close. The engine never runs host code on its writer threads.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** How many writer threads serve the tenants; default the number of processors. */
+    public Builder partitions(int partitions) {
+      if (partitions < 1 || partitions > 1_024) {
+        throw new IllegalArgumentException("partitions must be 1..1024, not " + partitions);
+      }
+      this.partitions = partitions;
+      return this;
+    }
+
+    /** How many commands may wait for one writer before submitters block; default 65,536. */
+    public Builder queueCapacity(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException("queue capacity must be at least 1, not " + capacity);
+      }
+      this.queueCapacity = capacity;
+      return this;
+    }
+
+    /**
+     * No threads: commands run on the caller's thread (one at a time per partition), listeners
+     * are called before the command returns, and deadlines fire on {@link Parley#tick()}.
+     */
+    public Builder sameThread() {
+      this.sameThread = true;
+      return this;
+    }
+
+    /** Seeds invitation codes, for reproducible runs; default a random seed. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Builds and starts the engine. */
+    public Parley build() {
+      if (sameThread && executor != null) {
+        throw new IllegalStateException("same-thread mode runs everything on the caller's thread: drop executor(...)");
+      }
+      long s = seed != null ? seed : new SecureRandom().nextLong();
+      Executor delivery = executor;
+      ExecutorService owned = null;
+      if (!sameThread && delivery == null) {
+        owned = Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "parley-events");
+          t.setDaemon(true);
+          return t;
+        });
+        delivery = owned;
+      }
+      return new Parley(new Engine(clock, listeners, delivery, owned, partitions, queueCapacity, s));
+    }
+  }
+}

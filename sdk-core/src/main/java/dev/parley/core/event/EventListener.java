@@ -1,0 +1,24 @@
+package dev.parley.core.event;
+
+/**
+ * Hears what happens in the engine: every {@link Event} of every tenant, in the order each tenant's
+ * writer produced them.
+ *
+ * <p>Threading: called on the executor given to {@link dev.parley.core.Parley.Builder#executor},
+ * never on an engine thread; calls for one partition of tenants are sequential, so a listener sees
+ * each tenant's events in order. A listener may block, but while it does the engine holds back
+ * further events, and past a bound it slows the writers down (back-pressure) rather than buffer
+ * without limit.
+ *
+ * <p>Failure: an exception thrown by a listener is logged at {@code warn} and otherwise ignored:
+ * the other listeners still get the event, and the engine carries on.
+ *
+ * <p>New callbacks may be added as default methods; implement only what you need.
+ */
+public interface EventListener {
+  /** A listener that does nothing. */
+  EventListener NONE = new EventListener() {};
+
+  /** One event. */
+  default void onEvent(Event event) {}
+}

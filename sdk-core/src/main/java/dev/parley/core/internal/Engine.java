@@ -1,0 +1,106 @@
+package dev.parley.core.internal;
+
+import com.google.common.util.concurrent.MoreExecutors;
+import dev.parley.core.Command;
+import dev.parley.core.TenantId;
+import dev.parley.core.event.Event;
+import dev.parley.core.event.EventListener;
+import dev.parley.core.routing.RoutingCore;
+import dev.parley.core.routing.TenantSnapshot;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runtime shell: tenants spread over partitions, each partition one writer. {@link
+ * dev.parley.core.Parley} is its public face.
+ *
+ * <p>Concurrency: tenant slots are created on first use from any thread (a concurrent map); each
+ * slot's core is touched only by its partition's writer.
+ */
+public final class Engine {
+  private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+  private final Partition[] partitions;
+  private final ConcurrentMap<TenantId, TenantSlot> slots = new ConcurrentHashMap<>();
+  private final long seed;
+  private final @Nullable ExecutorService ownedExecutor;
+
+  /**
+   * @param executor where results and events are delivered; null in same-thread mode
+   * @param ownedExecutor an executor the engine made and shuts down on close, or null
+   */
+  public Engine(Clock clock, List<EventListener> listeners, @Nullable Executor executor,
+      @Nullable ExecutorService ownedExecutor, int partitions, int queueCapacity, long seed) {
+    this.seed = seed;
+    this.ownedExecutor = ownedExecutor;
+    this.partitions = new Partition[partitions];
+    for (int i = 0; i < partitions; i++) {
+      Executor delivery = executor == null ? null : MoreExecutors.newSequentialExecutor(executor);
+      this.partitions[i] = new Partition("parley-partition-" + i, clock, listeners, delivery, queueCapacity);
+    }
+    log.info("Parley engine started: {} partition(s){}", partitions, executor == null ? ", same-thread mode" : "");
+  }
+
+  public CompletableFuture<List<Event>> apply(TenantId tenant, Command command) {
+    TenantSlot slot = slot(tenant);
+    return partition(slot).apply(slot, command);
+  }
+
+  public <T> CompletableFuture<T> query(TenantId tenant, Function<RoutingCore, T> query) {
+    TenantSlot slot = slot(tenant);
+    return partition(slot).query(slot, query);
+  }
+
+  public TenantSnapshot snapshot(TenantId tenant) {
+    TenantSlot slot = slot(tenant);
+    return partition(slot).snapshot(slot);
+  }
+
+  public void tick() {
+    for (Partition p : partitions) {
+      p.tick();
+    }
+  }
+
+  public void close() {
+    List<InterruptedException> interrupted = new ArrayList<>();
+    for (Partition p : partitions) {
+      try {
+        p.close();
+      } catch (InterruptedException e) {
+        interrupted.add(e);
+      }
+    }
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdown();
+      try {
+        ownedExecutor.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        interrupted.add(e);
+      }
+    }
+    if (!interrupted.isEmpty()) {
+      Thread.currentThread().interrupt();
+    }
+    log.info("Parley engine stopped");
+  }
+
+  private TenantSlot slot(TenantId tenant) {
+    return slots.computeIfAbsent(tenant, id -> new TenantSlot(id, seed ^ (0x9E3779B97F4A7C15L * id.hashCode())));
+  }
+
+  private Partition partition(TenantSlot slot) {
+    return partitions[Math.floorMod(slot.id.hashCode(), partitions.length)];
+  }
+}

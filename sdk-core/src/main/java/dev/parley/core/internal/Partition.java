@@ -1,0 +1,360 @@
+package dev.parley.core.internal;
+
+import dev.parley.core.Command;
+import dev.parley.core.event.Event;
+import dev.parley.core.event.EventListener;
+import dev.parley.core.routing.RoutingCore;
+import dev.parley.core.routing.TenantSnapshot;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A set of tenants served by one writer: their routing cores, their deadlines, and the delivery
+ * of their events.
+ *
+ * <p>Concurrency: in threaded mode one thread owns every core of the partition and its timers;
+ * any thread submits tasks through a bounded queue ({@link BlockingQueue#put} blocks when it is
+ * full: back-pressure). Results and events go out in batches on a sequential view of the host's
+ * executor; at most {@link #MAX_BATCHES_IN_FLIGHT} batches wait there, after which the writer waits
+ * too. In same-thread mode there is no thread: {@link #submit} runs the task on the caller's
+ * thread under the partition's lock and delivers inline.
+ */
+final class Partition {
+  private static final Logger log = LoggerFactory.getLogger(Partition.class);
+  static final int MAX_BATCH = 1_024;
+  static final int MAX_BATCHES_IN_FLIGHT = 64;
+
+  /** Work for the writer. */
+  private abstract static class Task {
+    abstract void run(Partition p, Batch batch);
+  }
+
+  private static final class Apply extends Task {
+    final TenantSlot slot;
+    final Command command;
+    final CompletableFuture<List<Event>> future;
+
+    Apply(TenantSlot slot, Command command, CompletableFuture<List<Event>> future) {
+      this.slot = slot;
+      this.command = command;
+      this.future = future;
+    }
+
+    @Override
+    void run(Partition p, Batch batch) {
+      List<Event> events = new ArrayList<>();
+      RuntimeException failure = null;
+      try {
+        slot.core.apply(command, p.now(slot), events);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      p.changed(slot, events, batch);
+      batch.complete(future, failure == null ? List.copyOf(events) : null, failure);
+    }
+  }
+
+  private static final class Query<T> extends Task {
+    final TenantSlot slot;
+    final Function<RoutingCore, T> query;
+    final CompletableFuture<T> future;
+    final boolean onWriter;
+
+    Query(TenantSlot slot, Function<RoutingCore, T> query, CompletableFuture<T> future, boolean onWriter) {
+      this.slot = slot;
+      this.query = query;
+      this.future = future;
+      this.onWriter = onWriter;
+    }
+
+    @Override
+    void run(Partition p, Batch batch) {
+      T result = null;
+      RuntimeException failure = null;
+      try {
+        result = query.apply(slot.core);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      if (onWriter) {
+        if (failure == null) {
+          future.complete(result);
+        } else {
+          future.completeExceptionally(failure);
+        }
+      } else {
+        batch.complete(future, result, failure);
+      }
+    }
+  }
+
+  /** Fires due deadlines; submitted by {@link #tick()} to wake the writer. */
+  private static final class Wake extends Task {
+    @Override
+    void run(Partition p, Batch batch) {}
+  }
+
+  private static final class Stop extends Task {
+    @Override
+    void run(Partition p, Batch batch) {
+      p.running = false;
+    }
+  }
+
+  /** What one pass of the writer produced, handed to delivery in one piece. */
+  private static final class Batch {
+    final List<CompletableFuture<Object>> futures = new ArrayList<>();
+    final List<@Nullable Object> results = new ArrayList<>();
+    final List<@Nullable RuntimeException> failures = new ArrayList<>();
+    final List<Event> events = new ArrayList<>();
+
+    @SuppressWarnings("unchecked")
+    <T> void complete(CompletableFuture<T> future, @Nullable T result, @Nullable RuntimeException failure) {
+      futures.add((CompletableFuture<Object>) future);
+      results.add(result);
+      failures.add(failure);
+    }
+
+    boolean isEmpty() {
+      return futures.isEmpty() && events.isEmpty();
+    }
+  }
+
+  private record Timer(Instant at, TenantSlot slot) {}
+
+  private final String name;
+  private final Clock clock;
+  private final List<EventListener> listeners;
+  private final Executor delivery;
+  private final @Nullable BlockingQueue<Task> queue;
+  private final @Nullable Thread thread;
+  private final Semaphore inFlight = new Semaphore(MAX_BATCHES_IN_FLIGHT);
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparing(Timer::at));
+  private volatile boolean running = true;
+  private volatile boolean accepting = true;
+
+  /**
+   * @param delivery a sequential executor for results and events, or null for same-thread mode
+   *     (no writer thread; everything runs on the caller's thread)
+   */
+  Partition(String name, Clock clock, List<EventListener> listeners, @Nullable Executor delivery, int queueCapacity) {
+    this.name = name;
+    this.clock = clock;
+    this.listeners = List.copyOf(listeners);
+    if (delivery == null) {
+      this.delivery = Runnable::run;
+      this.queue = null;
+      this.thread = null;
+    } else {
+      this.delivery = delivery;
+      this.queue = new ArrayBlockingQueue<>(queueCapacity);
+      this.thread = new Thread(this::loop, name);
+      this.thread.setDaemon(true);
+      this.thread.start();
+    }
+  }
+
+  CompletableFuture<List<Event>> apply(TenantSlot slot, Command command) {
+    CompletableFuture<List<Event>> future = new CompletableFuture<>();
+    submit(new Apply(slot, command, future), future);
+    return future;
+  }
+
+  /** Runs a read on the writer; its result is handed out with the batch's other results. */
+  <T> CompletableFuture<T> query(TenantSlot slot, Function<RoutingCore, T> query) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    submit(new Query<>(slot, query, future, false), future);
+    return future;
+  }
+
+  /**
+   * The tenant's current snapshot: the published one when it is current, else one the writer
+   * builds between two of its tasks. Readers never take a lock the writer needs.
+   */
+  TenantSnapshot snapshot(TenantSlot slot) {
+    TenantSnapshot current = slot.currentSnapshot();
+    if (current != null) {
+      return current;
+    }
+    // Completed on the writer itself: nothing but this join waits on the future.
+    CompletableFuture<TenantSnapshot> future = new CompletableFuture<>();
+    submit(new Query<>(slot, core -> slot.refreshSnapshot(), future, true), future);
+    return future.join();
+  }
+
+  /** Fires the deadlines that fell due by the clock. */
+  void tick() {
+    submit(new Wake(), null);
+  }
+
+  private void submit(Task task, @Nullable CompletableFuture<?> future) {
+    if (!accepting) {
+      if (future != null) {
+        future.completeExceptionally(new IllegalStateException("the engine is closed"));
+      }
+      return;
+    }
+    if (queue == null) {
+      synchronized (this) {
+        runBatch(List.of(task));
+      }
+      return;
+    }
+    try {
+      queue.put(task);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      if (future != null) {
+        future.completeExceptionally(new IllegalStateException("interrupted while the engine's queue was full", e));
+      }
+    }
+  }
+
+  /** Stops taking work, finishes what was submitted, and waits for the writer to end. */
+  void close() throws InterruptedException {
+    accepting = false;
+    if (queue == null) {
+      return;
+    }
+    queue.put(new Stop());
+    thread.join();
+    inFlight.acquire(MAX_BATCHES_IN_FLIGHT);
+    inFlight.release(MAX_BATCHES_IN_FLIGHT);
+  }
+
+  private void loop() {
+    List<Task> tasks = new ArrayList<>(MAX_BATCH);
+    try {
+      while (running) {
+        Task first = nextTask();
+        if (first != null) {
+          tasks.add(first);
+          queue.drainTo(tasks, MAX_BATCH - 1);
+        }
+        runBatch(tasks);
+        tasks.clear();
+      }
+    } catch (InterruptedException e) {
+      log.warn("{} interrupted; stopping with {} tasks unprocessed", name, queue.size());
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException | Error e) {
+      log.error("{} failed; its tenants stop here", name, e);
+      throw e;
+    }
+  }
+
+  /** Waits for a task, or until the earliest deadline falls due. */
+  private @Nullable Task nextTask() throws InterruptedException {
+    Timer next = timers.peek();
+    if (next == null) {
+      return queue.take();
+    }
+    long waitMillis = next.at().toEpochMilli() - clock.millis();
+    return waitMillis <= 0 ? queue.poll() : queue.poll(waitMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private void runBatch(List<Task> tasks) {
+    Batch batch = new Batch();
+    for (Task t : tasks) {
+      t.run(this, batch);
+    }
+    fireDue(batch);
+    if (batch.isEmpty()) {
+      return;
+    }
+    if (queue == null) {
+      deliver(batch);
+      return;
+    }
+    inFlight.acquireUninterruptibly();
+    try {
+      delivery.execute(() -> {
+        try {
+          deliver(batch);
+        } finally {
+          inFlight.release();
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      inFlight.release();
+      log.warn("{}: the event executor refused a batch; completing it on the writer without listeners", name);
+      completeAll(batch);
+    }
+  }
+
+  private void fireDue(Batch batch) {
+    Instant now = clock.instant();
+    Timer t;
+    while ((t = timers.peek()) != null && !t.at().isAfter(now)) {
+      timers.poll();
+      TenantSlot slot = t.slot();
+      if (!t.at().equals(slot.scheduled)) {
+        continue; // superseded by an earlier deadline
+      }
+      slot.scheduled = null;
+      List<Event> events = new ArrayList<>();
+      slot.core.advanceTo(now(slot), events);
+      changed(slot, events, batch);
+    }
+  }
+
+  /** After the writer touched a tenant: publish the change, and set a timer for its next deadline. */
+  private void changed(TenantSlot slot, List<Event> events, Batch batch) {
+    if (!events.isEmpty()) {
+      slot.version++;
+      batch.events.addAll(events);
+    }
+    slot.core.nextDeadline().ifPresent(at -> {
+      if (slot.scheduled == null || at.isBefore(slot.scheduled)) {
+        slot.scheduled = at;
+        timers.add(new Timer(at, slot));
+      }
+    });
+  }
+
+  /** The instant to apply at: the clock, but never before what the core has seen. */
+  private Instant now(TenantSlot slot) {
+    Instant now = clock.instant();
+    Instant seen = slot.core.now();
+    return now.isBefore(seen) ? seen : now;
+  }
+
+  private void deliver(Batch batch) {
+    completeAll(batch);
+    for (Event e : batch.events) {
+      for (EventListener listener : listeners) {
+        try {
+          listener.onEvent(e);
+        } catch (RuntimeException ex) {
+          log.warn("event listener {} failed on {}; carrying on", listener, e, ex);
+        }
+      }
+    }
+  }
+
+  private static void completeAll(Batch batch) {
+    for (int i = 0; i < batch.futures.size(); i++) {
+      RuntimeException failure = batch.failures.get(i);
+      if (failure != null) {
+        batch.futures.get(i).completeExceptionally(failure);
+      } else {
+        batch.futures.get(i).complete(batch.results.get(i));
+      }
+    }
+  }
+}
