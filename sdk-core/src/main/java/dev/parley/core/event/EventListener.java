@@ -13,12 +13,13 @@ package dev.parley.core.event;
  * <p>Failure: an exception thrown by a listener is logged at {@code warn} and otherwise ignored:
  * the other listeners still get the event, and the engine carries on.
  *
- * <p>New callbacks may be added as default methods; implement only what you need.
+ * <p>A functional interface, so a lambda will do; callbacks added later will be default methods.
  */
+@FunctionalInterface
 public interface EventListener {
   /** A listener that does nothing. */
-  EventListener NONE = new EventListener() {};
+  EventListener NONE = event -> {};
 
   /** One event. */
-  default void onEvent(Event event) {}
+  void onEvent(Event event);
 }
