@@ -42,6 +42,9 @@ final class Partition {
   /** Work for the writer. */
   private abstract static class Task {
     abstract void run(Partition p, Batch batch);
+
+    /** Fails the task's caller: the engine closed before the writer got to it. */
+    void reject() {}
   }
 
   private static final class Apply extends Task {
@@ -66,6 +69,11 @@ final class Partition {
       }
       p.changed(slot, events, batch);
       batch.complete(future, failure == null ? List.copyOf(events) : null, failure);
+    }
+
+    @Override
+    void reject() {
+      future.completeExceptionally(closed());
     }
   }
 
@@ -100,6 +108,11 @@ final class Partition {
       } else {
         batch.complete(future, result, failure);
       }
+    }
+
+    @Override
+    void reject() {
+      future.completeExceptionally(closed());
     }
   }
 
@@ -202,11 +215,13 @@ final class Partition {
     submit(new Wake(), null);
   }
 
+  private static IllegalStateException closed() {
+    return new IllegalStateException("the engine is closed");
+  }
+
   private void submit(Task task, @Nullable CompletableFuture<?> future) {
     if (!accepting) {
-      if (future != null) {
-        future.completeExceptionally(new IllegalStateException("the engine is closed"));
-      }
+      task.reject();
       return;
     }
     if (queue == null) {
@@ -217,6 +232,9 @@ final class Partition {
     }
     try {
       queue.put(task);
+      if (!running) {
+        rejectLeftovers(); // raced with close: the writer is gone, nobody else will
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       if (future != null) {
@@ -255,6 +273,17 @@ final class Partition {
     } catch (RuntimeException | Error e) {
       log.error("{} failed; its tenants stop here", name, e);
       throw e;
+    } finally {
+      running = false;
+      rejectLeftovers();
+    }
+  }
+
+  private void rejectLeftovers() {
+    List<Task> left = new ArrayList<>();
+    queue.drainTo(left);
+    for (Task t : left) {
+      t.reject();
     }
   }
 
