@@ -37,8 +37,6 @@ public enum Channel {
   /** VKontakte. Asynchronous, reopenable. */
   VKONTAKTE(false, true, false, false);
 
-  private static final Channel[] VALUES = values();
-
   private final boolean exclusive;
   private final boolean asynchronous;
   private final boolean needsPhoneLine;
@@ -85,14 +83,5 @@ public enum Channel {
   /** The default number of sessions of this channel an operator handles at once. */
   public int defaultCapacity() {
     return exclusive ? 1 : 3;
-  }
-
-  static Channel byOrdinal(int ordinal) {
-    return VALUES[ordinal];
-  }
-
-  /** The number of channels, for per-channel arrays. */
-  public static int count() {
-    return VALUES.length;
   }
 }

@@ -1,0 +1,25 @@
+/**
+ * The storage SPI: what the engine remembers across restarts, and the interfaces a storage backend
+ * implements to remember it.
+ *
+ * <p>The engine's routing state lives in memory; these stores are where it is written through to,
+ * and where it is rebuilt from at start-up. Each store persists plain records ({@link
+ * dev.parley.storage.BlacklistEntry}, {@link dev.parley.storage.InvitationRecord}) keyed by tenant;
+ * tenants never see each other's data. The in-memory implementations are the default for tests
+ * and quick starts.
+ *
+ * <p>Contract for every implementation:
+ *
+ * <ul>
+ *   <li>it is thread-safe: the engine calls it from the writer threads of several partitions at
+ *       once, and may read from other threads while it rebuilds its state;
+ *   <li>it may block on I/O, because the engine calls it from its writer threads off the routing
+ *       hot path, never from inside a routing decision;
+ *   <li>a durable store has made a write durable when the call returns: the engine acknowledges
+ *       the command that needed the write only after that.
+ * </ul>
+ */
+@NullMarked
+package dev.parley.storage;
+
+import org.jspecify.annotations.NullMarked;
