@@ -335,6 +335,8 @@ public final class RoutingCore {
     for (GroupId id : spec.groups().keySet()) {
       newGroups.add(group(id));
     }
+    // The spec's map iterates in an order that changes from one JVM to the next; replays must not.
+    newGroups.sort(Comparator.comparing(g -> g.id));
     OperatorState op = operators.get(spec.id());
     if (op != null) {
       for (int c = 0; c < CHANNELS.length; c++) {
@@ -447,6 +449,8 @@ public final class RoutingCore {
         if (s.target == op && s.group != null) {
           s.target = null;
         }
+        s.collaborators.clear();
+        s.enteredQueueAt = now;
         requeue(s, actor, RequeueReason.OPERATOR_LOGGED_OUT, op, null);
       }
     }

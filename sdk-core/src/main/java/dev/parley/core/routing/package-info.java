@@ -2,7 +2,8 @@
  * The deterministic routing core: {@link dev.parley.core.routing.RoutingCore} holds one tenant's
  * operators, groups, waiting sessions, offers and deadlines, takes a command and an instant, and
  * returns events. The views here ({@link dev.parley.core.routing.Explanation}, {@link
- * dev.parley.core.routing.WaitingSession}, {@link dev.parley.core.routing.GroupCounts}) are what
+ * dev.parley.core.routing.SessionView}, {@link
+ * dev.parley.core.routing.TenantSnapshot}, {@link dev.parley.core.routing.GroupCounts}) are what
  * it answers to reads.
  */
 @NullMarked
