@@ -1,6 +1,7 @@
 package dev.parley.core.routing;
 
 import dev.parley.core.Entry;
+import dev.parley.core.OperatorId;
 import dev.parley.core.SessionId;
 import dev.parley.core.SessionState;
 import java.time.Instant;
@@ -17,6 +18,12 @@ final class LiveSession {
     WRAP_UP,
     RETENTION
   }
+
+  /** How the group was chosen when no rule did; a rule's index is 0 or more. */
+  static final int BY_GROUP_ASKED = -1;
+  static final int BY_DEFAULT_GROUP = -2;
+  static final int BY_INVITATION = -3;
+  static final int BY_REOPENING = -4;
 
   final SessionId id;
   final Entry entry;
@@ -72,6 +79,21 @@ final class LiveSession {
     this.priority = priority;
     this.routedBy = routedBy;
   }
+
+  /** The session as readers see it, at {@code position} in its queue (0 when not waiting). */
+  SessionView view(int position) {
+    List<OperatorId> offered = new ArrayList<>(offeredTo.size());
+    for (OperatorState op : offeredTo) {
+      offered.add(op.id);
+    }
+    List<OperatorId> with = new ArrayList<>(collaborators.size());
+    for (OperatorState op : collaborators) {
+      with.add(op.id);
+    }
+    return new SessionView(id, state, entry, group == null ? null : group.id, target == null ? null : target.id,
+        operator == null ? null : operator.id, offered, with, priority, arrivedAt, enteredQueueAt, position, notes, reopens);
+  }
+
 
   WaitQueue queue() {
     return target != null ? target.directQueue(channel) : group.queues[channel];

@@ -85,10 +85,6 @@ import org.jspecify.annotations.Nullable;
  * state between commands.
  */
 public final class RoutingCore {
-  private static final int BY_GROUP_ASKED = -1;
-  private static final int BY_DEFAULT_GROUP = -2;
-  private static final int BY_INVITATION = -3;
-  private static final int BY_REOPENING = -4;
   private static final Channel[] CHANNELS = OperatorState.CHANNELS;
   private static final int MAX_CODE_ATTEMPTS = 1_000;
 
@@ -511,15 +507,15 @@ public final class RoutingCore {
       if (inv.operator.capacity[channel.ordinal()] == 0) {
         throw new InvitationNotValidException(inv.code, "operator " + inv.operator.id + " does not take " + channel);
       }
-      routedBy = BY_INVITATION;
+      routedBy = LiveSession.BY_INVITATION;
     } else if (reopenGroup != null) {
       g = reopenGroup;
-      routedBy = BY_REOPENING;
+      routedBy = LiveSession.BY_REOPENING;
     } else if (entry.group().isPresent()) {
       g = group(entry.group().get());
-      routedBy = BY_GROUP_ASKED;
+      routedBy = LiveSession.BY_GROUP_ASKED;
     } else {
-      routedBy = BY_DEFAULT_GROUP;
+      routedBy = LiveSession.BY_DEFAULT_GROUP;
       List<RoutingRule> rules = settings.rules();
       for (int i = 0; i < rules.size(); i++) {
         if (rules.get(i).matches(entry)) {
@@ -1399,7 +1395,7 @@ public final class RoutingCore {
   /** A live or recently ended session. */
   public Optional<SessionView> session(SessionId id) {
     LiveSession s = sessions.get(requireNonNull(id, "session"));
-    return s == null ? Optional.empty() : Optional.of(view(s, s.queueIndex < 0 ? 0 : s.queue().position(s)));
+    return s == null ? Optional.empty() : Optional.of(s.view(s.queueIndex < 0 ? 0 : s.queue().position(s)));
   }
 
   /** The 1-based place of a waiting session in its queue; empty when it does not wait. */
@@ -1475,7 +1471,7 @@ public final class RoutingCore {
     }
     for (LiveSession s : sessions.values()) {
       if (!s.state.terminal() && !views.containsKey(s.id)) {
-        views.put(s.id, view(s, 0));
+        views.put(s.id, s.view(0));
       }
     }
     return new TenantSnapshot(version, now, views, inGroups, direct, infos, redirectPicker());
@@ -1483,22 +1479,19 @@ public final class RoutingCore {
 
   /** Adds the queue's sessions in queue order, and records each view by id when {@code byId} is given. */
   private static void addInOrder(@Nullable WaitQueue q, List<SessionView> views, @Nullable Map<SessionId, SessionView> byId) {
-    if (q == null || q.isEmpty()) {
+    if (q == null) {
       return;
     }
-    List<LiveSession> sorted = new ArrayList<>(q.size());
-    for (int i = 0; i < q.size(); i++) {
-      sorted.add(q.get(i));
-    }
-    sorted.sort(WaitQueue::order);
+    List<LiveSession> sorted = q.inOrder();
     for (int i = 0; i < sorted.size(); i++) {
-      SessionView v = view(sorted.get(i), i + 1);
+      SessionView v = sorted.get(i).view(i + 1);
       views.add(v);
       if (byId != null) {
         byId.put(v.id(), v);
       }
     }
   }
+
 
   /** The redirect picker: each group with at least one logged-in operator, with its counts. */
   public List<GroupCounts> redirectPicker() {
@@ -1539,131 +1532,8 @@ public final class RoutingCore {
    * @throws NoSuchSessionException when the core does not know the session
    */
   public Explanation explain(SessionId id) {
-    LiveSession s = known(id);
-    String routedBy;
-    switch (s.routedBy) {
-      case BY_GROUP_ASKED:
-        routedBy = "the entry asked for group " + s.group.id;
-        break;
-      case BY_DEFAULT_GROUP:
-        routedBy = "no rule matched; the tenant's default group";
-        break;
-      case BY_INVITATION:
-        routedBy = "invitation code of operator " + (s.target != null ? s.target.id : "?");
-        break;
-      case BY_REOPENING:
-        routedBy = "reopening " + s.reopens + " in its group";
-        break;
-      default:
-        List<RoutingRule> rules = settings.rules();
-        routedBy = "rule " + (s.routedBy + 1) + (s.routedBy < rules.size() ? " " + rules.get(s.routedBy) : " (rules changed since)");
-    }
-    RoutingStrategy strategy = s.target == null && s.group != null ? s.group.spec.strategy() : null;
-    Explanation.Offer offer = null;
-    OperatorState holder = s.operator;
-    if (holder != null && s.offeredAt != null) {
-      offer = new Explanation.Offer(holder.id, s.offerCandidates,
-          key(strategy, s.offerLoad, s.offerCapacity, s.offerIdleSince, s.offerTurn));
-    }
-    List<Explanation.Candidate> eligible = new ArrayList<>();
-    List<Member> eligibleMembers = new ArrayList<>();
-    List<Explanation.Candidate> excluded = new ArrayList<>();
-    for (OperatorState op : operators.values()) {
-      Member m = null;
-      for (Member x : op.members) {
-        if (x.group == s.group && x.channel == s.channel) {
-          m = x;
-        }
-      }
-      boolean inScope = s.target != null ? s.target == op : s.group != null && memberOf(op, s.group);
-      Explanation.Exclusion why = !inScope ? Explanation.Exclusion.NOT_IN_GROUP : exclusion(op, s);
-      String key = key(strategy, op.load[s.channel], op.capacity[s.channel], op.changedAt[s.channel],
-          m == null ? 0 : m.lastOffer);
-      if (why == null && s.passedBy.contains(op)) {
-        why = Explanation.Exclusion.PASSED;
-      }
-      if (why == null) {
-        eligible.add(new Explanation.Candidate(op.id, null, key));
-        eligibleMembers.add(m);
-      } else {
-        excluded.add(new Explanation.Candidate(op.id, why, key));
-      }
-    }
-    if (strategy != null) {
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < eligible.size(); i++) {
-        order.add(i);
-      }
-      order.sort((a, b) -> MemberHeap.compare(strategy, eligibleMembers.get(a), eligibleMembers.get(b)));
-      List<Explanation.Candidate> sorted = new ArrayList<>();
-      for (int i : order) {
-        sorted.add(eligible.get(i));
-      }
-      eligible = sorted;
-    }
-    eligible.addAll(excluded);
-    return new Explanation(s.id, s.state, routedBy, s.group == null ? null : s.group.id,
-        s.target == null ? null : s.target.id, strategy, offer, eligible);
+    return Explainer.explain(known(id), operators.values(), settings.rules());
   }
 
-  private static Explanation.@Nullable Exclusion exclusion(OperatorState op, LiveSession s) {
-    int c = s.channel;
-    if (op.status.presence() == Presence.OFFLINE) {
-      return Explanation.Exclusion.OFFLINE;
-    }
-    if (op.status.presence() == Presence.AWAY) {
-      return Explanation.Exclusion.AWAY;
-    }
-    if (op.capacity[c] == 0) {
-      return Explanation.Exclusion.CHANNEL_NOT_ASSIGNED;
-    }
-    if (!op.switchedOn[c]) {
-      return Explanation.Exclusion.CHANNEL_OFF;
-    }
-    if (CHANNELS[c].needsPhoneLine() && !op.phoneLine) {
-      return Explanation.Exclusion.NO_PHONE_LINE;
-    }
-    if (op.exclusiveLoad > 0) {
-      return Explanation.Exclusion.IN_EXCLUSIVE_SESSION;
-    }
-    if (CHANNELS[c].exclusive() && op.totalLoad > 0) {
-      return Explanation.Exclusion.NOT_FREE_FOR_EXCLUSIVE;
-    }
-    if (op.load[c] >= op.capacity[c]) {
-      return Explanation.Exclusion.FULL;
-    }
-    return null;
-  }
 
-  private static String key(@Nullable RoutingStrategy strategy, int load, int capacity, long idleSince, long turn) {
-    String loadText = "load " + load + "/" + capacity;
-    String idle = "idle since " + Instant.ofEpochSecond(0, idleSince);
-    if (strategy == null) {
-      return loadText;
-    }
-    switch (strategy) {
-      case BY_UTILIZATION:
-        return loadText + ", " + idle;
-      case LONGEST_IDLE:
-        return idle + ", " + loadText;
-      case ROUND_ROBIN:
-        return "turn " + turn + ", " + loadText;
-      default:
-        return loadText;
-    }
-  }
-
-  private static SessionView view(LiveSession s, int position) {
-    List<OperatorId> offered = new ArrayList<>(s.offeredTo.size());
-    for (OperatorState op : s.offeredTo) {
-      offered.add(op.id);
-    }
-    List<OperatorId> collaborators = new ArrayList<>(s.collaborators.size());
-    for (OperatorState op : s.collaborators) {
-      collaborators.add(op.id);
-    }
-    return new SessionView(s.id, s.state, s.entry, s.group == null ? null : s.group.id,
-        s.target == null ? null : s.target.id, s.operator == null ? null : s.operator.id, offered, collaborators,
-        s.priority, s.arrivedAt, s.enteredQueueAt, position, s.notes, s.reopens);
-  }
 }

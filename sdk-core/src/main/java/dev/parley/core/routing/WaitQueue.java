@@ -1,5 +1,8 @@
 package dev.parley.core.routing;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Sessions waiting for one group (or one operator) on one channel: highest priority first, then
  * the earliest arrival. A redirected or escalated session keeps its place by arrival.
@@ -28,6 +31,16 @@ final class WaitQueue extends IndexedHeap<LiveSession> {
   static int order(LiveSession a, LiveSession b) {
     int byPriority = Integer.compare(b.priority, a.priority);
     return byPriority != 0 ? byPriority : Long.compare(a.arrivalSeq, b.arrivalSeq);
+  }
+
+  /** The sessions in queue order; O(n log n), for reads only. */
+  List<LiveSession> inOrder() {
+    List<LiveSession> sorted = new ArrayList<>(size());
+    for (int i = 0; i < size(); i++) {
+      sorted.add(get(i));
+    }
+    sorted.sort(WaitQueue::order);
+    return sorted;
   }
 
   /** The 1-based place of {@code s} in this queue; O(n), for reads only. */

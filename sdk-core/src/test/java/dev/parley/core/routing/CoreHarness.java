@@ -1,7 +1,6 @@
 package dev.parley.core.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.parley.core.Actor;
 import dev.parley.core.Channel;
@@ -14,7 +13,6 @@ import dev.parley.core.OperatorId;
 import dev.parley.core.OperatorSpec;
 import dev.parley.core.OperatorStatus;
 import dev.parley.core.ParleyException;
-import dev.parley.core.Presence;
 import dev.parley.core.RoutingStrategy;
 import dev.parley.core.SessionId;
 import dev.parley.core.SessionState;
@@ -24,14 +22,8 @@ import dev.parley.core.event.Event;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
