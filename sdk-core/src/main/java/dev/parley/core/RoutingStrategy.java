@@ -16,7 +16,10 @@ public enum RoutingStrategy {
   LONGEST_IDLE,
   /** The candidate offered a session of this group the longest ago. */
   ROUND_ROBIN,
-  /** The lowest rank (see {@link OperatorSpec.Builder#group(GroupId, int)}); ties by id. */
+  /**
+   * The lowest rank (see {@link OperatorSpec.Builder#group(GroupId, int)}); among equal ranks, the
+   * operator defined first.
+   */
   FIXED_ORDER,
   /**
    * Offered to every candidate at once; the first to accept takes it and the other offers are

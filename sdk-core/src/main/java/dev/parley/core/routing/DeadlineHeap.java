@@ -17,8 +17,17 @@ final class DeadlineHeap extends IndexedHeap<LiveSession> {
   }
 
   @Override
-  int compare(LiveSession a, LiveSession b) {
-    int byTime = Long.compare(a.deadline, b.deadline);
-    return byTime != 0 ? byTime : Long.compare(a.arrivalSeq, b.arrivalSeq);
+  long first(LiveSession s) {
+    return s.deadline;
+  }
+
+  @Override
+  long second(LiveSession s) {
+    return s.arrivalSeq;
+  }
+
+  @Override
+  int third(LiveSession s) {
+    return 0;
   }
 }

@@ -27,7 +27,7 @@ final class GroupState {
     this.id = spec.id();
     this.spec = spec;
     for (int c = 0; c < OperatorState.CHANNEL_COUNT; c++) {
-      candidates[c] = new MemberHeap(this, 4);
+      candidates[c] = new MemberHeap(4);
       queues[c] = new WaitQueue();
     }
   }

@@ -16,11 +16,47 @@ final class Member {
    * on any channel (round robin).
    */
   long lastOffer;
+  /**
+   * The sort key under the group's strategy, cached so that heap comparisons read no other object:
+   * {@code primary}, then {@code secondary}, then the operator's definition order. Kept current by
+   * {@link #rekey()} whenever an input changes.
+   */
+  long primary;
+  long secondary;
 
   Member(OperatorState operator, GroupState group, int channel, int rank) {
     this.operator = operator;
     this.group = group;
     this.channel = channel;
     this.rank = rank;
+  }
+
+  /** Recomputes the sort key from the operator's load, idle time and turn. */
+  void rekey() {
+    OperatorState op = operator;
+    int c = channel;
+    switch (group.spec.strategy()) {
+      case BY_UTILIZATION:
+        // load/capacity as a fixed-point fraction: capacities are at most 100, so distinct
+        // fractions differ by more than 2^-20 and the order (and equality) is exact.
+        primary = op.capacity[c] == 0 ? Long.MAX_VALUE : ((long) op.load[c] << 20) / op.capacity[c];
+        secondary = op.changedAt[c];
+        break;
+      case LONGEST_IDLE:
+        primary = op.changedAt[c];
+        secondary = 0;
+        break;
+      case ROUND_ROBIN:
+        primary = lastOffer;
+        secondary = 0;
+        break;
+      case FIXED_ORDER:
+        primary = rank;
+        secondary = 0;
+        break;
+      default:
+        primary = 0;
+        secondary = 0;
+    }
   }
 }

@@ -1,14 +1,9 @@
 package dev.parley.core.routing;
 
-import dev.parley.core.RoutingStrategy;
-
 /** The candidates of one group for one channel, best first by the group's strategy. */
 final class MemberHeap extends IndexedHeap<Member> {
-  private final GroupState group;
-
-  MemberHeap(GroupState group, int initialCapacity) {
+  MemberHeap(int initialCapacity) {
     super(initialCapacity);
-    this.group = group;
   }
 
   @Override
@@ -22,36 +17,27 @@ final class MemberHeap extends IndexedHeap<Member> {
   }
 
   @Override
-  int compare(Member a, Member b) {
-    return compare(group.spec.strategy(), a, b);
+  long first(Member m) {
+    return m.primary;
   }
 
-  /** The strategy's order; also used by explanations to rank candidates. */
-  static int compare(RoutingStrategy strategy, Member a, Member b) {
-    OperatorState x = a.operator;
-    OperatorState y = b.operator;
-    int c = a.channel;
-    switch (strategy) {
-      case BY_UTILIZATION:
-        // load/capacity compared without division: lx/cx < ly/cy  <=>  lx*cy < ly*cx
-        int byLoad = Long.compare((long) x.load[c] * y.capacity[c], (long) y.load[c] * x.capacity[c]);
-        return byLoad != 0 ? byLoad : byIdle(x, y, c);
-      case LONGEST_IDLE:
-        return byIdle(x, y, c);
-      case ROUND_ROBIN:
-        int byTurn = Long.compare(a.lastOffer, b.lastOffer);
-        return byTurn != 0 ? byTurn : Integer.compare(x.ordinal, y.ordinal);
-      case FIXED_ORDER:
-        int byRank = Integer.compare(a.rank, b.rank);
-        return byRank != 0 ? byRank : x.id.compareTo(y.id);
-      case WHOLE_GROUP:
-      default:
-        return Integer.compare(x.ordinal, y.ordinal);
+  @Override
+  long second(Member m) {
+    return m.secondary;
+  }
+
+  @Override
+  int third(Member m) {
+    return m.operator.ordinal;
+  }
+
+  /** The heap's order, for explanations that rank candidates outside the heap. */
+  static int compare(Member a, Member b) {
+    int c = Long.compare(a.primary, b.primary);
+    if (c != 0) {
+      return c;
     }
-  }
-
-  private static int byIdle(OperatorState x, OperatorState y, int c) {
-    int byTime = Long.compare(x.changedAt[c], y.changedAt[c]);
-    return byTime != 0 ? byTime : Integer.compare(x.ordinal, y.ordinal);
+    c = Long.compare(a.secondary, b.secondary);
+    return c != 0 ? c : Integer.compare(a.operator.ordinal, b.operator.ordinal);
   }
 }

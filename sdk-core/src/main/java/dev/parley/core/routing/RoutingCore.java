@@ -289,6 +289,9 @@ public final class RoutingCore {
     }
     g.spec = spec;
     if (before != spec.strategy()) {
+      for (Member m : g.members) {
+        m.rekey();
+      }
       for (MemberHeap h : g.candidates) {
         h.heapify();
       }
@@ -1126,16 +1129,21 @@ public final class RoutingCore {
     s.offerCapacity = op.capacity[s.channel];
     s.offerIdleSince = op.changedAt[s.channel];
     if (m != null) {
-      // The turn is the operator's in the group, whatever the channel: re-key all his places in it.
       long turn = ++m.group.offers;
-      for (Member x : op.members) {
-        if (x.group == m.group) {
-          x.lastOffer = turn;
-          MemberHeap h = x.group.candidates[x.channel];
-          if (h.contains(x)) {
-            h.update(x);
+      if (m.group.spec.strategy() == RoutingStrategy.ROUND_ROBIN) {
+        // The turn is the operator's in the group, whatever the channel: re-key all his places in it.
+        for (Member x : op.members) {
+          if (x.group == m.group) {
+            x.lastOffer = turn;
+            x.rekey();
+            MemberHeap h = x.group.candidates[x.channel];
+            if (h.contains(x)) {
+              h.update(x);
+            }
           }
         }
+      } else {
+        m.lastOffer = turn;
       }
     }
     s.offerTurn = m == null ? 0 : m.lastOffer;
@@ -1224,6 +1232,7 @@ public final class RoutingCore {
     op.eligibleMask = eligible ? op.eligibleMask | bit : op.eligibleMask & ~bit;
     for (Member m : op.members) {
       if (m.channel == c) {
+        m.rekey();
         m.group.candidates[c].set(m, eligible);
       }
     }

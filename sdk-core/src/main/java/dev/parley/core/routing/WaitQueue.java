@@ -23,8 +23,18 @@ final class WaitQueue extends IndexedHeap<LiveSession> {
   }
 
   @Override
-  int compare(LiveSession a, LiveSession b) {
-    return order(a, b);
+  long first(LiveSession s) {
+    return -(long) s.priority;
+  }
+
+  @Override
+  long second(LiveSession s) {
+    return s.arrivalSeq;
+  }
+
+  @Override
+  int third(LiveSession s) {
+    return 0;
   }
 
   /** Priority descending, then arrival ascending. */

@@ -159,7 +159,7 @@ class RoutingStrategiesTest {
   @DisplayName("in fixed order")
   class FixedOrder {
     @Test
-    @DisplayName("offers to the lowest rank first, ties by id")
+    @DisplayName("offers to the lowest rank first, equal ranks in the order defined")
     void byRank() {
       f.group(SALES, b -> b.strategy(RoutingStrategy.FIXED_ORDER));
       OperatorId alice = f.online(f.operator(OperatorSpec.builder(OperatorId.of("alice")).group(SALES, 2)
@@ -171,8 +171,8 @@ class RoutingStrategiesTest {
       OperatorId bob = f.online(f.operator(OperatorSpec.builder(OperatorId.of("bob")).group(SALES, 1)
           .channel(Channel.WEB_CHAT, 1).build()));
 
-      assertThat(next("s1")).isEqualTo(carl);
-      assertThat(next("s2")).isEqualTo(dave);
+      assertThat(next("s1")).isEqualTo(dave);
+      assertThat(next("s2")).isEqualTo(carl);
       assertThat(next("s3")).isEqualTo(bob);
       assertThat(next("s4")).isEqualTo(alice);
     }

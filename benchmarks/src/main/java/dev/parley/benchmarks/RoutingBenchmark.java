@@ -1,0 +1,96 @@
+package dev.parley.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One routing step on a steady state: a session arrives and the router picks the least-utilized
+ * operator of its group and counts the load; the session that arrived {@code busySlots} steps
+ * earlier ends and frees its slot, so half of all chat slots stay busy. Every implementation does
+ * the same work on the same shape ({@link SteadyState}) in the same run:
+ *
+ * <ul>
+ *   <li>{@code parley}: the real routing core through its commands (its events included);
+ *   <li>{@code naiveScan}: the synchronized linear scan a user would write by hand;
+ *   <li>{@code treeSet}: per-group JDK sorted sets, re-keyed on every load change.
+ * </ul>
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar RoutingBenchmark -p operators=10000 -f 1 -wi 3 -i 5
+ * java -jar benchmarks/target/benchmarks.jar RoutingBenchmark -prof gc      # bytes per step
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-Xmn256m", "-XX:+AlwaysPreTouch"})
+public class RoutingBenchmark {
+  @Param({"100", "1000", "10000", "100000"})
+  public int operators;
+
+  @Param({"parley", "naiveScan", "treeSet"})
+  public String impl;
+
+  private SteadyState shape;
+  private Router router;
+  private int[] inService;
+  private int mask;
+  private int busy;
+  private int next;
+
+  @Setup
+  public void setUp() {
+    shape = new SteadyState(operators);
+    router = create(impl, shape);
+    busy = shape.busySlots();
+    int ring = Integer.highestOneBit(busy * 2 - 1) << 1;
+    mask = ring - 1;
+    inService = new int[ring];
+    for (next = 0; next < busy; next++) {
+      inService[next & mask] = arrive(next);
+    }
+  }
+
+  static Router create(String impl, SteadyState shape) {
+    switch (impl) {
+      case "parley":
+        return new ParleyRouter(shape);
+      case "naiveScan":
+        return new NaiveScanRouter(shape);
+      case "treeSet":
+        return new TreeSetRouter(shape);
+      default:
+        throw new IllegalArgumentException("unknown impl " + impl + "; use parley, naiveScan or treeSet");
+    }
+  }
+
+  private int arrive(int i) {
+    int session = router.arrive(shape.arrivals[i & (SteadyState.SEQUENCE - 1)]);
+    if (session < 0) {
+      throw new IllegalStateException(impl + ": nobody had room at step " + i + "; the steady state is broken");
+    }
+    return session;
+  }
+
+  /** One arrival routed and one end. */
+  @Benchmark
+  public int step() {
+    int i = next++;
+    int session = arrive(i);
+    inService[i & mask] = session;
+    router.end(inService[(i - busy) & mask]);
+    return session;
+  }
+}
