@@ -1,0 +1,113 @@
+package dev.parley.benchmarks;
+
+import dev.parley.core.Actor;
+import dev.parley.core.Channel;
+import dev.parley.core.Command;
+import dev.parley.core.Entry;
+import dev.parley.core.GroupId;
+import dev.parley.core.GroupSpec;
+import dev.parley.core.OperatorId;
+import dev.parley.core.OperatorSpec;
+import dev.parley.core.OperatorStatus;
+import dev.parley.core.Parley;
+import dev.parley.core.SessionId;
+import dev.parley.core.Tenant;
+import dev.parley.core.TenantId;
+import dev.parley.core.TenantSettings;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The runtime shell's throughput: producer threads submit commands to one tenant without waiting
+ * for their futures, so the bounded queue's back-pressure makes the submit rate the writer's
+ * processing rate. Each invocation submits an arrival (routed at once to one of 1,000 operators)
+ * and the end of the session that arrived 1,000 invocations earlier on the same thread.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar ShellBenchmark -t 1
+ * java -jar benchmarks/target/benchmarks.jar ShellBenchmark -t 2
+ * </pre>
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-Xmn256m", "-XX:+AlwaysPreTouch"})
+public class ShellBenchmark {
+  private static final int OPERATORS = 1_000;
+  private static final int IN_SERVICE = 1_000;
+  private static final int RING = 1 << 16;
+
+  /** One engine, one tenant, shared by the producer threads. */
+  @State(Scope.Benchmark)
+  public static class Engine {
+    Parley parley;
+    Tenant tenant;
+    Entry entry;
+    final AtomicInteger producers = new AtomicInteger();
+
+    @Setup(Level.Trial)
+    public void start() {
+      parley = Parley.builder().partitions(1).build();
+      tenant = parley.tenant(TenantId.of("bench"));
+      GroupId group = GroupId.of("g");
+      tenant.configure(TenantSettings.builder().endedRetention(Duration.ZERO).build()).join();
+      tenant.defineGroup(GroupSpec.builder(group).autoAccept(true).offerTimeout(Duration.ZERO)
+          .wrapUpLimit(Duration.ZERO).build()).join();
+      for (int i = 0; i < OPERATORS; i++) {
+        OperatorId op = OperatorId.of("op" + i);
+        tenant.defineOperator(OperatorSpec.builder(op).group(group).channel(Channel.WHATSAPP, 4).build()).join();
+        tenant.setStatus(op, OperatorStatus.ONLINE).join();
+      }
+      entry = Entry.builder(Channel.WHATSAPP).client("c").group(group).build();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+      parley.close();
+    }
+  }
+
+  /** A producer's own ring of prepared commands. */
+  @State(Scope.Thread)
+  public static class Producer {
+    Command[] arrivals;
+    Command[] ends;
+    int next;
+
+    @Setup(Level.Trial)
+    public void prepare(Engine engine) {
+      int me = engine.producers.getAndIncrement();
+      arrivals = new Command[RING];
+      ends = new Command[RING];
+      for (int i = 0; i < RING; i++) {
+        SessionId id = SessionId.of("p" + me + "-" + i);
+        arrivals[i] = new Command.Arrive(id, engine.entry);
+        ends[i] = new Command.End(id, Actor.CLIENT);
+      }
+    }
+  }
+
+  /** Two commands: an arrival and an older session's end. */
+  @Benchmark
+  @OperationsPerInvocation(2)
+  public void submit(Engine engine, Producer p) {
+    int i = p.next++;
+    engine.tenant.submit(p.arrivals[i & (RING - 1)]);
+    engine.tenant.submit(p.ends[(i - IN_SERVICE) & (RING - 1)]);
+  }
+}

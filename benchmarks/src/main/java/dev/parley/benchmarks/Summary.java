@@ -1,0 +1,121 @@
+package dev.parley.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a JMH JSON result file into the Markdown summary that {@code benchmarks/run} writes: each
+ * routing result beside its baselines from the same run (baseline / parley), the bytes allocated
+ * per operation where {@code -prof gc} measured them, the growth of each implementation from the
+ * fewest to the most operators, and the shell's throughput.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.parley.benchmarks.Summary results.json</pre>
+ */
+public final class Summary {
+  private Summary() {}
+
+  /** A result row: benchmark, parameters, score, error, unit, bytes per op (or NaN). */
+  private record Row(String benchmark, Map<String, String> params, double score, double error, String unit, double bytes) {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: Summary RESULTS.json");
+      System.exit(2);
+    }
+    System.out.print(markdown(read(Path.of(args[0]))));
+  }
+
+  private static List<Row> read(Path file) throws IOException {
+    ObjectMapper json = JsonMapper.builder().build();
+    List<Row> rows = new ArrayList<>();
+    for (JsonNode r : json.readTree(Files.readString(file))) {
+      Map<String, String> params = new TreeMap<>();
+      JsonNode p = r.get("params");
+      if (p != null) {
+        for (Map.Entry<String, JsonNode> e : p.properties()) {
+          params.put(e.getKey(), e.getValue().asString());
+        }
+      }
+      JsonNode primary = r.get("primaryMetric");
+      JsonNode gc = r.path("secondaryMetrics").path("gc.alloc.rate.norm");
+      String name = r.get("benchmark").asString();
+      int threads = r.get("threads").asInt();
+      if (threads > 1) {
+        params.put("threads", String.valueOf(threads));
+      }
+      rows.add(new Row(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), params,
+          primary.get("score").asDouble(), primary.get("scoreError").asDouble(), primary.get("scoreUnit").asString(),
+          gc.isMissingNode() ? Double.NaN : gc.get("score").asDouble()));
+    }
+    return rows;
+  }
+
+  static String markdown(List<Row> rows) {
+    StringBuilder md = new StringBuilder();
+    Map<String, Map<String, Row>> routing = new TreeMap<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
+    for (Row r : rows) {
+      if (r.benchmark().startsWith("RoutingBenchmark")) {
+        routing.computeIfAbsent(r.params().get("operators"), k -> new LinkedHashMap<>()).put(r.params().get("impl"), r);
+      }
+    }
+    if (!routing.isEmpty()) {
+      md.append("## Routing step (ns/op, lower is better)\n\n");
+      md.append("| operators | parley | naiveScan | treeSet | naiveScan / parley | treeSet / parley | parley B/op |\n");
+      md.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+      for (Map.Entry<String, Map<String, Row>> e : routing.entrySet()) {
+        Row parley = e.getValue().get("parley");
+        Row naive = e.getValue().get("naiveScan");
+        Row tree = e.getValue().get("treeSet");
+        md.append("| ").append(e.getKey()).append(" | ").append(cell(parley)).append(" | ").append(cell(naive))
+            .append(" | ").append(cell(tree)).append(" | ").append(ratio(naive, parley)).append(" | ")
+            .append(ratio(tree, parley)).append(" | ")
+            .append(parley == null || Double.isNaN(parley.bytes()) ? "–" : String.format(Locale.ROOT, "%.0f", parley.bytes()))
+            .append(" |\n");
+      }
+      md.append("\nGrowth from the fewest to the most operators (cost at most / cost at fewest):");
+      String fewest = routing.keySet().iterator().next();
+      String most = ((TreeMap<String, Map<String, Row>>) routing).lastKey();
+      for (String impl : List.of("parley", "naiveScan", "treeSet")) {
+        Row a = routing.get(fewest).get(impl);
+        Row b = routing.get(most).get(impl);
+        md.append(' ').append(impl).append(' ').append(ratio(b, a)).append(';');
+      }
+      md.setLength(md.length() - 1);
+      md.append(".\n\n");
+    }
+    boolean header = false;
+    for (Row r : rows) {
+      if (r.benchmark().startsWith("RoutingBenchmark")) {
+        continue;
+      }
+      if (!header) {
+        md.append("## Other suites\n\n| benchmark | parameters | score | unit | B/op |\n|---|---|---:|---|---:|\n");
+        header = true;
+      }
+      md.append("| ").append(r.benchmark()).append(" | ").append(r.params()).append(" | ")
+          .append(String.format(Locale.ROOT, "%.1f ± %.1f", r.score(), r.error())).append(" | ").append(r.unit())
+          .append(" | ").append(Double.isNaN(r.bytes()) ? "–" : String.format(Locale.ROOT, "%.0f", r.bytes())).append(" |\n");
+    }
+    return md.toString();
+  }
+
+  private static String cell(Row r) {
+    return r == null ? "–" : String.format(Locale.ROOT, "%.1f ± %.1f", r.score(), r.error());
+  }
+
+  private static String ratio(Row numerator, Row denominator) {
+    return numerator == null || denominator == null
+        ? "–"
+        : String.format(Locale.ROOT, "%.1f×", numerator.score() / denominator.score());
+  }
+}
