@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * per operation where {@code -prof gc} measured them, the growth of each implementation from the
  * fewest to the most operators, and the shell's throughput.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.parley.benchmarks.Summary results.json</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.parley.benchmarks.Summary routing.json shell.json ...</pre>
  */
 public final class Summary {
   private Summary() {}
@@ -28,11 +28,15 @@ public final class Summary {
   private record Row(String benchmark, Map<String, String> params, double score, double error, String unit, double bytes) {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: Summary RESULTS.json");
+    if (args.length == 0) {
+      System.err.println("usage: Summary RESULTS.json...");
       System.exit(2);
     }
-    System.out.print(markdown(read(Path.of(args[0]))));
+    List<Row> rows = new ArrayList<>();
+    for (String file : args) {
+      rows.addAll(read(Path.of(file)));
+    }
+    System.out.print(markdown(rows));
   }
 
   private static List<Row> read(Path file) throws IOException {

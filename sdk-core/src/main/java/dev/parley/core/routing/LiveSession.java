@@ -6,6 +6,7 @@ import dev.parley.core.SessionId;
 import dev.parley.core.SessionState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -42,12 +43,15 @@ final class LiveSession {
   @Nullable OperatorState target;
   /** The operator holding it (offered to him alone, active, wrap-up), or who served it once over. */
   @Nullable OperatorState operator;
+  // Most sessions never need these lists: they start as the shared empty list (which reads,
+  // removes and clears like any list) and become their own on the first add, through adding().
+
   /** Whole-group offers standing, in the order made. */
-  final List<OperatorState> offeredTo = new ArrayList<>(0);
+  List<OperatorState> offeredTo = Collections.emptyList();
   /** Operators who declined or let the offer time out since it last waited. */
-  final List<OperatorState> passedBy = new ArrayList<>(0);
-  final List<SessionView.Note> notes = new ArrayList<>(0);
-  final List<OperatorState> collaborators = new ArrayList<>(0);
+  List<OperatorState> passedBy = Collections.emptyList();
+  List<SessionView.Note> notes = Collections.emptyList();
+  List<OperatorState> collaborators = Collections.emptyList();
 
   Instant enteredQueueAt;
   @Nullable Instant offeredAt;
@@ -94,6 +98,11 @@ final class LiveSession {
         operator == null ? null : operator.id, offered, with, priority, arrivedAt, enteredQueueAt, position, notes, reopens);
   }
 
+
+  /** {@code list} itself, or a fresh one to add to in place of the shared empty list. */
+  static <T> List<T> adding(List<T> list) {
+    return list == Collections.<T>emptyList() ? new ArrayList<>(2) : list;
+  }
 
   WaitQueue queue() {
     return target != null ? target.directQueue(channel) : group.queues[channel];

@@ -496,7 +496,7 @@ public final class RoutingCore {
       throw new DuplicateException("session", id.value());
     }
     Channel channel = entry.channel();
-    Optional<ClientRef> client = entry.client();
+    Optional<ClientRef> client = blacklist.isEmpty() ? Optional.empty() : entry.client();
     if (client.isPresent() && blacklist.containsKey(client.get())) {
       emit(new Event.SessionRefused(tenant, now, Actor.SYSTEM, id, channel, RefusalReason.BLOCKED, false, null));
       return;
@@ -636,6 +636,7 @@ public final class RoutingCore {
     if (!s.offeredTo.contains(op)) {
       throw new NotPermittedException(actor, "decline session " + s.id + ": it is not offered to him");
     }
+    s.passedBy = LiveSession.adding(s.passedBy);
     s.passedBy.add(op);
     s.offeredTo.remove(op);
     op.groupOffers.remove(s);
@@ -654,7 +655,8 @@ public final class RoutingCore {
     OperatorState op = s.operator;
     release(s);
     if (reason != OfferEndReason.WITHDRAWN && !s.passedBy.contains(op)) {
-      s.passedBy.add(op);
+      s.passedBy = LiveSession.adding(s.passedBy);
+    s.passedBy.add(op);
     }
     if (s.target == op && s.group != null && reason != OfferEndReason.WITHDRAWN) {
       s.target = null; // a redirect to him he did not take goes back to the group
@@ -818,6 +820,7 @@ public final class RoutingCore {
       s.target = toOperator;
     }
     if (c.note() != null) {
+      s.notes = LiveSession.adding(s.notes);
       s.notes.add(new SessionView.Note(now, by, c.note()));
     }
     s.enteredQueueAt = now;
@@ -845,6 +848,7 @@ public final class RoutingCore {
 
   private void addNote(Command.AddNote c) {
     LiveSession s = known(c.session());
+    s.notes = LiveSession.adding(s.notes);
     s.notes.add(new SessionView.Note(now, c.by(), c.text()));
     emit(new Event.NoteAdded(tenant, now, c.by(), s.id, s.state, c.text()));
   }
@@ -865,6 +869,7 @@ public final class RoutingCore {
     if (!who.online()) {
       throw new NotPermittedException(Actor.operator(who.id), "collaborate while " + who.status);
     }
+    s.collaborators = LiveSession.adding(s.collaborators);
     s.collaborators.add(who);
     emit(new Event.CollaboratorChanged(tenant, now, Actor.operator(by.id), s.id, who.id, true));
   }
@@ -1058,6 +1063,7 @@ public final class RoutingCore {
     fresh.sort(Comparator.comparingInt(op -> op.ordinal));
     List<OperatorId> ids = new ArrayList<>(fresh.size());
     for (OperatorState op : fresh) {
+      s.offeredTo = LiveSession.adding(s.offeredTo);
       s.offeredTo.add(op);
       op.groupOffers.add(s);
       ids.add(op.id);
