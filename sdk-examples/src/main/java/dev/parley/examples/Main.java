@@ -1,0 +1,54 @@
+package dev.parley.examples;
+
+import dev.parley.examples.simulate.SimulateCommand;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * The examples' launcher: {@code java -jar parley-examples.jar COMMAND [OPTIONS]}. Commands:
+ * {@code simulate} (see {@link SimulateCommand}).
+ *
+ * <p>Thread safety: stateless.
+ */
+public final class Main {
+  static final String USAGE = "usage: java -jar parley-examples.jar COMMAND [OPTIONS]\n"
+      + "commands:\n"
+      + "  simulate   simulate a queue at virtual time through the routing core, beside Erlang C\n"
+      + "run a command with --help for its options";
+
+  private Main() {}
+
+  /** Runs the command named by the first argument and exits with its status. */
+  public static void main(String[] args) {
+    int status = run(args, System.out, System.err, System.console() != null);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Runs the command named by {@code args[0]}.
+   *
+   * @return the exit status; 2 for a missing or unknown command
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
+    if (args.length == 0) {
+      err.println(USAGE);
+      return 2;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (args[0]) {
+      case "simulate":
+        return SimulateCommand.run(rest, out, err, terminal);
+      case "help":
+      case "--help":
+      case "-h":
+        out.println(USAGE);
+        return 0;
+      default:
+        err.println("unknown command '" + args[0] + "'");
+        err.println(USAGE);
+        return 2;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.parley.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The examples launcher")
+class MainTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
+  }
+
+  @Test
+  @DisplayName("prints the usage and exits with status 2 when no command is given")
+  void noCommand() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:").contains("simulate");
+  }
+
+  @Test
+  @DisplayName("names an unknown command and exits with status 2")
+  void unknownCommand() {
+    assertThat(run("simulte", "--hours", "1")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'simulte'").contains("usage:");
+  }
+
+  @Test
+  @DisplayName("hands simulate its options")
+  void dispatchesSimulate() {
+    assertThat(run("simulate", "--operators", "2")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("simulate: missing required option --capacity");
+  }
+}
