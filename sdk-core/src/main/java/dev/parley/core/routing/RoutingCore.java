@@ -558,8 +558,7 @@ public final class RoutingCore {
     if (inv != null && !inv.reusable) {
       endInvitation(inv, Actor.CLIENT, InvitationEndReason.USED);
     }
-    enqueue(s);
-    route(s);
+    waitOrOffer(s);
   }
 
   private void reopen(Command.Reopen c) {
@@ -663,8 +662,7 @@ public final class RoutingCore {
     }
     s.state = SessionState.QUEUED;
     emit(new Event.OfferEnded(tenant, now, actor, s.id, op.id, reason, SessionState.QUEUED));
-    enqueue(s);
-    route(s);
+    waitOrOffer(s);
   }
 
   /** Takes back one operator's whole-group offer of {@code s}. */
@@ -832,8 +830,7 @@ public final class RoutingCore {
     s.state = SessionState.QUEUED;
     emit(new Event.SessionRequeued(tenant, now, by, s.id, reason, previous == null ? null : previous.id,
         s.target == null && s.group != null ? s.group.id : null, s.target == null ? null : s.target.id, note));
-    enqueue(s);
-    route(s);
+    waitOrOffer(s);
   }
 
   private void escalate(LiveSession s) {
@@ -986,6 +983,25 @@ public final class RoutingCore {
   // ---------------------------------------------------------------------------------------------
   // Routing
 
+  /**
+   * Puts a session that is in no queue and held by nobody in line, and offers it to whoever can
+   * take it now. When nobody waits ahead of it and a candidate has room, it is offered at once
+   * without a trip through the queue: the same outcome, two heap operations fewer.
+   */
+  private void waitOrOffer(LiveSession s) {
+    if (s.target == null && s.group.spec.strategy() != RoutingStrategy.WHOLE_GROUP) {
+      WaitQueue q = s.group.queues[s.channel];
+      MemberHeap h = s.group.candidates[s.channel];
+      if (q.isEmpty() && !h.isEmpty()) {
+        Member m = pick(s, h);
+        offer(s, m.operator, m, h.size());
+        return;
+      }
+    }
+    enqueue(s);
+    route(s);
+  }
+
   /** Offers {@code s}, which waits in its queue, to whoever can take it now. */
   private void route(LiveSession s) {
     if (s.target != null) {
@@ -1125,9 +1141,13 @@ public final class RoutingCore {
     return byGroup != 0 ? byGroup < 0 : WaitQueue.order(a, b) < 0;
   }
 
-  /** Offers a waiting session to one operator, who has room for it. */
+  /** Offers a waiting session (or one about to wait) to one operator, who has room for it. */
   private void offer(LiveSession s, OperatorState op, @Nullable Member m, int candidates) {
-    dequeue(s);
+    if (s.queueIndex >= 0) {
+      dequeue(s);
+    } else {
+      clearDeadline(s);
+    }
     s.state = SessionState.OFFERED;
     s.offeredAt = now;
     s.offerCandidates = candidates;
