@@ -1340,9 +1340,12 @@ public final class RoutingCore {
     deadlines.set(s, true);
   }
 
+  /** A session is in the deadline heap exactly while its deadline kind is not NONE. */
   private void clearDeadline(LiveSession s) {
-    s.deadlineKind = Deadline.NONE;
-    deadlines.set(s, false);
+    if (s.deadlineKind != Deadline.NONE) {
+      s.deadlineKind = Deadline.NONE;
+      deadlines.remove(s);
+    }
   }
 
   private void fire(LiveSession s) {
