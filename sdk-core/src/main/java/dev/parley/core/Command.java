@@ -83,7 +83,7 @@ public sealed interface Command {
 
   /**
    * A client arrives. The session is refused at the door when the client is blocked, the group's
-   * queue is full, or (on synchronous channels) nobody in the group is online; otherwise it is
+   * queue is full, or (on synchronous channels) nobody in the group who takes the channel is online; otherwise it is
    * queued and routed at once.
    *
    * @param session the new session's id, unique within the tenant

@@ -71,7 +71,10 @@ public sealed interface Event {
     BLOCKED,
     /** The group's queue is at its limit. */
     QUEUE_FULL,
-    /** Nobody in the group is online (after hours): the offline form where the channel has one. */
+    /**
+     * Nobody in the group who takes the channel is online (after hours): the offline form where
+     * the channel has one. Asynchronous channels wait instead.
+     */
     NOBODY_ONLINE,
     /** No group named, no rule matched, and no default group. */
     NO_ROUTE

@@ -19,6 +19,8 @@ final class GroupState {
   /** Live sessions (waiting, active, wrap-up) that belong to the group. */
   int live;
   int online;
+  /** Online members per channel assigned to them: who could take a session of it today. */
+  final int[] onlineFor = new int[OperatorState.CHANNEL_COUNT];
   int away;
   int busy;
   long offers;

@@ -536,7 +536,7 @@ public final class RoutingCore {
         return;
       }
     }
-    boolean online = inv != null ? inv.operator.loggedIn() : g.online > 0;
+    boolean online = inv != null ? inv.operator.loggedIn() : g.onlineFor[channel.ordinal()] > 0;
     if (!channel.asynchronous() && !online) {
       emit(new Event.SessionRefused(
           tenant, now, Actor.SYSTEM, id, channel, RefusalReason.NOBODY_ONLINE, channel.offersOfflineForm(), entry));
@@ -1276,6 +1276,11 @@ public final class RoutingCore {
       g.online += online;
       g.away += away;
       g.busy += busy;
+      for (int c = 0; c < CHANNELS.length; c++) {
+        if (op.capacity[c] > 0) {
+          g.onlineFor[c] += online;
+        }
+      }
     }
   }
 

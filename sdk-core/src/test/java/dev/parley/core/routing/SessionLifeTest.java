@@ -248,6 +248,16 @@ class SessionLifeTest {
     }
 
     @Test
+    @DisplayName("a video call is refused while no online operator of the group takes video, though some are online")
+    void nobodyOnlineForTheChannel() {
+      SessionRefused refused = one(f.arrive("v1", Entry.builder(Channel.VIDEO_CALL).group(SALES).build()), SessionRefused.class);
+
+      assertThat(refused.reason()).isEqualTo(RefusalReason.NOBODY_ONLINE);
+      assertThat(refused.offlineForm()).isTrue();
+      assertThat(one(f.chat("s1", SALES), SessionOffered.class).operators()).containsExactly(alice);
+    }
+
+    @Test
     @DisplayName("an away operator does not count as online")
     void awayIsNotOnline() {
       f.status(alice, OperatorStatus.away("lunch"));
