@@ -8,7 +8,9 @@ package dev.parley.core.event;
  * never on an engine thread; calls for one partition of tenants are sequential, so a listener sees
  * each tenant's events in order. A listener may block, but while it does the engine holds back
  * further events, and past a bound it slows the writers down (back-pressure) rather than buffer
- * without limit.
+ * without limit. A listener may submit commands, but must not wait for their futures ({@code
+ * join}, {@code get}): results are handed out in the same sequence as events, after the listener
+ * returns, so waiting would wait for itself. Chain with {@code thenAccept} instead.
  *
  * <p>Failure: an exception thrown by a listener is logged at {@code warn} and otherwise ignored:
  * the other listeners still get the event, and the engine carries on.
