@@ -97,6 +97,20 @@ public final class GroupSpec {
   }
 
   @Override
+  public boolean equals(@Nullable Object other) {
+    if (!(other instanceof GroupSpec)) {
+      return false;
+    }
+    GroupSpec o = (GroupSpec) other;
+    return Objects.equals(id, o.id) && Objects.equals(strategy, o.strategy) && Objects.equals(offerTimeout, o.offerTimeout) && autoAccept == o.autoAccept && Objects.equals(wrapUpLimit, o.wrapUpLimit) && maxQueueLength == o.maxQueueLength && Objects.equals(escalateAfter, o.escalateAfter) && Objects.equals(escalateTo, o.escalateTo) && priority == o.priority;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, strategy, offerTimeout, autoAccept, wrapUpLimit, maxQueueLength, escalateAfter, escalateTo, priority);
+  }
+
+  @Override
   public String toString() {
     return "GroupSpec{" + id + ", " + strategy + "}";
   }

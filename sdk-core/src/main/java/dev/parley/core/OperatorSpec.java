@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An operator's standing settings: the groups he belongs to, the channels assigned to him with his
  * capacity on each, and whether his phone line is available. His status and channel switches
@@ -62,6 +64,20 @@ public final class OperatorSpec {
   /** Whether his phone line is available (phone sessions need it). */
   public boolean phoneLine() {
     return phoneLine;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    if (!(other instanceof OperatorSpec)) {
+      return false;
+    }
+    OperatorSpec o = (OperatorSpec) other;
+    return Objects.equals(id, o.id) && Objects.equals(groups, o.groups) && Objects.equals(capacities, o.capacities) && phoneLine == o.phoneLine;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, groups, capacities, phoneLine);
   }
 
   @Override

@@ -75,6 +75,20 @@ public final class RoutingRule {
   }
 
   @Override
+  public boolean equals(@Nullable Object other) {
+    if (!(other instanceof RoutingRule)) {
+      return false;
+    }
+    RoutingRule o = (RoutingRule) other;
+    return Objects.equals(group, o.group) && Objects.equals(channels, o.channels) && Objects.equals(language, o.language) && Objects.equals(widget, o.widget) && Objects.equals(pageUrlPrefix, o.pageUrlPrefix) && Objects.equals(parameters, o.parameters) && priority == o.priority;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(group, channels, language, widget, pageUrlPrefix, parameters, priority);
+  }
+
+  @Override
   public String toString() {
     StringBuilder s = new StringBuilder("RoutingRule{→").append(group);
     if (!channels.isEmpty()) {

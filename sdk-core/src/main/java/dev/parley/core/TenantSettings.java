@@ -71,6 +71,27 @@ public final class TenantSettings {
     return endedRetention;
   }
 
+  @Override
+  public boolean equals(@Nullable Object other) {
+    if (!(other instanceof TenantSettings)) {
+      return false;
+    }
+    TenantSettings o = (TenantSettings) other;
+    return Objects.equals(rules, o.rules) && Objects.equals(defaultGroup, o.defaultGroup) && switchesLocked == o.switchesLocked && operatorsMayBlock == o.operatorsMayBlock && Objects.equals(invitationValidity, o.invitationValidity) && Objects.equals(endedRetention, o.endedRetention);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(rules, defaultGroup, switchesLocked, operatorsMayBlock, invitationValidity, endedRetention);
+  }
+
+  @Override
+  public String toString() {
+    return "TenantSettings{rules=" + rules + ", defaultGroup=" + defaultGroup + ", switchesLocked=" + switchesLocked
+        + ", operatorsMayBlock=" + operatorsMayBlock + ", invitationValidity=" + invitationValidity
+        + ", endedRetention=" + endedRetention + "}";
+  }
+
   /** Builds {@link TenantSettings}. */
   public static final class Builder {
     private List<RoutingRule> rules = List.of();

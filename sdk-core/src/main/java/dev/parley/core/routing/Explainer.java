@@ -34,6 +34,9 @@ final class Explainer {
       default:
         routedBy = "rule " + (s.routedBy + 1) + (s.routedBy < rules.size() ? " " + rules.get(s.routedBy) : " (rules changed since)");
     }
+    if (s.moved != null) {
+      routedBy += "; then " + s.moved;
+    }
     RoutingStrategy strategy = s.target == null && s.group != null ? s.group.spec.strategy() : null;
     Explanation.Offer offer = null;
     OperatorState holder = s.operator;

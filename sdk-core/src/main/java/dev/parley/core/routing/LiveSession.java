@@ -35,6 +35,8 @@ final class LiveSession {
   final int priority;
   /** How the group was chosen: a rule's index, or one of the {@code BY_*} constants. */
   final int routedBy;
+  /** The last redirect, escalation or return to the queue, in words; null while it has not moved. */
+  @Nullable String moved;
 
   SessionState state = SessionState.QUEUED;
   /** The group the session belongs to; null for an invitation. */
