@@ -2,13 +2,18 @@ package dev.parley.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -17,20 +22,75 @@ class BenchmarksSmokeTest {
   @Test
   @DisplayName("the routing benchmark runs for every implementation and they route alike")
   void routingBenchmarkRuns() throws Exception {
-    Options options = new OptionsBuilder()
-        .include(RoutingBenchmark.class.getSimpleName())
-        .param("operators", "100")
+    Collection<RunResult> results = runBriefly(RoutingBenchmark.class, Map.of("operators", "100"));
+
+    assertThat(results).hasSize(3);
+    assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  @DisplayName("the queue benchmark runs its arrivals and its abandons from the middle")
+  void queueBenchmarkRuns() throws Exception {
+    Collection<RunResult> results = runBriefly(QueueBenchmark.class, Map.of("waiting", "1000"));
+
+    assertThat(results).hasSize(2);
+    assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  @DisplayName("the whole-group benchmark runs its offer, accept and end cycle")
+  void wholeGroupBenchmarkRuns() throws Exception {
+    Collection<RunResult> results = runBriefly(WholeGroupBenchmark.class, Map.of("members", "10"));
+
+    assertThat(results).singleElement().satisfies(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  @DisplayName("the redirect benchmark sends sessions back and forth and each is accepted")
+  void redirectBenchmarkRuns() throws Exception {
+    Collection<RunResult> results = runBriefly(RedirectBenchmark.class, Map.of());
+
+    assertThat(results).singleElement().satisfies(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  @DisplayName("the latency harness sends at its rate, hears every command answered and writes its histogram")
+  void latencyHarnessRuns(@TempDir Path dir) throws Exception {
+    LatencyHarness.Report report = LatencyHarness.run(1_000, 1, 0, Pace.SPIN);
+    Path hgrm = dir.resolve("latency.hgrm");
+    report.writeHistogram(hgrm);
+
+    for (LatencyHarness.Measurement m : List.of(report.shell(), report.baseline())) {
+      assertThat(m.failure()).isNull();
+      assertThat(m.fromIntended().getTotalCount()).isEqualTo(1_000);
+      assertThat(m.fromSubmit().getTotalCount()).isEqualTo(1_000);
+    }
+    assertThat(report.markdown(hgrm)).contains("| Parley shell | intended send", "| JDK hand-off baseline |");
+    assertThat(Files.readString(hgrm)).contains("Percentile");
+  }
+
+  @Test
+  @DisplayName("the memory footprint builds its core and reports the bytes it retains")
+  void memoryFootprintRuns() {
+    MemoryFootprint.Report report = MemoryFootprint.run(1_000, 100, 10_000);
+
+    assertThat(report.failure()).isNull();
+    assertThat(report.retained()).isPositive();
+    assertThat(report.fits()).isTrue();
+    assertThat(report.markdown()).contains("per waiting session");
+  }
+
+  /** Runs each benchmark of {@code suite} in-process for one short iteration, with the parameters' values. */
+  private static Collection<RunResult> runBriefly(Class<?> suite, Map<String, String> params) throws Exception {
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(suite.getSimpleName())
         .forks(0)
         .warmupIterations(0)
         .measurementIterations(1)
         .measurementTime(TimeValue.milliseconds(200))
-        .timeUnit(TimeUnit.NANOSECONDS)
-        .build();
-
-    Collection<RunResult> results = new Runner(options).run();
-
-    assertThat(results).hasSize(3);
-    assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+        .timeUnit(TimeUnit.NANOSECONDS);
+    params.forEach(options::param);
+    return new Runner(options.build()).run();
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Builds {@link Explanation}s from the core's state; a read, off the routing path. */
@@ -34,8 +35,9 @@ final class Explainer {
       default:
         routedBy = "rule " + (s.routedBy + 1) + (s.routedBy < rules.size() ? " " + rules.get(s.routedBy) : " (rules changed since)");
     }
-    if (s.moved != null) {
-      routedBy += "; then " + s.moved;
+    if (s.movedFor != null) {
+      routedBy += "; then " + s.movedFor.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " by " + s.movedBy
+          + " at " + s.movedAt + (s.target != null ? " to operator " + s.target.id : " to group " + s.group.id);
     }
     RoutingStrategy strategy = s.target == null && s.group != null ? s.group.spec.strategy() : null;
     Explanation.Offer offer = null;

@@ -1,9 +1,11 @@
 package dev.parley.core.routing;
 
+import dev.parley.core.Actor;
 import dev.parley.core.Entry;
 import dev.parley.core.OperatorId;
 import dev.parley.core.SessionId;
 import dev.parley.core.SessionState;
+import dev.parley.core.event.Event.RequeueReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,8 +37,10 @@ final class LiveSession {
   final int priority;
   /** How the group was chosen: a rule's index, or one of the {@code BY_*} constants. */
   final int routedBy;
-  /** The last redirect, escalation or return to the queue, in words; null while it has not moved. */
-  @Nullable String moved;
+  /** The last redirect, escalation or return to the queue: why, by whom, when; null while it has not moved. */
+  @Nullable RequeueReason movedFor;
+  @Nullable Actor movedBy;
+  @Nullable Instant movedAt;
 
   SessionState state = SessionState.QUEUED;
   /** The group the session belongs to; null for an invitation. */

@@ -45,7 +45,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -829,8 +828,9 @@ public final class RoutingCore {
   /** Sends a session that is in no queue and held by nobody back to waiting, and routes it. */
   private void requeue(LiveSession s, Actor by, RequeueReason reason, @Nullable OperatorState previous, @Nullable String note) {
     s.state = SessionState.QUEUED;
-    s.moved = reason.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " by " + by + " at " + now
-        + (s.target != null ? " to operator " + s.target.id : " to group " + s.group.id);
+    s.movedFor = reason;
+    s.movedBy = by;
+    s.movedAt = now;
     emit(new Event.SessionRequeued(tenant, now, by, s.id, reason, previous == null ? null : previous.id,
         s.target == null && s.group != null ? s.group.id : null, s.target == null ? null : s.target.id, note));
     waitOrOffer(s);
