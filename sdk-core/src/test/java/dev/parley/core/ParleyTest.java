@@ -244,9 +244,11 @@ class ParleyTest {
       }
 
       parley.close();
+      parley.close(); // a second close does nothing
 
       assertThat(pending).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
       assertThatThrownBy(() -> acme.arrive(chat()).join()).hasCauseInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(acme::snapshot).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
       parley = null;
     }
 

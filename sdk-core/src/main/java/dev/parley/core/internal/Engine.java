@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ public final class Engine {
   private final ConcurrentMap<TenantId, TenantSlot> slots = new ConcurrentHashMap<>();
   private final long seed;
   private final @Nullable ExecutorService ownedExecutor;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
    * @param executor where results and events are delivered; null in same-thread mode
@@ -73,7 +75,11 @@ public final class Engine {
     }
   }
 
+  /** Stops the partitions once; later calls return at once. */
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     List<InterruptedException> interrupted = new ArrayList<>();
     for (Partition p : partitions) {
       try {

@@ -14,6 +14,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -207,7 +208,11 @@ final class Partition {
     // Completed on the writer itself: nothing but this join waits on the future.
     CompletableFuture<TenantSnapshot> future = new CompletableFuture<>();
     submit(new Query<>(slot, core -> slot.refreshSnapshot(), future, true), future);
-    return future.join();
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+    }
   }
 
   /** Fires the deadlines that fell due by the clock. */
