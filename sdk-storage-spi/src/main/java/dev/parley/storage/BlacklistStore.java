@@ -18,13 +18,13 @@ import java.util.Optional;
  * <p>Durability: when the store is durable, a {@link #put} or {@link #remove} has been made
  * durable by the time it returns; the engine acknowledges the block or unblock only after that.
  *
- * <p>Failure: if a method throws (an unchecked exception; a JDBC backend wraps its {@code
- * SQLException}), the engine fails the command that needed the write with that exception, and its
- * in-memory routing state stays as it was: a block that could not be stored is not in force, an
- * unblock that could not be stored leaves the client blocked. Callers rely on this, so an
- * implementation throws only when the write has not taken effect. Where it cannot tell (a
- * connection lost during commit), retrying is safe: a repeated {@code put} or {@code remove} leaves
- * the same contents.
+ * <p>Failure: if a method throws (an unchecked exception: a backend that talks to the world, such
+ * as a JDBC one, wraps its {@code SQLException} in a {@link StorageException}), the engine fails
+ * the command that needed the write with that exception, and its in-memory routing state stays as
+ * it was: a block that could not be stored is not in force, an unblock that could not be stored
+ * leaves the client blocked. Callers rely on this, so an implementation throws only when the write
+ * has not taken effect. Where it cannot tell (a connection lost during commit), retrying is safe: a
+ * repeated {@code put} or {@code remove} leaves the same contents.
  *
  * <p>Thread safety: implementations must be thread-safe, because the writers of several
  * partitions call the same store at once.

@@ -22,13 +22,13 @@ import java.util.Optional;
  * made durable by the time it returns; the engine acknowledges the command that needed it only
  * after that.
  *
- * <p>Failure: if a method throws (an unchecked exception; a JDBC backend wraps its {@code
- * SQLException}), the engine fails the command that needed the write with that exception, and its
- * in-memory routing state stays as it was: an invitation that could not be stored is not handed
- * out, one whose end could not be stored stays valid. Callers rely on this, so an implementation
- * throws only when the write has not taken effect. Where it cannot tell (a connection lost during
- * commit), retrying is safe: a repeated {@code put} or {@code purgeEndedBefore} leaves the same
- * contents.
+ * <p>Failure: if a method throws (an unchecked exception: a backend that talks to the world, such
+ * as a JDBC one, wraps its {@code SQLException} in a {@link StorageException}), the engine fails
+ * the command that needed the write with that exception, and its in-memory routing state stays as
+ * it was: an invitation that could not be stored is not handed out, one whose end could not be
+ * stored stays valid. Callers rely on this, so an implementation throws only when the write has not
+ * taken effect. Where it cannot tell (a connection lost during commit), retrying is safe: a
+ * repeated {@code put} or {@code purgeEndedBefore} leaves the same contents.
  *
  * <p>Thread safety: implementations must be thread-safe, because the writers of several
  * partitions call the same store at once.

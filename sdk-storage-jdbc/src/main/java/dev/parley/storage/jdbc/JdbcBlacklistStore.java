@@ -1,0 +1,136 @@
+package dev.parley.storage.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.parley.storage.BlacklistEntry;
+import dev.parley.storage.BlacklistStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link BlacklistStore} in the {@code parley_blacklist} table.
+ *
+ * <p>Thread safety: safe for use by several threads at once; each call borrows its own pooled
+ * connection and the store holds no other state.
+ */
+final class JdbcBlacklistStore implements BlacklistStore {
+  // Standard MERGE, which H2 2.x and PostgreSQL 15+ both run as written.
+  private static final String PUT =
+      "MERGE INTO parley_blacklist AS t"
+          + " USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+          + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT)))"
+          + " AS s (tenant, channel, identifier, reason, blocked_by, blocked_at_nanos)"
+          + " ON t.tenant = s.tenant AND t.channel = s.channel AND t.identifier = s.identifier"
+          + " WHEN MATCHED THEN UPDATE SET"
+          + " reason = s.reason, blocked_by = s.blocked_by, blocked_at_nanos = s.blocked_at_nanos"
+          + " WHEN NOT MATCHED THEN INSERT"
+          + " (tenant, channel, identifier, reason, blocked_by, blocked_at_nanos)"
+          + " VALUES (s.tenant, s.channel, s.identifier, s.reason, s.blocked_by, s.blocked_at_nanos)";
+  private static final String REMOVE =
+      "DELETE FROM parley_blacklist WHERE tenant = ? AND channel = ? AND identifier = ?";
+  private static final String COLUMNS =
+      "SELECT tenant, channel, identifier, reason, blocked_by, blocked_at_nanos FROM parley_blacklist";
+  private static final String FIND = COLUMNS + " WHERE tenant = ? AND channel = ? AND identifier = ?";
+  private static final String LIST = COLUMNS + " WHERE tenant = ?";
+
+  // The contract's order, applied in Java: SQL ORDER BY on text would follow the database's
+  // collation, which need not be Java's String order.
+  private static final Comparator<BlacklistEntry> ORDER =
+      Comparator.comparing(BlacklistEntry::blockedAt)
+          .thenComparing(BlacklistEntry::channel)
+          .thenComparing(BlacklistEntry::identifier);
+
+  private final Database database;
+
+  JdbcBlacklistStore(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public void put(BlacklistEntry entry) {
+    requireNonNull(entry, "entry must not be null");
+    long blockedAt = EpochNanos.of("blockedAt", entry.blockedAt());
+    database.run("store blacklist entry " + key(entry.tenant(), entry.channel(), entry.identifier()), c -> {
+      try (PreparedStatement s = c.prepareStatement(PUT)) {
+        s.setString(1, entry.tenant());
+        s.setString(2, entry.channel());
+        s.setString(3, entry.identifier());
+        s.setString(4, entry.reason());
+        s.setString(5, entry.blockedBy());
+        s.setLong(6, blockedAt);
+        return s.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public boolean remove(String tenant, String channel, String identifier) {
+    checkKey(tenant, channel, identifier);
+    return database.run("remove blacklist entry " + key(tenant, channel, identifier), c -> {
+      try (PreparedStatement s = c.prepareStatement(REMOVE)) {
+        s.setString(1, tenant);
+        s.setString(2, channel);
+        s.setString(3, identifier);
+        return s.executeUpdate() > 0;
+      }
+    });
+  }
+
+  @Override
+  public Optional<BlacklistEntry> find(String tenant, String channel, String identifier) {
+    checkKey(tenant, channel, identifier);
+    return database.run("read blacklist entry " + key(tenant, channel, identifier), c -> {
+      try (PreparedStatement s = c.prepareStatement(FIND)) {
+        s.setString(1, tenant);
+        s.setString(2, channel);
+        s.setString(3, identifier);
+        try (ResultSet rows = s.executeQuery()) {
+          return rows.next() ? Optional.of(entry(rows)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public List<BlacklistEntry> list(String tenant) {
+    requireNonNull(tenant, "tenant must not be null");
+    return database.run("list the blacklist of tenant " + tenant, c -> {
+      try (PreparedStatement s = c.prepareStatement(LIST)) {
+        s.setString(1, tenant);
+        List<BlacklistEntry> entries = new ArrayList<>();
+        try (ResultSet rows = s.executeQuery()) {
+          while (rows.next()) {
+            entries.add(entry(rows));
+          }
+        }
+        entries.sort(ORDER);
+        return List.copyOf(entries);
+      }
+    });
+  }
+
+  private static BlacklistEntry entry(ResultSet rows) throws SQLException {
+    return new BlacklistEntry(
+        rows.getString(1),
+        rows.getString(2),
+        rows.getString(3),
+        rows.getString(4),
+        rows.getString(5),
+        EpochNanos.toInstant(rows.getLong(6)));
+  }
+
+  private static void checkKey(String tenant, String channel, String identifier) {
+    requireNonNull(tenant, "tenant must not be null");
+    requireNonNull(channel, "channel must not be null");
+    requireNonNull(identifier, "identifier must not be null");
+  }
+
+  private static String key(String tenant, String channel, String identifier) {
+    return tenant + "/" + channel + "/" + identifier;
+  }
+}

@@ -1,0 +1,234 @@
+package dev.parley.storage.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.parley.storage.BlacklistStore;
+import dev.parley.storage.InvitationStore;
+import dev.parley.storage.StorageException;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parley's storage on a relational database: an embedded H2 file, PostgreSQL, or a {@link
+ * DataSource} the host already has.
+ *
+ * <p>{@link Builder#build()} migrates the schema (versioned scripts under {@code db/parley/} on
+ * the class path, recorded in the table {@code parley_schema_history}; a schema that is already
+ * current is left alone) and then hands out the stores, which talk plain JDBC:
+ *
+ * <pre>{@code
+ * try (JdbcStorage storage = JdbcStorage.h2(Path.of("data/parley")).build()) {
+ *   storage.blacklist().put(entry);
+ * }
+ * }</pre>
+ *
+ * <p>Durability: every write runs in its own transaction and has committed when the call returns;
+ * on PostgreSQL that is durable in the usual sense. H2 hands each commit to the operating system
+ * before returning ({@code WRITE_DELAY=0}), so it survives a crash of the process, but it does not
+ * force it to the disk: a power loss may lose the last writes.
+ *
+ * <p>Instants are kept exactly, to the nanosecond, from 1677-09-21T00:12:43.145224192Z to
+ * 2262-04-11T23:47:16.854775807Z (epoch nanoseconds in a 64-bit column); a store rejects an
+ * instant outside that range with an {@link IllegalArgumentException}.
+ *
+ * <p>Failure: a database error surfaces as a {@link StorageException} with the {@code
+ * SQLException} as its cause; the write it interrupted has been rolled back.
+ *
+ * <p>Thread safety: safe for use by several threads at once. The stores hold no state of their
+ * own; each call borrows a connection from the pool.
+ */
+public final class JdbcStorage implements AutoCloseable {
+  private final @Nullable HikariDataSource ownPool;
+  private final BlacklistStore blacklist;
+  private final InvitationStore invitations;
+
+  private JdbcStorage(DataSource dataSource, @Nullable HikariDataSource ownPool) {
+    this.ownPool = ownPool;
+    Database database = new Database(dataSource);
+    this.blacklist = new JdbcBlacklistStore(database);
+    this.invitations = new JdbcInvitationStore(database);
+  }
+
+  /**
+   * Starts building a storage in an embedded H2 database in a file: durable and with nothing to
+   * install. H2 keeps the data in {@code file + ".mv.db"} (a trailing {@code .mv.db} in {@code
+   * file} is dropped) and creates the file and its directory if they are missing. Only one
+   * process may open the file at a time.
+   *
+   * @param file where the database lives, such as {@code Path.of("data/parley")}
+   */
+  public static Builder h2(Path file) {
+    requireNonNull(file, "file must not be null");
+    String base = file.toAbsolutePath().normalize().toString();
+    if (base.endsWith(".mv.db")) {
+      base = base.substring(0, base.length() - ".mv.db".length());
+    }
+    // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns. By default it
+    // batches them for up to 500 ms, and a killed process loses them (JdbcStorageTest shows it).
+    return new Builder(null, "jdbc:h2:file:" + base + ";WRITE_DELAY=0", "sa", "");
+  }
+
+  /**
+   * Starts building a storage in a PostgreSQL database (version 15 or later), through a pool this
+   * storage makes and closes.
+   *
+   * @param jdbcUrl such as {@code jdbc:postgresql://db.example.com:5432/parley}
+   * @param user the database user; it needs to create tables in its default schema the first time
+   * @param password that user's password
+   */
+  public static Builder postgres(String jdbcUrl, String user, String password) {
+    requireNonNull(jdbcUrl, "jdbcUrl must not be null");
+    requireNonNull(user, "user must not be null");
+    requireNonNull(password, "password must not be null");
+    if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(
+          "jdbcUrl must start with jdbc:postgresql:, was: '" + jdbcUrl + "'");
+    }
+    return new Builder(null, jdbcUrl, user, password);
+  }
+
+  /**
+   * Starts building a storage on the host's own {@link DataSource} (H2 2.x or PostgreSQL 15+),
+   * typically its connection pool. The storage never closes it. Connections may come in
+   * auto-commit or manual-commit mode: the storage commits each write itself in the latter.
+   */
+  public static Builder using(DataSource dataSource) {
+    return new Builder(requireNonNull(dataSource, "dataSource must not be null"), null, null, null);
+  }
+
+  /** The blacklist, in table {@code parley_blacklist}. */
+  public BlacklistStore blacklist() {
+    return blacklist;
+  }
+
+  /** The invitations, in table {@code parley_invitation}. */
+  public InvitationStore invitations() {
+    return invitations;
+  }
+
+  /**
+   * Closes the connection pool if this storage made it (a {@link #using(DataSource) host's own}
+   * is left open). The stores fail with a {@link StorageException} afterwards. Closing twice is
+   * harmless.
+   */
+  @Override
+  public void close() {
+    if (ownPool != null) {
+      ownPool.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcStorage{" + (ownPool != null ? ownPool.getJdbcUrl() : "host's DataSource") + "}";
+  }
+
+  /**
+   * Configures a {@link JdbcStorage}; obtained from {@link #h2}, {@link #postgres} or {@link
+   * #using}.
+   *
+   * <p>Thread safety: not thread-safe; use it on one thread, then drop it.
+   */
+  public static final class Builder {
+    private final @Nullable DataSource dataSource;
+    private final @Nullable String jdbcUrl;
+    private final @Nullable String user;
+    private final @Nullable String password;
+    private int maximumPoolSize = 10;
+    private boolean poolSizeSet;
+
+    private Builder(
+        @Nullable DataSource dataSource,
+        @Nullable String jdbcUrl,
+        @Nullable String user,
+        @Nullable String password) {
+      this.dataSource = dataSource;
+      this.jdbcUrl = jdbcUrl;
+      this.user = user;
+      this.password = password;
+    }
+
+    /**
+     * Sets how many connections the pool this storage makes may hold at most; 10 unless set. Not
+     * for {@link #using(DataSource)}: a host's pool is sized by the host.
+     *
+     * @throws IllegalArgumentException if {@code size} is less than 1
+     */
+    public Builder maximumPoolSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("maximumPoolSize must be at least 1, was: " + size);
+      }
+      this.maximumPoolSize = size;
+      this.poolSizeSet = true;
+      return this;
+    }
+
+    /**
+     * Opens the pool (unless the host gave its own), migrates the schema to the latest version and
+     * returns the storage.
+     *
+     * @throws IllegalStateException if a pool size was set for a host's own {@code DataSource}
+     * @throws StorageException if the database cannot be reached or the schema cannot be
+     *     migrated; nothing is left open
+     */
+    public JdbcStorage build() {
+      if (dataSource != null && poolSizeSet) {
+        throw new IllegalStateException(
+            "maximumPoolSize applies only to a pool JdbcStorage makes; size the DataSource passed to using() instead");
+      }
+      HikariDataSource pool = dataSource == null ? openPool() : null;
+      DataSource source = pool != null ? pool : requireNonNull(dataSource);
+      try {
+        migrate(source);
+        return new JdbcStorage(source, pool);
+      } catch (RuntimeException e) {
+        if (pool != null) {
+          pool.close();
+        }
+        throw e;
+      }
+    }
+
+    private HikariDataSource openPool() {
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(jdbcUrl);
+      config.setUsername(user);
+      config.setPassword(password);
+      config.setMaximumPoolSize(maximumPoolSize);
+      config.setAutoCommit(true);
+      config.setPoolName("parley-storage");
+      try {
+        return new HikariDataSource(config);
+      } catch (RuntimeException e) {
+        throw new StorageException(
+            "could not connect to " + jdbcUrl + ": " + e.getMessage()
+                + "; check the URL, the user and the password, and that the database is running",
+            e);
+      }
+    }
+
+    private static void migrate(DataSource source) {
+      try {
+        Flyway.configure(JdbcStorage.class.getClassLoader())
+            .dataSource(source)
+            .locations("classpath:db/parley")
+            .table("parley_schema_history")
+            // A host's schema may hold its own tables: start Parley's history below version 1.
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
+            .load()
+            .migrate();
+      } catch (FlywayException e) {
+        throw new StorageException(
+            "could not migrate the Parley schema: " + e.getMessage()
+                + "; check that the user may create tables and that parley_schema_history was not edited by hand",
+            e);
+      }
+    }
+  }
+}
