@@ -12,7 +12,10 @@ public enum RoutingStrategy {
    * idle on that channel the longest. The default.
    */
   BY_UTILIZATION,
-  /** The operator idle on the client's channel the longest (since his load on it last changed). */
+  /**
+   * The operator idle on the client's channel the longest: since his load on it last changed, he
+   * came online, switched it on, or finished a call (a call keeps him busy on every channel).
+   */
   LONGEST_IDLE,
   /** The candidate offered a session of this group the longest ago. */
   ROUND_ROBIN,

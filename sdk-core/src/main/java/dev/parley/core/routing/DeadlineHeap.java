@@ -26,8 +26,4 @@ final class DeadlineHeap extends IndexedHeap<LiveSession> {
     return s.arrivalSeq;
   }
 
-  @Override
-  int third(LiveSession s) {
-    return 0;
-  }
 }

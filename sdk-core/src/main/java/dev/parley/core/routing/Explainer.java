@@ -75,7 +75,7 @@ final class Explainer {
       for (int i = 0; i < eligible.size(); i++) {
         order.add(i);
       }
-      order.sort((a, b) -> MemberHeap.compare(eligibleMembers.get(a), eligibleMembers.get(b)));
+      order.sort((a, b) -> Member.compare(eligibleMembers.get(a), eligibleMembers.get(b)));
       List<Explanation.Candidate> sorted = new ArrayList<>();
       for (int i : order) {
         sorted.add(eligible.get(i));

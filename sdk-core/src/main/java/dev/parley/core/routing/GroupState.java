@@ -10,7 +10,7 @@ final class GroupState {
   final GroupId id;
   GroupSpec spec;
   /** Candidates per channel: members who can take one more session of it. */
-  final MemberHeap[] candidates = new MemberHeap[OperatorState.CHANNEL_COUNT];
+  final MemberBuckets[] candidates = new MemberBuckets[OperatorState.CHANNEL_COUNT];
   /** Waiting sessions per channel. */
   final WaitQueue[] queues = new WaitQueue[OperatorState.CHANNEL_COUNT];
   final List<Member> members = new ArrayList<>();
@@ -29,7 +29,7 @@ final class GroupState {
     this.id = spec.id();
     this.spec = spec;
     for (int c = 0; c < OperatorState.CHANNEL_COUNT; c++) {
-      candidates[c] = new MemberHeap(4);
+      candidates[c] = new MemberBuckets();
       queues[c] = new WaitQueue();
     }
   }

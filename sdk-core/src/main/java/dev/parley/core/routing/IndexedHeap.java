@@ -4,13 +4,13 @@ import java.util.Arrays;
 
 /**
  * A binary min-heap whose elements remember their own position, so that removing or re-keying any
- * element is O(log n) and needs no search. Nothing is allocated except when the arrays grow, which
- * the routing core keeps off the hot path by sizing heaps when operators join groups.
+ * element is O(log n) and needs no search. Nothing is allocated except when the arrays grow. The
+ * core keeps its waiting queues and deadlines in such heaps.
  *
- * <p>Each element's key (two longs and an int, compared in that order) is copied into arrays
+ * <p>Each element's key (two longs, compared in that order) is copied into arrays
  * beside the element, so that sifting reads contiguous memory instead of chasing one object per
- * comparison: with thousands of operators in a group that is the difference between a few cache
- * lines and a few dozen misses per decision. Subclasses say where an element keeps its index and
+ * comparison: with many thousands of waiting sessions that is the difference between a few cache
+ * lines and a few dozen misses per operation. Subclasses say where an element keeps its index and
  * what its key is; after an element's key changes, {@link #update} (or {@link #set}) re-reads it.
  *
  * <p>An element is in at most one heap of a given subclass at a time; index -1 means "in none".
@@ -19,7 +19,6 @@ abstract class IndexedHeap<T> {
   private Object[] elements;
   private long[] firstKeys;
   private long[] secondKeys;
-  private int[] thirdKeys;
   private int size;
 
   IndexedHeap(int initialCapacity) {
@@ -27,7 +26,6 @@ abstract class IndexedHeap<T> {
     elements = new Object[n];
     firstKeys = new long[n];
     secondKeys = new long[n];
-    thirdKeys = new int[n];
   }
 
   abstract int index(T element);
@@ -38,8 +36,6 @@ abstract class IndexedHeap<T> {
   abstract long first(T element);
 
   abstract long second(T element);
-
-  abstract int third(T element);
 
   final int size() {
     return size;
@@ -64,14 +60,12 @@ abstract class IndexedHeap<T> {
     return size == 0 ? null : get(0);
   }
 
-  /** Makes room for {@code capacity} elements so that later adds do not allocate. */
-  final void ensureCapacity(int capacity) {
+  private void ensureCapacity(int capacity) {
     if (capacity > elements.length) {
       int n = Math.max(capacity, elements.length * 2);
       elements = Arrays.copyOf(elements, n);
       firstKeys = Arrays.copyOf(firstKeys, n);
       secondKeys = Arrays.copyOf(secondKeys, n);
-      thirdKeys = Arrays.copyOf(thirdKeys, n);
     }
   }
 
@@ -120,21 +114,10 @@ abstract class IndexedHeap<T> {
     }
   }
 
-  /** Re-reads every key and restores the order, after the order itself changed. */
-  final void heapify() {
-    for (int i = 0; i < size; i++) {
-      place(get(i), i);
-    }
-    for (int i = (size >>> 1) - 1; i >= 0; i--) {
-      siftDown(i);
-    }
-  }
-
   private void place(T element, int i) {
     elements[i] = element;
     firstKeys[i] = first(element);
     secondKeys[i] = second(element);
-    thirdKeys[i] = third(element);
     setIndex(element, i);
   }
 
@@ -142,18 +125,13 @@ abstract class IndexedHeap<T> {
     elements[to] = elements[from];
     firstKeys[to] = firstKeys[from];
     secondKeys[to] = secondKeys[from];
-    thirdKeys[to] = thirdKeys[from];
     setIndex(get(to), to);
   }
 
-  /** Whether the element at {@code i} comes before the key (a, b, c). */
-  private boolean before(int i, long a, long b, int c) {
+  /** Whether the element at {@code i} comes before the key (a, b). */
+  private boolean before(int i, long a, long b) {
     long x = firstKeys[i];
-    if (x != a) {
-      return x < a;
-    }
-    long y = secondKeys[i];
-    return y != b ? y < b : thirdKeys[i] < c;
+    return x != a ? x < a : secondKeys[i] < b;
   }
 
   /** Whether sifting moved the element. */
@@ -161,11 +139,10 @@ abstract class IndexedHeap<T> {
     T x = get(i);
     long a = firstKeys[i];
     long b = secondKeys[i];
-    int c = thirdKeys[i];
     int start = i;
     while (i > 0) {
       int parent = (i - 1) >>> 1;
-      if (!after(parent, a, b, c)) {
+      if (!after(parent, a, b)) {
         break;
       }
       move(parent, i);
@@ -175,36 +152,30 @@ abstract class IndexedHeap<T> {
       elements[i] = x;
       firstKeys[i] = a;
       secondKeys[i] = b;
-      thirdKeys[i] = c;
       setIndex(x, i);
     }
     return i != start;
   }
 
-  /** Whether the key (a, b, c) comes before the element at {@code i}. */
-  private boolean after(int i, long a, long b, int c) {
+  /** Whether the key (a, b) comes before the element at {@code i}. */
+  private boolean after(int i, long a, long b) {
     long x = firstKeys[i];
-    if (x != a) {
-      return a < x;
-    }
-    long y = secondKeys[i];
-    return y != b ? b < y : c < thirdKeys[i];
+    return x != a ? a < x : b < secondKeys[i];
   }
 
   private void siftDown(int i) {
     T x = get(i);
     long a = firstKeys[i];
     long b = secondKeys[i];
-    int c = thirdKeys[i];
     int start = i;
     int half = size >>> 1;
     while (i < half) {
       int child = 2 * i + 1;
       int right = child + 1;
-      if (right < size && before(right, firstKeys[child], secondKeys[child], thirdKeys[child])) {
+      if (right < size && before(right, firstKeys[child], secondKeys[child])) {
         child = right;
       }
-      if (!before(child, a, b, c)) {
+      if (!before(child, a, b)) {
         break;
       }
       move(child, i);
@@ -214,7 +185,6 @@ abstract class IndexedHeap<T> {
       elements[i] = x;
       firstKeys[i] = a;
       secondKeys[i] = b;
-      thirdKeys[i] = c;
       setIndex(x, i);
     }
   }

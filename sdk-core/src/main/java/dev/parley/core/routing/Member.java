@@ -1,8 +1,10 @@
 package dev.parley.core.routing;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * One operator's place in one group for one channel: the element of that group's candidate heap
- * for the channel. It is in the heap exactly while the operator can take one more session of the
+ * One operator's place in one group for one channel: the element of that group's candidate set
+ * for the channel. It is a candidate exactly while the operator can take one more session of the
  * channel.
  */
 final class Member {
@@ -10,14 +12,20 @@ final class Member {
   final GroupState group;
   final int channel;
   final int rank;
-  int heapIndex = -1;
+  /** Its place among its group's candidates for the channel, while it is one (see {@link MemberBuckets}). */
+  @Nullable MemberBuckets owner;
+  MemberBuckets.@Nullable Bucket bucket;
+  @Nullable Member prev;
+  @Nullable Member next;
+  /** The secondary key it was placed with, to tell whether a re-key moved it. */
+  long placedSecondary;
   /**
    * The group's offer counter when this member's operator was last offered a session of the group,
    * on any channel (round robin).
    */
   long lastOffer;
   /**
-   * The sort key under the group's strategy, cached so that heap comparisons read no other object:
+   * The sort key under the group's strategy, cached so that ordering reads no other object:
    * {@code primary}, then {@code secondary}, then the operator's definition order. Kept current by
    * {@link #rekey()} whenever an input changes.
    */
@@ -31,6 +39,16 @@ final class Member {
     this.rank = rank;
   }
 
+  /** The candidates' order: primary, then secondary key, then definition order. */
+  static int compare(Member a, Member b) {
+    int c = Long.compare(a.primary, b.primary);
+    if (c != 0) {
+      return c;
+    }
+    c = Long.compare(a.secondary, b.secondary);
+    return c != 0 ? c : Integer.compare(a.operator.ordinal, b.operator.ordinal);
+  }
+
   /** Recomputes the sort key from the operator's load, idle time and turn. */
   void rekey() {
     OperatorState op = operator;
@@ -40,11 +58,11 @@ final class Member {
         // load/capacity as a fixed-point fraction: capacities are at most 100, so distinct
         // fractions differ by more than 2^-20 and the order (and equality) is exact.
         primary = op.capacity[c] == 0 ? Long.MAX_VALUE : ((long) op.load[c] << 20) / op.capacity[c];
-        secondary = op.changedAt[c];
+        secondary = op.changedSeq[c];
         break;
       case LONGEST_IDLE:
-        primary = op.changedAt[c];
-        secondary = 0;
+        primary = 0;
+        secondary = op.changedSeq[c];
         break;
       case ROUND_ROBIN:
         primary = lastOffer;

@@ -30,6 +30,11 @@ final class OperatorState {
   int exclusiveLoad;
   /** When his load on each channel last changed, or he came online: the "idle since" key. */
   final long[] changedAt = new long[CHANNEL_COUNT];
+  /**
+   * The core's change counter at the same moments: orders "idle longest" among changes at the
+   * same instant, and grows with every change, so a re-keyed candidate always goes last.
+   */
+  final long[] changedSeq = new long[CHANNEL_COUNT];
   /** Bit c set while he can take one more session of channel c. */
   int eligibleMask;
 

@@ -56,7 +56,7 @@ import org.jspecify.annotations.Nullable;
  * The routing core of one tenant: a deterministic state machine that takes a {@link Command} and
  * the current instant and returns the {@link Event events} it caused.
  *
- * <p>It holds the tenant's operators (status, switches, load), groups (candidate heaps, waiting
+ * <p>It holds the tenant's operators (status, switches, load), groups (candidates, waiting
  * queues), live sessions, offers, invitations, the blacklist and every deadline. It reads no clock
  * and starts no thread: time is passed in, deadlines fire when {@link #advanceTo} (or any command)
  * passes them, and the same commands at the same instants give the same events, always. That makes
@@ -73,12 +73,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>The hot path</h2>
  *
- * Each group keeps, per channel, a heap of the members who can take one more session of it,
- * ordered by the group's strategy, and a queue of waiting sessions ordered by priority then
- * arrival. A routing decision peeks at both: it never scans operators or sessions. An operator's
- * load change re-keys his place in each of his k groups' heaps for that channel: O(k log n). An
- * abandon removes the session from its queue in O(log n). After every command the core is
- * <em>work-conserving</em>: no session waits while an operator who could take it has room.
+ * Each group keeps, per channel, the members who can take one more session of it, ordered by the
+ * group's strategy ({@link MemberBuckets}: buckets by load fraction or rank, each in the order
+ * its members last changed), and a queue of waiting sessions ordered by priority then arrival (a
+ * heap). A routing decision reads the head of both: it never scans operators or sessions. An
+ * operator's load change moves his place in each of his k groups to the tail of another bucket:
+ * O(k), nothing allocated. An abandon removes the session from its queue in O(log n). After every
+ * command the core is <em>work-conserving</em>: no session waits while an operator who could take
+ * it has room.
  *
  * <p>Concurrency: none. An instance is confined to one thread at a time; the runtime shell ({@link
  * dev.parley.core.Parley}) gives each tenant's core one writer thread. Reads on this class see the
@@ -105,6 +107,8 @@ public final class RoutingCore {
   private Instant now = Instant.EPOCH;
   private long nowNanos = Long.MIN_VALUE;
   private long arrivals;
+  /** Counts load changes, logins and definitions: the order of "idle since" among equal instants. */
+  private long changes;
   private int definedOperators;
   private List<Event> out = new ArrayList<>();
 
@@ -292,8 +296,8 @@ public final class RoutingCore {
       for (Member m : g.members) {
         m.rekey();
       }
-      for (MemberHeap h : g.candidates) {
-        h.heapify();
+      for (MemberBuckets h : g.candidates) {
+        h.reorder();
       }
     }
     for (WaitQueue q : g.queues) {
@@ -359,7 +363,7 @@ public final class RoutingCore {
       op = new OperatorState(spec.id(), definedOperators++);
       operators.put(spec.id(), op);
       Arrays.fill(op.switchedOn, true);
-      Arrays.fill(op.changedAt, nowNanos);
+      touchAll(op);
     }
     op.spec = spec;
     op.phoneLine = spec.phoneLine();
@@ -376,7 +380,6 @@ public final class RoutingCore {
           Member m = new Member(op, g, c, rank);
           members.add(m);
           g.members.add(m);
-          g.candidates[c].ensureCapacity(g.memberCount);
         }
       }
     }
@@ -429,7 +432,7 @@ public final class RoutingCore {
     op.status = c.status();
     count(op, +1);
     if (op.online() && !wasOnline) {
-      Arrays.fill(op.changedAt, nowNanos);
+      touchAll(op);
     }
     refreshAll(op);
     Actor actor = Actor.operator(op.id);
@@ -468,6 +471,7 @@ public final class RoutingCore {
       return;
     }
     op.switchedOn[ch] = c.on();
+    touch(op, ch);
     refreshChannel(op, ch);
     emit(new Event.ChannelSwitched(tenant, now, c.by(), op.id, c.channel(), c.on()));
   }
@@ -480,6 +484,7 @@ public final class RoutingCore {
     op.phoneLine = c.available();
     for (int ch = 0; ch < CHANNELS.length; ch++) {
       if (CHANNELS[ch].needsPhoneLine()) {
+        touch(op, ch);
         refreshChannel(op, ch);
       }
     }
@@ -994,7 +999,7 @@ public final class RoutingCore {
   private void waitOrOffer(LiveSession s) {
     if (s.target == null && s.group.spec.strategy() != RoutingStrategy.WHOLE_GROUP) {
       WaitQueue q = s.group.queues[s.channel];
-      MemberHeap h = s.group.candidates[s.channel];
+      MemberBuckets h = s.group.candidates[s.channel];
       if (q.isEmpty() && !h.isEmpty()) {
         Member m = pick(s, h);
         offer(s, m.operator, m, h.size());
@@ -1021,7 +1026,7 @@ public final class RoutingCore {
   /** Pairs the group's waiting sessions of a channel with its candidates until one side runs out. */
   private void drain(GroupState g, int channel) {
     WaitQueue q = g.queues[channel];
-    MemberHeap h = g.candidates[channel];
+    MemberBuckets h = g.candidates[channel];
     while (!q.isEmpty() && !h.isEmpty()) {
       LiveSession s = q.peek();
       Member m = pick(s, h);
@@ -1033,7 +1038,7 @@ public final class RoutingCore {
    * The best candidate for {@code s}, passing over those who declined it or let it time out unless
    * nobody else can take it.
    */
-  private Member pick(LiveSession s, MemberHeap h) {
+  private Member pick(LiveSession s, MemberBuckets h) {
     if (s.passedBy.isEmpty()) {
       return h.peek();
     }
@@ -1059,11 +1064,11 @@ public final class RoutingCore {
 
   /** Offers a whole-group session to each candidate who has no offer of it yet. */
   private void offerToGroup(LiveSession s) {
-    MemberHeap h = s.group.candidates[s.channel];
+    MemberBuckets h = s.group.candidates[s.channel];
     List<OperatorState> fresh = new ArrayList<>();
     for (int pass = 0; pass < 2 && fresh.isEmpty() && s.offeredTo.isEmpty(); pass++) {
-      for (int i = 0; i < h.size(); i++) {
-        OperatorState op = h.get(i).operator;
+      for (Member m = h.peek(); m != null; m = h.next(m)) {
+        OperatorState op = m.operator;
         if (!s.offeredTo.contains(op) && !s.passedBy.contains(op)) {
           fresh.add(op);
         }
@@ -1165,7 +1170,7 @@ public final class RoutingCore {
           if (x.group == m.group) {
             x.lastOffer = turn;
             x.rekey();
-            MemberHeap h = x.group.candidates[x.channel];
+            MemberBuckets h = x.group.candidates[x.channel];
             if (h.contains(x)) {
               h.update(x);
             }
@@ -1226,24 +1231,41 @@ public final class RoutingCore {
     if (CHANNELS[c].exclusive()) {
       op.exclusiveLoad += delta;
     }
-    op.changedAt[c] = nowNanos;
     boolean busy = op.totalLoad > 0;
     if (busy != wasBusy && op.online()) {
       for (GroupState g : op.groups) {
         g.busy += busy ? 1 : -1;
       }
     }
+    // A call (an exclusive session) starting or ending changes his idleness on every channel, and
+    // a first or last session changes it for calls: those channels count as changed now too. So
+    // every candidate put back by a load change has the newest key and goes last in its bucket.
     if (CHANNELS[c].exclusive()) {
+      touchAll(op);
       refreshAll(op);
     } else {
+      touch(op, c);
       refreshChannel(op, c);
       if (busy != wasBusy) {
         for (int x = 0; x < CHANNELS.length; x++) {
           if (CHANNELS[x].exclusive()) {
+            touch(op, x);
             refreshChannel(op, x);
           }
         }
       }
+    }
+  }
+
+  /** Marks the operator's channel changed now: the "idle since" key. */
+  private void touch(OperatorState op, int c) {
+    op.changedAt[c] = nowNanos;
+    op.changedSeq[c] = ++changes;
+  }
+
+  private void touchAll(OperatorState op) {
+    for (int c = 0; c < CHANNELS.length; c++) {
+      touch(op, c);
     }
   }
 
@@ -1253,7 +1275,7 @@ public final class RoutingCore {
     }
   }
 
-  /** Puts the operator's members for channel {@code c} in their heaps exactly when he is eligible, re-keyed. */
+  /** Makes the operator's members for channel {@code c} candidates exactly when he is eligible, re-keyed. */
   private void refreshChannel(OperatorState op, int c) {
     boolean eligible = op.eligible(c);
     int bit = 1 << c;

@@ -32,10 +32,6 @@ final class WaitQueue extends IndexedHeap<LiveSession> {
     return s.arrivalSeq;
   }
 
-  @Override
-  int third(LiveSession s) {
-    return 0;
-  }
 
   /** Priority descending, then arrival ascending. */
   static int order(LiveSession a, LiveSession b) {
