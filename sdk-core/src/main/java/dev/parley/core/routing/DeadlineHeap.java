@@ -25,5 +25,4 @@ final class DeadlineHeap extends IndexedHeap<LiveSession> {
   long second(LiveSession s) {
     return s.arrivalSeq;
   }
-
 }

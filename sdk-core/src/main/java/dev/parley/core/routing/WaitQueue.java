@@ -32,7 +32,6 @@ final class WaitQueue extends IndexedHeap<LiveSession> {
     return s.arrivalSeq;
   }
 
-
   /** Priority descending, then arrival ascending. */
   static int order(LiveSession a, LiveSession b) {
     int byPriority = Integer.compare(b.priority, a.priority);
