@@ -73,6 +73,10 @@ final class LiveSession {
   long offerIdleSince;
   long offerTurn;
 
+  /** Its neighbours in its operator's list of held sessions. */
+  @Nullable LiveSession prevHeld;
+  @Nullable LiveSession nextHeld;
+
   int queueIndex = -1;
   int deadlineIndex = -1;
   long deadline;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** One operator's routing state. Mutated only by {@link RoutingCore}. */
 final class OperatorState {
@@ -42,8 +43,12 @@ final class OperatorState {
   Member[] members = new Member[0];
   /** The distinct groups he belongs to. */
   final List<GroupState> groups = new ArrayList<>();
-  /** Sessions that count in his load, in the order he got them. */
-  final List<LiveSession> held = new ArrayList<>();
+  /**
+   * Sessions that count in his load (offered to him alone, active, wrap-up), in the order he got
+   * them: a list through the sessions themselves, so holding and releasing touch no other object.
+   */
+  @Nullable LiveSession firstHeld;
+  @Nullable LiveSession lastHeld;
   /** Whole-group offers standing to him. */
   final Set<LiveSession> groupOffers = new LinkedHashSet<>();
   /** Sessions waiting for him alone (invitations, redirects to him), per channel; lazily made. */
@@ -78,6 +83,41 @@ final class OperatorState {
   /** Whether channel {@code c} may be routed to him now. */
   boolean eligible(int c) {
     return online() && switchedOn[c] && hasRoom(c) && (!CHANNELS[c].needsPhoneLine() || phoneLine);
+  }
+
+  void hold(LiveSession s) {
+    s.prevHeld = lastHeld;
+    s.nextHeld = null;
+    if (lastHeld == null) {
+      firstHeld = s;
+    } else {
+      lastHeld.nextHeld = s;
+    }
+    lastHeld = s;
+  }
+
+  void release(LiveSession s) {
+    if (s.prevHeld == null) {
+      firstHeld = s.nextHeld;
+    } else {
+      s.prevHeld.nextHeld = s.nextHeld;
+    }
+    if (s.nextHeld == null) {
+      lastHeld = s.prevHeld;
+    } else {
+      s.nextHeld.prevHeld = s.prevHeld;
+    }
+    s.prevHeld = null;
+    s.nextHeld = null;
+  }
+
+  /** The sessions he holds, in the order he got them, as a list of their own. */
+  List<LiveSession> heldSessions() {
+    List<LiveSession> list = new ArrayList<>(totalLoad);
+    for (LiveSession s = firstHeld; s != null; s = s.nextHeld) {
+      list.add(s);
+    }
+    return list;
   }
 
   WaitQueue directQueue(int c) {

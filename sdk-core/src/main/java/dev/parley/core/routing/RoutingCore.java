@@ -396,9 +396,9 @@ public final class RoutingCore {
     if (op.status.presence() != Presence.OFFLINE) {
       throw new StillInUseException("operator", id.value(), "he is " + op.status + "; log him out first");
     }
-    if (!op.held.isEmpty() || op.directWaiting > 0) {
+    if (op.totalLoad > 0 || op.directWaiting > 0) {
       throw new StillInUseException("operator", id.value(),
-          op.held.size() + " sessions in hand and " + op.directWaiting + " waiting for him");
+          op.totalLoad + " sessions in hand and " + op.directWaiting + " waiting for him");
     }
     leaveGroups(op);
     operators.remove(id);
@@ -443,7 +443,7 @@ public final class RoutingCore {
     for (LiveSession s : new ArrayList<>(op.groupOffers)) {
       withdrawGroupOffer(s, op);
     }
-    for (LiveSession s : new ArrayList<>(op.held)) {
+    for (LiveSession s : op.heldSessions()) {
       if (s.state == SessionState.OFFERED) {
         endOffer(s, OfferEndReason.WITHDRAWN, actor);
       } else if (s.state == SessionState.ACTIVE && c.status().presence() == Presence.OFFLINE) {
@@ -1213,13 +1213,13 @@ public final class RoutingCore {
 
   private void hold(LiveSession s, OperatorState op) {
     s.operator = op;
-    op.held.add(s);
+    op.hold(s);
     changeLoad(op, s.channel, +1);
   }
 
   private void release(LiveSession s) {
     OperatorState op = s.operator;
-    op.held.remove(s);
+    op.release(s);
     s.operator = null;
     changeLoad(op, s.channel, -1);
   }
@@ -1573,7 +1573,7 @@ public final class RoutingCore {
       for (Member m : g.members) {
         OperatorState op = m.operator;
         if (op != last && op.loggedIn()) {
-          ops.add(new GroupCounts.OperatorRow(op.id, op.status, op.held.size(), op.directWaiting));
+          ops.add(new GroupCounts.OperatorRow(op.id, op.status, op.totalLoad, op.directWaiting));
         }
         last = op;
       }
