@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,37 +24,9 @@ import org.junit.jupiter.api.Test;
  * isolation, ordering, argument checks and concurrent writers.
  *
  * <p>Extend it and implement {@link #createStore()}; override a feature flag such as {@link
- * #supportsAllInstants()} to skip what the store does not claim. The kit creates one store per
- * test, before the test's own {@code @BeforeEach} methods in subclasses run; release resources in
- * an {@code @AfterEach} of the subclass.
+ * #supportsAllInstants()} to skip what the store does not claim (see {@link StoreTck}).
  */
-public abstract class BlacklistStoreTck {
-  /** An arbitrary instant all the tests count from. */
-  protected static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
-
-  /** The store under test, made fresh for each test by {@link #createStore()}. */
-  protected BlacklistStore store;
-
-  /** Creates the kit; subclasses need a no-argument constructor, as JUnit requires. */
-  protected BlacklistStoreTck() {}
-
-  /** Returns a fresh, empty store: called once before each test. */
-  protected abstract BlacklistStore createStore();
-
-  /**
-   * Whether the store keeps every {@link Instant} (from year -1000000000 to 1000000000) exactly.
-   * Override to return {@code false} for a store that keeps a narrower range, such as epoch
-   * nanoseconds in a 64-bit integer (1677 to 2262); the far-instant tests are then skipped.
-   */
-  protected boolean supportsAllInstants() {
-    return true;
-  }
-
-  @BeforeEach
-  final void createStoreUnderTest() {
-    store = createStore();
-  }
-
+public abstract class BlacklistStoreTck extends StoreTck<BlacklistStore> {
   /** An entry blocked by alice for being abusive. */
   protected static BlacklistEntry entry(String tenant, String channel, String identifier, Instant at) {
     return new BlacklistEntry(tenant, channel, identifier, "abusive", "alice", at);

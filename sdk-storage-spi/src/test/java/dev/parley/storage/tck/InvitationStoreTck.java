@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,39 +27,12 @@ import org.junit.jupiter.api.Test;
  * checks and concurrent writers.
  *
  * <p>Extend it and implement {@link #createStore()}; override a feature flag such as {@link
- * #supportsAllInstants()} to skip what the store does not claim. The kit creates one store per
- * test, before the test's own {@code @BeforeEach} methods in subclasses run; release resources in
- * an {@code @AfterEach} of the subclass.
+ * #supportsAllInstants()} to skip what the store does not claim (see {@link StoreTck}).
  */
-public abstract class InvitationStoreTck {
-  /** An arbitrary instant all the tests count from. */
-  protected static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
-
+public abstract class InvitationStoreTck extends StoreTck<InvitationStore> {
   /** The usual validity of an invitation in these tests. */
   protected static final Duration DAY = Duration.ofHours(24);
 
-  /** The store under test, made fresh for each test by {@link #createStore()}. */
-  protected InvitationStore store;
-
-  /** Creates the kit; subclasses need a no-argument constructor, as JUnit requires. */
-  protected InvitationStoreTck() {}
-
-  /** Returns a fresh, empty store: called once before each test. */
-  protected abstract InvitationStore createStore();
-
-  /**
-   * Whether the store keeps every {@link Instant} (from year -1000000000 to 1000000000) exactly.
-   * Override to return {@code false} for a store that keeps a narrower range, such as epoch
-   * nanoseconds in a 64-bit integer (1677 to 2262); the far-instant tests are then skipped.
-   */
-  protected boolean supportsAllInstants() {
-    return true;
-  }
-
-  @BeforeEach
-  final void createStoreUnderTest() {
-    store = createStore();
-  }
 
   /** A one-off invitation to alice, valid for {@code validity} from {@code createdAt}. */
   protected static InvitationRecord invitation(String tenant, String code, Instant createdAt, Duration validity) {
