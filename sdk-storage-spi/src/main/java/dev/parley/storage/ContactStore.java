@@ -1,0 +1,47 @@
+package dev.parley.storage;
+
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A tenant's contact directory. A contact's sessions are the sessions linked to it ({@link
+ * SessionRecord#contact()}), found with {@link SessionQuery.Builder#contact}.
+ *
+ * <p>Threading: called by administrators' and operators' requests and by the engine's writer
+ * threads. A call may block on I/O. Durability and failure: as for {@link SessionStore}.
+ *
+ * <p>Thread safety: implementations must be thread-safe.
+ */
+public interface ContactStore {
+  /**
+   * Stores a contact and returns it at its new version: version 0 creates it, any other version
+   * replaces the stored one if that is still at this version.
+   *
+   * @throws StaleWriteException if version 0 names a contact that exists or a version is not the
+   *     stored one (nothing is written)
+   * @throws IllegalArgumentException if one of its identities belongs to another contact
+   */
+  ContactRecord save(ContactRecord contact);
+
+  /** Returns a contact, or empty if there is none. */
+  Optional<ContactRecord> find(String tenant, String id);
+
+  /** Returns the contact that has this identity, or empty if none has. */
+  Optional<ContactRecord> findByIdentity(String tenant, ContactRecord.Identity identity);
+
+  /**
+   * Returns a page of a tenant's contacts ordered by name, then id.
+   *
+   * @param cursor null for the first page, else the cursor of the page before
+   * @param limit 1 to {@link SessionQuery#MAX_LIMIT}
+   */
+  Page<ContactRecord> list(String tenant, @Nullable String cursor, int limit);
+
+  /**
+   * Removes a contact and unlinks its sessions from it (in the {@link SessionStore} of the same
+   * storage; the sessions stay).
+   *
+   * @return whether there was such a contact
+   */
+  boolean remove(String tenant, String id);
+}

@@ -1,0 +1,40 @@
+package dev.parley.storage;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The durable outbox: events are appended in the same write as the state they describe, and
+ * delivered from here at least once, each consumer (a webhook subscription) moving its own
+ * cursor forward.
+ *
+ * <p>Threading, durability and failure: as for {@link SessionStore}. Thread safety:
+ * implementations must be thread-safe.
+ */
+public interface OutboxStore {
+  /**
+   * Appends events; the store assigns each its {@code seq} (ignoring the one given).
+   *
+   * @return the records as stored, with their sequence numbers, in the same order
+   */
+  List<OutboxRecord> append(List<OutboxRecord> records);
+
+  /**
+   * A tenant's records after {@code afterSeq}, in sequence order.
+   *
+   * @param limit how many at most, 1 or more
+   */
+  List<OutboxRecord> after(String tenant, long afterSeq, int limit);
+
+  /** The sequence number of the tenant's first record at or after {@code at}, to replay from. */
+  long firstAtOrAfter(String tenant, Instant at);
+
+  /** Stores how far a consumer got: the last sequence number it has delivered. */
+  void saveCursor(String tenant, String consumer, long seq);
+
+  /** How far a consumer got; 0 when it has not started. */
+  long cursor(String tenant, String consumer);
+
+  /** Removes a tenant's records that happened before {@code cutoff}; returns how many. */
+  int purgeBefore(String tenant, Instant cutoff);
+}

@@ -1,0 +1,84 @@
+package dev.parley.storage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the engine keeps sessions: each one's state and history while it is live, and for as long
+ * as the tenant's retention allows after it closes. The history the administrators search is
+ * {@link #query}.
+ *
+ * <p>The engine saves a session each time it moves or gains something (a tag, a note, a result),
+ * reads the live ones back at start-up to rebuild its routing state, and erases or purges on
+ * request. Sessions are keyed by {@code tenant + id}.
+ *
+ * <p>Optimistic concurrency: {@link #save} takes a record at the version it was read at and
+ * rejects it with a {@link StaleWriteException} when the stored version has moved on, so a stale
+ * writer never overwrites a newer state.
+ *
+ * <p>Threading: called by the engine's writer threads and by the threads of the administrators'
+ * requests (queries, exports, erasure). A call may block on I/O.
+ *
+ * <p>Durability: when the store is durable, a write has been made durable by the time it returns.
+ *
+ * <p>Failure: a method throws only when its write has not taken effect (see {@link
+ * StorageException}); a {@code save} that failed may be retried with the same record.
+ *
+ * <p>Thread safety: implementations must be thread-safe.
+ */
+public interface SessionStore {
+  /**
+   * Stores {@code session} and returns it at its new version: version 0 inserts a new session,
+   * any other version replaces the stored one if that is still at this version. Transitions are
+   * append-only: the stored ones must begin the new list.
+   *
+   * @return the record as stored, with {@code version + 1}
+   * @throws StaleWriteException if version 0 names a session that exists, or a version is not
+   *     the stored one (nothing is written)
+   * @throws IllegalArgumentException if the record drops or changes stored transitions
+   */
+  SessionRecord save(SessionRecord session);
+
+  /**
+   * Stores several sessions at once, each as {@link #save} would, in one transaction where the
+   * storage has them: either all are stored or none.
+   *
+   * @return the records as stored, in the same order
+   * @throws StaleWriteException if any of them is stale (nothing is written)
+   */
+  List<SessionRecord> saveAll(List<SessionRecord> sessions);
+
+  /** Returns a tenant's session, or empty if there is none. */
+  Optional<SessionRecord> find(String tenant, String id);
+
+  /**
+   * Returns a tenant's {@linkplain SessionStatus#live() live} sessions, in the order they arrived
+   * ({@code arrivalSeq}, then id): what the engine rebuilds its routing state from.
+   */
+  List<SessionRecord> live(String tenant);
+
+  /**
+   * Returns one page of the sessions that match {@code query}, in its order.
+   *
+   * @throws IllegalArgumentException if the query's cursor did not come from this store and query
+   */
+  Page<SessionRecord> query(SessionQuery query);
+
+  /**
+   * Erases a session's personal data: the record becomes {@link SessionRecord#erased(Instant)}
+   * (at the next version) and its transcript is removed from the {@link TranscriptStore} of the
+   * same storage. Erasing an erased session changes nothing.
+   *
+   * @return the erased record, or empty if there is no such session
+   */
+  Optional<SessionRecord> erase(String tenant, String id, Instant at);
+
+  /**
+   * Removes a tenant's sessions that closed before {@code cutoff}, with their transcripts. Live
+   * sessions are never purged.
+   *
+   * @return how many sessions were removed
+   */
+  int purgeClosedBefore(String tenant, Instant cutoff);
+}

@@ -1,0 +1,45 @@
+package dev.parley.storage;
+
+/**
+ * A write carried a version that is no longer the stored one: someone else wrote the record
+ * since it was read. Nothing was written; read the record again and redo the change.
+ *
+ * <p>Thread safety: immutable once thrown, like any exception.
+ */
+public final class StaleWriteException extends StorageException {
+  private static final long serialVersionUID = 1L;
+
+  private final String key;
+  private final long expectedVersion;
+  private final long actualVersion;
+
+  /**
+   * Creates the exception.
+   *
+   * @param key what was written, such as {@code session acme/s-1}
+   * @param expectedVersion the version the write was based on
+   * @param actualVersion the stored version, or 0 when nothing is stored
+   */
+  public StaleWriteException(String key, long expectedVersion, long actualVersion) {
+    super(key + " was written at version " + expectedVersion + " but the stored version is " + actualVersion
+        + ": read it again and redo the change");
+    this.key = key;
+    this.expectedVersion = expectedVersion;
+    this.actualVersion = actualVersion;
+  }
+
+  /** What was written. */
+  public String key() {
+    return key;
+  }
+
+  /** The version the write was based on. */
+  public long expectedVersion() {
+    return expectedVersion;
+  }
+
+  /** The stored version, or 0 when nothing is stored. */
+  public long actualVersion() {
+    return actualVersion;
+  }
+}
