@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +46,31 @@ public final class RoutingRule {
   /** The group matching entries go to. */
   public GroupId group() {
     return group;
+  }
+
+  /** The channels this rule matches; empty: any channel. */
+  public Set<Channel> channels() {
+    return channels;
+  }
+
+  /** The language this rule matches, ignoring case; empty: any language. */
+  public Optional<String> language() {
+    return Optional.ofNullable(language);
+  }
+
+  /** The widget this rule matches; empty: any widget. */
+  public Optional<String> widget() {
+    return Optional.ofNullable(widget);
+  }
+
+  /** The start that matching page URLs share; empty: any page. */
+  public Optional<String> pageUrlPrefix() {
+    return Optional.ofNullable(pageUrlPrefix);
+  }
+
+  /** The parameters an entry must carry with exactly these values; empty: no condition. */
+  public Map<String, String> parameters() {
+    return parameters;
   }
 
   /** The priority given to matching entries, added to the entry's own. */
