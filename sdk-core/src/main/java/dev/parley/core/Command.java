@@ -3,6 +3,7 @@ package dev.parley.core;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -282,6 +283,66 @@ public sealed interface Command {
     public InvalidateInvitation {
       InvitationCodes.check(code);
       requireNonNull(by, "by");
+    }
+  }
+
+  /**
+   * Posts a message into a live session: the client's (while he waits or is served), its serving
+   * operator's or a collaborator's (while active), or an administrator's or the system's. The
+   * engine keeps no messages itself; its storage keeps them, once per {@code messageId}.
+   *
+   * @param messageId the message's id, unique within the tenant: the vendor's message id for
+   *     inbound messages, so that a redelivery is stored once
+   * @param text the text, at most {@value #MAX_MESSAGE_LENGTH} characters; empty only when files
+   *     are attached
+   * @param attachments the files it carries, by reference
+   */
+  record PostMessage(SessionId session, Actor by, String messageId, String text, List<Attachment> attachments)
+      implements Command {
+    /** The longest message text accepted. */
+    public static final int MAX_MESSAGE_LENGTH = 65_536;
+
+    public PostMessage {
+      requireNonNull(session, "session");
+      requireNonNull(by, "by");
+      Ids.check("message id", messageId);
+      requireNonNull(text, "text");
+      attachments = List.copyOf(requireNonNull(attachments, "attachments"));
+      if (text.isBlank() && attachments.isEmpty()) {
+        throw new IllegalArgumentException("message " + messageId + " has neither text nor attachments");
+      }
+      if (text.length() > MAX_MESSAGE_LENGTH) {
+        throw new IllegalArgumentException(
+            "message " + messageId + " is " + text.length() + " characters long; at most " + MAX_MESSAGE_LENGTH + " allowed");
+      }
+    }
+  }
+
+  /**
+   * Adds ({@code on}) or removes a tag on a session: by its serving operator or a collaborator
+   * while it is active or in wrap-up, by the operator who served it after it ended (while the
+   * engine still knows it), or by an administrator or the system.
+   */
+  record Tag(SessionId session, Actor by, String tag, boolean on) implements Command {
+    public Tag {
+      requireNonNull(session, "session");
+      requireNonNull(by, "by");
+      Ids.check("tag", tag);
+    }
+  }
+
+  /**
+   * Sets a session parameter, or clears it with a null value; who may is as for {@link Tag}.
+   */
+  record SetParameter(SessionId session, Actor by, String name, @Nullable String value) implements Command {
+    public SetParameter {
+      requireNonNull(session, "session");
+      requireNonNull(by, "by");
+      Ids.check("parameter name", name);
+      if (value != null && value.length() > Notes.MAX_LENGTH) {
+        throw new IllegalArgumentException(
+            "parameter " + name + " is " + value.length() + " characters long; at most " + Notes.MAX_LENGTH + " allowed");
+      }
     }
   }
 }

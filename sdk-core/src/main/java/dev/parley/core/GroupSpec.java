@@ -115,6 +115,20 @@ public final class GroupSpec {
     return "GroupSpec{" + id + ", " + strategy + "}";
   }
 
+  /** Returns a builder holding this spec's values, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder(id);
+    b.strategy = strategy;
+    b.offerTimeout = offerTimeout;
+    b.autoAccept = autoAccept;
+    b.wrapUpLimit = wrapUpLimit;
+    b.maxQueueLength = maxQueueLength;
+    b.escalateAfter = escalateAfter;
+    b.escalateTo = escalateTo;
+    b.priority = priority;
+    return b;
+  }
+
   /** Builds a {@link GroupSpec}; each setter checks its argument at once. */
   public static final class Builder {
     private static final Duration MAX_DURATION = Duration.ofDays(365);
@@ -170,6 +184,13 @@ public final class GroupSpec {
     public Builder escalateAfter(Duration after, GroupId to) {
       this.escalateAfter = duration("escalation wait", after, false);
       this.escalateTo = Objects.requireNonNull(to, "escalation group");
+      return this;
+    }
+
+    /** Takes away an escalation set before: sessions stay in this group however long they wait. */
+    public Builder noEscalation() {
+      this.escalateAfter = null;
+      this.escalateTo = null;
       return this;
     }
 

@@ -8,6 +8,8 @@ import dev.parley.core.internal.Engine;
 import dev.parley.core.routing.Explanation;
 import dev.parley.core.routing.RoutingCore;
 import dev.parley.core.routing.TenantSnapshot;
+import dev.parley.storage.InMemoryStorage;
+import dev.parley.storage.Storage;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,6 +48,16 @@ import org.jspecify.annotations.Nullable;
  * invitation expiries) fire on the writer at the clock's time. Reads ({@link #snapshot}) are served
  * from immutable snapshots that never make the writer wait for a lock.
  *
+ * <h2>Storage</h2>
+ *
+ * Everything a tenant does is kept through the {@linkplain Builder#storage storage}: sessions with
+ * their history, messages, the blacklist, invitations, configuration and operators' statuses. A
+ * command's future completes, and its events go to listeners, only once what it changed is stored
+ * (durably, when the storage is); a storage failure holds the tenant's work back and is retried
+ * until it passes. On start the engine rebuilds every stored tenant: configuration, operators'
+ * statuses, blacklist, valid invitations, and live sessions back in their queues or with their
+ * operators, deadlines re-armed.
+ *
  * <p>In {@linkplain Builder#sameThread() same-thread mode} there are no threads at all: a command
  * runs on the caller's thread, listeners are called before it returns, and deadlines fire on
  * {@link #tick()}. With a {@link ManualClock} this makes tests and simulations exact.
@@ -54,9 +66,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Parley implements AutoCloseable {
   private final Engine engine;
+  private final @Nullable Storage storage;
 
-  private Parley(Engine engine) {
+  private Parley(Engine engine, @Nullable Storage storage) {
     this.engine = engine;
+    this.storage = storage;
   }
 
   /** Starts configuring an engine. */
@@ -74,6 +88,20 @@ public final class Parley implements AutoCloseable {
     requireNonNull(tenant, "tenant");
     requireNonNull(command, "command");
     return engine.apply(tenant, command);
+  }
+
+  /**
+   * The storage the engine keeps its work in: query the history ({@link
+   * dev.parley.storage.SessionStore#query}), read transcripts, manage contacts.
+   *
+   * @throws IllegalStateException if the engine was built {@linkplain Builder#keepNothing() to keep
+   *     nothing}
+   */
+  public Storage storage() {
+    if (storage == null) {
+      throw new IllegalStateException("this engine keeps nothing: it was built with keepNothing()");
+    }
+    return storage;
   }
 
   /** A handle with one method per common command of one tenant. */
@@ -122,8 +150,34 @@ public final class Parley implements AutoCloseable {
     private int queueCapacity = 65_536;
     private boolean sameThread;
     private @Nullable Long seed;
+    private @Nullable Storage storage;
+    private boolean keepNothing;
 
     private Builder() {}
+
+    /**
+     * Where the engine keeps its work and rebuilds from at start; default a fresh {@link
+     * InMemoryStorage} (kept for as long as the engine runs). The host closes the storage after
+     * the engine.
+     *
+     * <pre>{@code
+     * JdbcStorage storage = JdbcStorage.h2(Path.of("data/parley")).build();
+     * Parley parley = Parley.builder().storage(storage).build(); // rebuilds what was stored
+     * }</pre>
+     */
+    public Builder storage(Storage storage) {
+      this.storage = requireNonNull(storage, "storage");
+      return this;
+    }
+
+    /**
+     * Keeps nothing beyond the routing state in memory: no history, no transcripts, nothing
+     * rebuilt after a restart. For simulations and benchmarks of routing alone.
+     */
+    public Builder keepNothing() {
+      this.keepNothing = true;
+      return this;
+    }
 
     /** The clock deadlines and events are stamped by; default UTC system time. */
     public Builder clock(Clock clock) {
@@ -181,6 +235,9 @@ public final class Parley implements AutoCloseable {
 
     /** Builds and starts the engine. */
     public Parley build() {
+      if (keepNothing && storage != null) {
+        throw new IllegalStateException("keepNothing() and storage(...) contradict each other: drop one");
+      }
       if (sameThread && executor != null) {
         throw new IllegalStateException("same-thread mode runs everything on the caller's thread: drop executor(...)");
       }
@@ -195,7 +252,8 @@ public final class Parley implements AutoCloseable {
         });
         delivery = owned;
       }
-      return new Parley(new Engine(clock, listeners, delivery, owned, partitions, queueCapacity, s));
+      Storage kept = keepNothing ? null : storage != null ? storage : new InMemoryStorage();
+      return new Parley(new Engine(clock, listeners, delivery, owned, partitions, queueCapacity, s, kept), kept);
     }
   }
 }

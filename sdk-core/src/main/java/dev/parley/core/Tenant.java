@@ -90,6 +90,16 @@ public final class Tenant {
     return submit(new Command.Abandon(session));
   }
 
+  /** Posts a text message into a session; see {@link Command.PostMessage}. */
+  public CompletableFuture<List<Event>> post(SessionId session, Actor by, String messageId, String text) {
+    return submit(new Command.PostMessage(session, by, messageId, text, List.of()));
+  }
+
+  /** Adds a tag to a session. */
+  public CompletableFuture<List<Event>> tag(SessionId session, Actor by, String tag) {
+    return submit(new Command.Tag(session, by, tag, true));
+  }
+
   /** The tenant's routing state now; see {@link Parley#snapshot}. */
   public TenantSnapshot snapshot() {
     return parley.snapshot(id);

@@ -733,6 +733,12 @@ public final class SessionRecord {
       return this;
     }
 
+    /** Removes a parameter if present. */
+    public Builder removeParameter(String name) {
+      parameters.remove(requireNonNull(name, "name must not be null"));
+      return this;
+    }
+
     /** Adds a note. */
     public Builder note(SessionNote note) {
       notes.add(requireNonNull(note, "note must not be null"));

@@ -3,6 +3,7 @@ package dev.parley.core.event;
 import static java.util.Objects.requireNonNull;
 
 import dev.parley.core.Actor;
+import dev.parley.core.Attachment;
 import dev.parley.core.Channel;
 import dev.parley.core.ClientRef;
 import dev.parley.core.Entry;
@@ -404,6 +405,47 @@ public sealed interface Event {
     public InvitationEnded {
       requireNonNull(code, "code");
       requireNonNull(reason, "reason");
+    }
+  }
+
+  /** A message was posted into the session; {@code actor} sent it. */
+  record MessagePosted(
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      SessionId session,
+      SessionState state,
+      String messageId,
+      String text,
+      List<Attachment> attachments)
+      implements SessionEvent {
+    public MessagePosted {
+      requireNonNull(session, "session");
+      requireNonNull(state, "state");
+      requireNonNull(messageId, "messageId");
+      requireNonNull(text, "text");
+      attachments = List.copyOf(attachments);
+    }
+  }
+
+  /** A tag was added to ({@code on}) or removed from the session. */
+  record TagChanged(TenantId tenant, Instant at, Actor actor, SessionId session, SessionState state, String tag, boolean on)
+      implements SessionEvent {
+    public TagChanged {
+      requireNonNull(session, "session");
+      requireNonNull(state, "state");
+      requireNonNull(tag, "tag");
+    }
+  }
+
+  /** A session parameter was set, or cleared when {@code value} is null. */
+  record ParameterSet(
+      TenantId tenant, Instant at, Actor actor, SessionId session, SessionState state, String name, @Nullable String value)
+      implements SessionEvent {
+    public ParameterSet {
+      requireNonNull(session, "session");
+      requireNonNull(state, "state");
+      requireNonNull(name, "name");
     }
   }
 }

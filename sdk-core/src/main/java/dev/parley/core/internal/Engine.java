@@ -7,10 +7,12 @@ import dev.parley.core.event.Event;
 import dev.parley.core.event.EventListener;
 import dev.parley.core.routing.RoutingCore;
 import dev.parley.core.routing.TenantSnapshot;
+import dev.parley.storage.Storage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
@@ -41,17 +43,38 @@ public final class Engine {
   /**
    * @param executor where results and events are delivered; null in same-thread mode
    * @param ownedExecutor an executor the engine made and shuts down on close, or null
+   * @param storage where the tenants' work is kept and rebuilt from, or null to keep nothing
    */
   public Engine(Clock clock, List<EventListener> listeners, @Nullable Executor executor,
-      @Nullable ExecutorService ownedExecutor, int partitions, int queueCapacity, long seed) {
+      @Nullable ExecutorService ownedExecutor, int partitions, int queueCapacity, long seed, @Nullable Storage storage) {
     this.seed = seed;
     this.ownedExecutor = ownedExecutor;
     this.partitions = new Partition[partitions];
     for (int i = 0; i < partitions; i++) {
       Executor delivery = executor == null ? null : MoreExecutors.newSequentialExecutor(executor);
-      this.partitions[i] = new Partition("parley-partition-" + i, clock, listeners, delivery, queueCapacity);
+      this.partitions[i] = new Partition("parley-partition-" + i, clock, listeners, delivery, queueCapacity, storage);
+    }
+    if (storage != null) {
+      restore(storage);
     }
     log.info("Parley engine started: {} partition(s){}", partitions, executor == null ? ", same-thread mode" : "");
+  }
+
+  /** Rebuilds every stored tenant, all partitions at once; fails the start if one cannot be. */
+  private void restore(Storage storage) {
+    List<CompletableFuture<Void>> restores = new ArrayList<>();
+    try {
+      for (String tenant : storage.config().tenants()) {
+        TenantSlot slot = slot(TenantId.of(tenant));
+        restores.add(partition(slot).restore(slot));
+      }
+      CompletableFuture.allOf(restores.toArray(new CompletableFuture<?>[0])).join();
+    } catch (RuntimeException e) {
+      close();
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      throw new IllegalStateException("could not rebuild the engine's state from storage: " + cause.getMessage(), cause);
+    }
+    log.info("Parley engine restored {} tenant(s) from storage", restores.size());
   }
 
   public CompletableFuture<List<Event>> apply(TenantId tenant, Command command) {

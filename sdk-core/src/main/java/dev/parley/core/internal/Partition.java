@@ -5,6 +5,7 @@ import dev.parley.core.event.Event;
 import dev.parley.core.event.EventListener;
 import dev.parley.core.routing.RoutingCore;
 import dev.parley.core.routing.TenantSnapshot;
+import dev.parley.storage.Storage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,6 +118,33 @@ final class Partition {
     }
   }
 
+  /** Rebuilds a tenant from storage after a restart. */
+  private static final class Restore extends Task {
+    final TenantSlot slot;
+    final CompletableFuture<Void> future;
+
+    Restore(TenantSlot slot, CompletableFuture<Void> future) {
+      this.slot = slot;
+      this.future = future;
+    }
+
+    @Override
+    void run(Partition p, Batch batch) {
+      try {
+        List<Event> events = Restorer.restore(p.storage, slot.core, p.now(slot), p.recorder, batch.writes);
+        p.changed(slot, events, batch);
+        batch.complete(future, null, null);
+      } catch (RuntimeException e) {
+        batch.complete(future, null, e);
+      }
+    }
+
+    @Override
+    void reject() {
+      future.completeExceptionally(closed());
+    }
+  }
+
   /** Fires due deadlines; submitted by {@link #tick()} to wake the writer. */
   private static final class Wake extends Task {
     @Override
@@ -136,6 +164,7 @@ final class Partition {
     final List<@Nullable Object> results = new ArrayList<>();
     final List<@Nullable RuntimeException> failures = new ArrayList<>();
     final List<Event> events = new ArrayList<>();
+    final Writes writes = new Writes();
 
     @SuppressWarnings("unchecked")
     <T> void complete(CompletableFuture<T> future, @Nullable T result, @Nullable RuntimeException failure) {
@@ -145,7 +174,7 @@ final class Partition {
     }
 
     boolean isEmpty() {
-      return futures.isEmpty() && events.isEmpty();
+      return futures.isEmpty() && events.isEmpty() && writes.isEmpty();
     }
   }
 
@@ -157,6 +186,11 @@ final class Partition {
   private final Executor delivery;
   private final @Nullable BlockingQueue<Task> queue;
   private final @Nullable Thread thread;
+  private final @Nullable Storage storage;
+  /** Set exactly when {@link #storage} is: owned by the writer. */
+  private final @Nullable Recorder recorder;
+  /** Set exactly when {@link #storage} is: owned by delivery (sequential). */
+  private final @Nullable Persister persister;
   private final Semaphore inFlight = new Semaphore(MAX_BATCHES_IN_FLIGHT);
   private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparing(Timer::at));
   private volatile boolean running = true;
@@ -165,11 +199,16 @@ final class Partition {
   /**
    * @param delivery a sequential executor for results and events, or null for same-thread mode
    *     (no writer thread; everything runs on the caller's thread)
+   * @param storage where to keep what the tenants do, or null to keep nothing
    */
-  Partition(String name, Clock clock, List<EventListener> listeners, @Nullable Executor delivery, int queueCapacity) {
+  Partition(String name, Clock clock, List<EventListener> listeners, @Nullable Executor delivery, int queueCapacity,
+      @Nullable Storage storage) {
     this.name = name;
     this.clock = clock;
     this.listeners = List.copyOf(listeners);
+    this.storage = storage;
+    this.recorder = storage == null ? null : new Recorder();
+    this.persister = storage == null ? null : new Persister(storage);
     if (delivery == null) {
       this.delivery = Runnable::run;
       this.queue = null;
@@ -186,6 +225,13 @@ final class Partition {
   CompletableFuture<List<Event>> apply(TenantSlot slot, Command command) {
     CompletableFuture<List<Event>> future = new CompletableFuture<>();
     submit(new Apply(slot, command, future), future);
+    return future;
+  }
+
+  /** Rebuilds a tenant from storage; call before any other work of the tenant. */
+  CompletableFuture<Void> restore(TenantSlot slot) {
+    CompletableFuture<Void> future = new CompletableFuture<>();
+    submit(new Restore(slot, future), future);
     return future;
   }
 
@@ -327,7 +373,9 @@ final class Partition {
     } catch (RejectedExecutionException e) {
       inFlight.release();
       log.warn("{}: the event executor refused a batch; completing it on the writer without listeners", name);
-      completeAll(batch);
+      if (persist(batch)) {
+        completeAll(batch);
+      }
     }
   }
 
@@ -352,6 +400,9 @@ final class Partition {
     if (!events.isEmpty()) {
       slot.version++;
       batch.events.addAll(events);
+      if (recorder != null) {
+        recorder.record(slot.core, events, batch.writes);
+      }
     }
     slot.core.nextDeadline().ifPresent(at -> {
       if (slot.scheduled == null || at.isBefore(slot.scheduled)) {
@@ -369,6 +420,9 @@ final class Partition {
   }
 
   private void deliver(Batch batch) {
+    if (!persist(batch)) {
+      return;
+    }
     completeAll(batch);
     for (Event e : batch.events) {
       for (EventListener listener : listeners) {
@@ -378,6 +432,29 @@ final class Partition {
           log.warn("event listener {} failed on {}; carrying on", listener, e, ex);
         }
       }
+    }
+  }
+
+  /**
+   * Stores the batch's writes before anything of it goes out. When they cannot be stored (the
+   * engine closed while the storage was down, or the storage refused them), the batch's callers
+   * get the failure instead of their results and its events are not delivered: nothing
+   * unstored is acknowledged.
+   */
+  private boolean persist(Batch batch) {
+    if (persister == null || batch.writes.isEmpty()) {
+      return true;
+    }
+    try {
+      persister.persist(batch.writes, () -> !accepting);
+      return true;
+    } catch (RuntimeException e) {
+      log.error("{}: could not store a batch of {} events; failing its {} commands", name, batch.events.size(),
+          batch.futures.size(), e);
+      for (CompletableFuture<Object> f : batch.futures) {
+        f.completeExceptionally(e);
+      }
+      return false;
     }
   }
 

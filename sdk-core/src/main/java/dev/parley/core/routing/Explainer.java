@@ -32,6 +32,9 @@ final class Explainer {
       case LiveSession.BY_REOPENING:
         routedBy = "reopening " + s.reopens + " in its group";
         break;
+      case LiveSession.BY_RESTORE:
+        routedBy = "restored from storage after a restart, in " + (s.target != null ? "operator " + s.target.id : "group " + s.group.id);
+        break;
       default:
         routedBy = "rule " + (s.routedBy + 1) + (s.routedBy < rules.size() ? " " + rules.get(s.routedBy) : " (rules changed since)");
     }

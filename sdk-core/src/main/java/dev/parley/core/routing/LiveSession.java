@@ -27,6 +27,7 @@ final class LiveSession {
   static final int BY_DEFAULT_GROUP = -2;
   static final int BY_INVITATION = -3;
   static final int BY_REOPENING = -4;
+  static final int BY_RESTORE = -5;
 
   final SessionId id;
   final Entry entry;

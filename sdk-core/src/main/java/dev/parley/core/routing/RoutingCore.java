@@ -200,6 +200,100 @@ public final class RoutingCore {
     setNow(now, nanos);
   }
 
+  /**
+   * Puts back the sessions that were live when the engine stopped, after a restart: waiting ones
+   * into their queues in the order given (pass them in their original order of arrival, so that
+   * FIFO within a priority holds), served ones with their operators, wrap-up deadlines and
+   * escalations re-armed. Then routes whatever can be routed, adding those events to {@code
+   * sink}. Call it on a core that has its configuration, operators' statuses and invitations back,
+   * before any other session arrives.
+   *
+   * @throws DuplicateException if a session is known already (nothing is restored)
+   * @throws NoSuchGroupException if a session's group is not defined (nothing is restored)
+   * @throws NoSuchOperatorException if a session's operator is not defined (nothing is restored)
+   */
+  public void restore(List<RestoredSession> restored, Instant now, List<Event> sink) {
+    requireNonNull(restored, "restored");
+    for (RestoredSession r : restored) {
+      if (sessions.containsKey(r.id())) {
+        throw new DuplicateException("session", r.id().value());
+      }
+      if (r.group() != null) {
+        group(r.group());
+      }
+      for (OperatorId op : r.collaborators()) {
+        operator(op);
+      }
+      if (r.target() != null) {
+        operator(r.target());
+      }
+      if (r.operator() != null) {
+        operator(r.operator());
+      }
+    }
+    advanceTo(now, sink);
+    out = sink;
+    List<LiveSession> waiting = new ArrayList<>();
+    for (RestoredSession r : restored) {
+      LiveSession s = new LiveSession(r.id(), r.entry(), arrivals++, r.arrivedAt(), r.reopens(), r.priority(), LiveSession.BY_RESTORE);
+      sessions.put(s.id, s);
+      if (r.group() != null) {
+        joinGroup(s, groups.get(r.group()));
+      }
+      s.target = r.target() == null ? null : operators.get(r.target());
+      s.enteredQueueAt = r.enteredQueueAt();
+      s.acceptedAt = r.acceptedAt();
+      if (!r.notes().isEmpty()) {
+        s.notes = new ArrayList<>(r.notes());
+      }
+      if (r.state().waiting()) {
+        enqueue(s);
+        waiting.add(s);
+        continue;
+      }
+      hold(s, operators.get(r.operator()));
+      s.state = r.state();
+      for (OperatorId id : r.collaborators()) {
+        s.collaborators = LiveSession.adding(s.collaborators);
+        s.collaborators.add(operators.get(id));
+      }
+      if (r.state() == SessionState.WRAP_UP && r.wrapUpDeadline() != null) {
+        setDeadline(s, Deadline.WRAP_UP, nanos(r.wrapUpDeadline()));
+      }
+    }
+    for (LiveSession s : waiting) {
+      if (s.state == SessionState.QUEUED && s.queueIndex >= 0) {
+        route(s);
+      }
+    }
+    settle();
+  }
+
+  /**
+   * Puts back an invitation that was valid when the engine stopped, after a restart. An
+   * invitation already past {@code expiresAt} expires on the next command or {@link #advanceTo}.
+   *
+   * @throws DuplicateException if the code is in use
+   * @throws NoSuchOperatorException if the operator is not defined
+   */
+  public void restoreInvitation(String code, OperatorId operator, boolean reusable, Instant expiresAt) {
+    requireNonNull(code, "code");
+    requireNonNull(expiresAt, "expiresAt");
+    OperatorState op = operator(operator);
+    if (invitations.containsKey(code)) {
+      throw new DuplicateException("invitation", code);
+    }
+    Invitation inv = new Invitation(code, op, reusable, expiresAt, nanos(expiresAt));
+    invitations.put(code, inv);
+    expiries.add(inv);
+  }
+
+  /** When the session's wrap-up must end, while it is in wrap-up with a limit. */
+  public Optional<Instant> wrapUpDeadline(SessionId id) {
+    LiveSession s = sessions.get(requireNonNull(id, "id"));
+    return s == null || s.deadlineKind != Deadline.WRAP_UP ? Optional.empty() : Optional.of(Instant.ofEpochSecond(0, s.deadline));
+  }
+
   /** The next instant at which a deadline falls due, if any. */
   public Optional<Instant> nextDeadline() {
     LiveSession s = deadlines.peek();
@@ -258,6 +352,12 @@ public final class RoutingCore {
       defineOperator(((Command.DefineOperator) command).spec());
     } else if (command instanceof Command.RemoveOperator) {
       removeOperator(((Command.RemoveOperator) command).operator());
+    } else if (command instanceof Command.PostMessage) {
+      postMessage((Command.PostMessage) command);
+    } else if (command instanceof Command.Tag) {
+      tag((Command.Tag) command);
+    } else if (command instanceof Command.SetParameter) {
+      setParameter((Command.SetParameter) command);
     } else if (command instanceof Command.ConfigureTenant) {
       configure(((Command.ConfigureTenant) command).settings());
     } else {
@@ -899,6 +999,71 @@ public final class RoutingCore {
     }
     s.feedbackGiven = true;
     emit(new Event.FeedbackGiven(tenant, now, Actor.CLIENT, s.id, s.state, c.rating(), c.comment()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Messages, tags, parameters: the core checks who may and says so; the shell stores them
+
+  private void postMessage(Command.PostMessage c) {
+    LiveSession s = live(c.session());
+    Actor by = c.by();
+    boolean allowed;
+    switch (by.kind()) {
+      case CLIENT:
+        allowed = s.state != SessionState.WRAP_UP;
+        break;
+      case OPERATOR:
+        allowed = s.state == SessionState.ACTIVE && serves(s, by);
+        break;
+      default:
+        allowed = true;
+    }
+    if (!allowed) {
+      throw new NotPermittedException(by, "post into session " + s.id + " while it is " + s.state
+          + (by.kind() == Actor.Kind.OPERATOR ? " (only its serving operator and collaborators may, while active)" : ""));
+    }
+    emit(new Event.MessagePosted(tenant, now, by, s.id, s.state, c.messageId(), c.text(), c.attachments()));
+  }
+
+  private void tag(Command.Tag c) {
+    LiveSession s = annotatable(c.session(), c.by(), "tag");
+    emit(new Event.TagChanged(tenant, now, c.by(), s.id, s.state, c.tag(), c.on()));
+  }
+
+  private void setParameter(Command.SetParameter c) {
+    LiveSession s = annotatable(c.session(), c.by(), "set a parameter of");
+    emit(new Event.ParameterSet(tenant, now, c.by(), s.id, s.state, c.name(), c.value()));
+  }
+
+  /**
+   * A session {@code by} may tag or set parameters of: an administrator or the system any the core
+   * knows; an operator one he holds or collaborates on, or served and is over.
+   */
+  private LiveSession annotatable(SessionId id, Actor by, String what) {
+    LiveSession s = known(id);
+    if (by.kind() == Actor.Kind.CLIENT) {
+      throw new NotPermittedException(by, what + " sessions");
+    }
+    if (by.kind() == Actor.Kind.OPERATOR && !serves(s, by)) {
+      throw new NotPermittedException(by, what + " session " + s.id + ": he neither serves nor served it");
+    }
+    if (by.kind() == Actor.Kind.OPERATOR && s.state.waiting()) {
+      throw new NotPermittedException(by, what + " session " + s.id + " while it is " + s.state);
+    }
+    return s;
+  }
+
+  /** Whether the operator acting holds the session (or last held it) or collaborates on it. */
+  private static boolean serves(LiveSession s, Actor by) {
+    if (s.operator != null && s.operator.id.value().equals(by.id())) {
+      return true;
+    }
+    for (OperatorState op : s.collaborators) {
+      if (op.id.value().equals(by.id())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,150 @@
+package dev.parley.core.internal;
+
+import dev.parley.storage.MessageRecord;
+import dev.parley.storage.SessionRecord;
+import dev.parley.storage.StaleWriteException;
+import dev.parley.storage.Storage;
+import dev.parley.storage.StorageException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores a partition's {@link Writes} before their results go out: the sessions in one {@code
+ * saveAll}, then the messages, then the other writes in order.
+ *
+ * <p>A {@link StorageException} is taken as passing (a database restarting, a network blip): the
+ * persister waits and tries again, from the write that failed, for as long as the engine runs, so
+ * an acknowledged command is always stored and the writer is held back meanwhile (back-pressure).
+ * A session that someone else wrote since (a contact linked, the client's data erased) is read
+ * again and the engine's changes are laid over it, keeping the contact and the erasure.
+ *
+ * <p>Concurrency: confined to one thread at a time (the partition's sequential delivery, or the
+ * caller in same-thread mode). It owns the stored versions of the sessions.
+ */
+final class Persister {
+  private static final Logger log = LoggerFactory.getLogger(Persister.class);
+  private static final long FIRST_PAUSE_MILLIS = 10;
+  private static final long MAX_PAUSE_MILLIS = 2_000;
+
+  private final Storage storage;
+  private final Map<Writes.Key, Long> versions = new HashMap<>();
+  /** What others wrote on a session and the engine keeps to: its contact, its erasure. */
+  private final Map<Writes.Key, Outside> outside = new HashMap<>();
+
+  private record Outside(@Nullable String contact, @Nullable Instant erasedAt) {
+    SessionRecord over(SessionRecord r, long version) {
+      SessionRecord laid = r.toBuilder().version(version).contact(contact).build();
+      return erasedAt == null ? laid : laid.erased(erasedAt);
+    }
+  }
+
+  Persister(Storage storage) {
+    this.storage = storage;
+  }
+
+
+  /**
+   * Stores {@code writes}, retrying storage failures until they succeed or {@code stopping} says
+   * the engine is closing.
+   *
+   * @throws StorageException if the engine closed before the writes could be stored
+   */
+  void persist(Writes writes, BooleanSupplier stopping) {
+    writes.restored.forEach((key, stored) -> {
+      versions.put(key, stored.version());
+      outside.put(key, new Outside(stored.contact().orElse(null), stored.erasedAt().orElse(null)));
+    });
+    int done = 0; // 0: sessions, 1: messages, then 2 + the index of the next other write
+    long pause = FIRST_PAUSE_MILLIS;
+    while (true) {
+      try {
+        if (done == 0) {
+          saveSessions(writes);
+          done = 1;
+        }
+        if (done == 1) {
+          for (MessageRecord m : writes.messages) {
+            storage.transcripts().append(m);
+          }
+          done = 2;
+        }
+        for (; done - 2 < writes.others.size(); done++) {
+          Consumer<Storage> write = writes.others.get(done - 2);
+          write.accept(storage);
+        }
+        for (Writes.Key key : writes.forgotten) {
+          versions.remove(key);
+          outside.remove(key);
+        }
+        return;
+      } catch (StorageException e) {
+        if (stopping.getAsBoolean()) {
+          throw new StorageException("the engine closed while its storage was failing; this work was not stored", e);
+        }
+        log.warn("storage failed; retrying in {} ms", pause, e);
+        sleep(pause);
+        pause = Math.min(MAX_PAUSE_MILLIS, pause * 2);
+      }
+    }
+  }
+
+  private void saveSessions(Writes writes) {
+    if (writes.sessions.isEmpty()) {
+      return;
+    }
+    List<Writes.Key> keys = new ArrayList<>(writes.sessions.keySet());
+    List<SessionRecord> records = new ArrayList<>(keys.size());
+    for (Writes.Key key : keys) {
+      Outside o = outside.get(key);
+      SessionRecord r = writes.sessions.get(key);
+      long version = versions.getOrDefault(key, 0L);
+      records.add(o == null ? r.toBuilder().version(version).build() : o.over(r, version));
+    }
+    List<SessionRecord> saved;
+    try {
+      saved = storage.sessions().saveAll(records);
+    } catch (StaleWriteException e) {
+      saved = storage.sessions().saveAll(rebase(keys, records));
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      versions.put(keys.get(i), saved.get(i).version());
+    }
+  }
+
+  /** The records laid over what is stored now: the stored contact and erasure win from now on. */
+  private List<SessionRecord> rebase(List<Writes.Key> keys, List<SessionRecord> records) {
+    List<SessionRecord> rebased = new ArrayList<>(records.size());
+    for (int i = 0; i < keys.size(); i++) {
+      SessionRecord r = records.get(i);
+      Optional<SessionRecord> stored = storage.sessions().find(r.tenant(), r.id());
+      if (stored.isEmpty()) {
+        outside.remove(keys.get(i));
+        rebased.add(r.toBuilder().version(0).build());
+        continue;
+      }
+      SessionRecord s = stored.get();
+      Outside o = new Outside(s.contact().orElse(null), s.erasedAt().orElse(null));
+      outside.put(keys.get(i), o);
+      rebased.add(o.over(r, s.version()));
+    }
+    return rebased;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("interrupted while waiting to retry the storage", e);
+    }
+  }
+}

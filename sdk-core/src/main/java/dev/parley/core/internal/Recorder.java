@@ -1,0 +1,360 @@
+package dev.parley.core.internal;
+
+import dev.parley.core.Actor;
+import dev.parley.core.Attachment;
+import dev.parley.core.Channel;
+import dev.parley.core.Entry;
+import dev.parley.core.GroupId;
+import dev.parley.core.OperatorId;
+import dev.parley.core.OperatorStatus;
+import dev.parley.core.SessionId;
+import dev.parley.core.SessionState;
+import dev.parley.core.TenantId;
+import dev.parley.core.event.Event;
+import dev.parley.core.routing.RoutingCore;
+import dev.parley.storage.BlacklistEntry;
+import dev.parley.storage.InvitationRecord;
+import dev.parley.storage.MessageRecord;
+import dev.parley.storage.SessionNote;
+import dev.parley.storage.SessionRecord;
+import dev.parley.storage.SessionStatus;
+import dev.parley.storage.SessionTransition;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a partition's events into the writes that keep them: session records with their
+ * transitions, messages, blacklist entries, invitations, configuration.
+ *
+ * <p>Concurrency: confined to the partition's writer. It keeps the current record of every
+ * session its cores still know, so that a write never needs a read; the versions those records
+ * are stored at are the {@link Persister}'s business.
+ */
+final class Recorder {
+  private final Map<Writes.Key, SessionRecord> sessions = new HashMap<>();
+  /** Each tenant's closed sessions in the order they closed: dropped once the core forgets them. */
+  private final Map<TenantId, ArrayDeque<Writes.Key>> closed = new HashMap<>();
+  private final Map<TenantId, Long> arrivals = new HashMap<>();
+  private final Map<String, InvitationRecord> invitations = new HashMap<>();
+  private final Map<String, OperatorPresence> presences = new HashMap<>();
+
+  /** Takes back what a restart restored: live sessions, valid invitations, operators' presence. */
+  void seed(TenantId tenant, List<SessionRecord> live, List<InvitationRecord> valid, Map<OperatorId, OperatorPresence> presence) {
+    long next = arrivals.getOrDefault(tenant, 0L);
+    for (SessionRecord r : live) {
+      sessions.put(new Writes.Key(tenant, SessionId.of(r.id())), r);
+      next = Math.max(next, r.arrivalSeq() + 1);
+    }
+    arrivals.put(tenant, next);
+    for (InvitationRecord inv : valid) {
+      invitations.put(inv.tenant() + "/" + inv.code(), inv);
+    }
+    presence.forEach((op, p) -> presences.put(tenant.value() + "/" + op.value(), p));
+  }
+
+  /** Adds to {@code out} what {@code events} of one tenant must have stored. */
+  void record(RoutingCore core, List<Event> events, Writes out) {
+    for (Event e : events) {
+      if (e instanceof Event.SessionEvent) {
+        session(core, (Event.SessionEvent) e, out);
+      } else {
+        other(e, out);
+      }
+    }
+    forgetOld(core, out);
+  }
+
+  private void session(RoutingCore core, Event.SessionEvent e, Writes out) {
+    Writes.Key key = new Writes.Key(e.tenant(), e.session());
+    if (e instanceof Event.SessionQueued) {
+      Event.SessionQueued q = (Event.SessionQueued) e;
+      SessionRecord.Builder b = fromEntry(q.tenant(), q.session(), q.entry(), q.at())
+          .arrivalSeq(nextArrival(q.tenant()))
+          .priority(q.priority())
+          .group(id(q.group()))
+          .target(id(q.operator()))
+          .reopens(q.reopens() == null ? null : q.reopens().value())
+          .transition(step(q, SessionStatus.QUEUED, q.reopens() == null ? null : "REOPENED", q.group(), q.operator()));
+      put(key, b.build(), out);
+      return;
+    }
+    if (e instanceof Event.SessionRefused) {
+      Event.SessionRefused r = (Event.SessionRefused) e;
+      if (r.entry() == null) {
+        return; // a blocked client: nothing of him is kept
+      }
+      SessionRecord.Builder b = fromEntry(r.tenant(), r.session(), r.entry(), r.at())
+          .arrivalSeq(nextArrival(r.tenant()))
+          .status(SessionStatus.REFUSED)
+          .endedAt(r.at())
+          .closedAt(r.at())
+          .endReason(r.reason().name())
+          .transition(step(r, SessionStatus.REFUSED, r.reason().name(), null, null));
+      if (r.offlineForm()) {
+        b.parameter("offlineForm", "true");
+      }
+      put(key, b.build(), out);
+      close(key);
+      return;
+    }
+    SessionRecord current = sessions.get(key);
+    if (current == null) {
+      return; // its record was dropped with a restart's loss of an unstored refusal; nothing to add to
+    }
+    SessionRecord.Builder b = current.toBuilder();
+    if (e instanceof Event.SessionOffered) {
+      Event.SessionOffered o = (Event.SessionOffered) e;
+      b.status(SessionStatus.OFFERED)
+          .transition(step(o, SessionStatus.OFFERED, null, o.group(), o.operators().size() == 1 ? o.operators().get(0) : null));
+    } else if (e instanceof Event.OfferEnded) {
+      Event.OfferEnded o = (Event.OfferEnded) e;
+      if (o.state() != SessionState.QUEUED || current.status() != SessionStatus.OFFERED) {
+        return; // withdrawn because someone accepted or the client left: those events tell it
+      }
+      b.status(SessionStatus.QUEUED).transition(step(o, SessionStatus.QUEUED, o.reason().name(), group(current), o.operator()));
+    } else if (e instanceof Event.SessionAccepted) {
+      Event.SessionAccepted a = (Event.SessionAccepted) e;
+      b.status(SessionStatus.ACTIVE).operator(a.operator().value()).acceptedAt(a.at())
+          .transition(step(a, SessionStatus.ACTIVE, "ACCEPTED", group(current), a.operator()));
+    } else if (e instanceof Event.SessionRequeued) {
+      Event.SessionRequeued q = (Event.SessionRequeued) e;
+      b.status(SessionStatus.QUEUED).group(q.group() != null ? q.group().value() : current.group().orElse(null))
+          .target(id(q.operator())).enteredQueueAt(q.at()).collaborators(List.of())
+          .transition(step(q, SessionStatus.QUEUED, q.reason().name(), q.group(), q.operator()));
+      if (q.note() != null) {
+        b.note(new SessionNote(q.at(), q.actor().toString(), q.note()));
+      }
+    } else if (e instanceof Event.SessionAbandoned) {
+      b.status(SessionStatus.ABANDONED).endedAt(e.at()).closedAt(e.at()).endReason("ABANDONED")
+          .transition(step(e, SessionStatus.ABANDONED, null, group(current), null));
+    } else if (e instanceof Event.SessionEnded) {
+      Event.SessionEnded x = (Event.SessionEnded) e;
+      boolean over = x.state() == SessionState.ENDED;
+      SessionStatus status = over ? SessionStatus.ENDED : SessionStatus.WRAP_UP;
+      b.status(status).operator(x.operator().value()).endedAt(x.at()).endReason(x.reason().name())
+          .collaborators(List.of())
+          .wrapUpDeadline(core.wrapUpDeadline(x.session()).orElse(null))
+          .closedAt(over ? x.at() : null)
+          .transition(step(x, status, x.reason().name(), group(current), x.operator()));
+    } else if (e instanceof Event.WrapUpCompleted) {
+      Event.WrapUpCompleted w = (Event.WrapUpCompleted) e;
+      b.status(SessionStatus.ENDED).closedAt(w.at()).wrapUpDeadline(null).result(w.result())
+          .transition(step(w, SessionStatus.ENDED, w.timedOut() ? "WRAP_UP_TIMED_OUT" : "WRAPPED_UP", group(current), w.operator()));
+      if (w.note() != null) {
+        b.note(new SessionNote(w.at(), w.actor().toString(), w.note()));
+      }
+    } else if (e instanceof Event.NoteAdded) {
+      Event.NoteAdded n = (Event.NoteAdded) e;
+      b.note(new SessionNote(n.at(), n.actor().toString(), n.text()));
+    } else if (e instanceof Event.CollaboratorChanged) {
+      Event.CollaboratorChanged c = (Event.CollaboratorChanged) e;
+      List<String> with = new ArrayList<>(current.collaborators());
+      with.remove(c.collaborator().value());
+      if (c.joined()) {
+        with.add(c.collaborator().value());
+      }
+      b.collaborators(with);
+    } else if (e instanceof Event.FeedbackGiven) {
+      Event.FeedbackGiven f = (Event.FeedbackGiven) e;
+      b.feedback(f.rating(), f.comment());
+    } else if (e instanceof Event.TagChanged) {
+      Event.TagChanged t = (Event.TagChanged) e;
+      if (t.on()) {
+        b.tag(t.tag());
+        if (t.actor().kind() == Actor.Kind.OPERATOR) {
+          String tenant = t.tenant().value();
+          String operator = t.actor().id();
+          out.others.add(s -> s.tags().used(tenant, operator, t.tag(), t.at()));
+        }
+      } else {
+        b.untag(t.tag());
+      }
+    } else if (e instanceof Event.ParameterSet) {
+      Event.ParameterSet p = (Event.ParameterSet) e;
+      if (p.value() == null) {
+        b.removeParameter(p.name());
+      } else {
+        b.parameter(p.name(), p.value());
+      }
+    } else if (e instanceof Event.MessagePosted) {
+      out.messages.add(message((Event.MessagePosted) e));
+      return;
+    }
+    SessionRecord next = b.build();
+    put(key, next, out);
+    if (!next.status().live() && current.status().live()) {
+      close(key);
+    }
+  }
+
+  private void other(Event e, Writes out) {
+    TenantId t = e.tenant();
+    String tenant = t.value();
+    if (e instanceof Event.ClientBlocked) {
+      Event.ClientBlocked b = (Event.ClientBlocked) e;
+      BlacklistEntry entry = new BlacklistEntry(tenant, b.client().channel().name(), b.client().identifier(),
+          b.reason(), b.actor().toString(), b.at());
+      out.others.add(s -> s.blacklist().put(entry));
+    } else if (e instanceof Event.ClientUnblocked) {
+      Event.ClientUnblocked u = (Event.ClientUnblocked) e;
+      out.others.add(s -> s.blacklist().remove(tenant, u.client().channel().name(), u.client().identifier()));
+    } else if (e instanceof Event.InvitationCreated) {
+      Event.InvitationCreated c = (Event.InvitationCreated) e;
+      InvitationRecord inv = new InvitationRecord(tenant, c.code(), c.operator().value(), c.reusable(), c.at(), c.expiresAt(), null, null);
+      invitations.put(tenant + "/" + c.code(), inv);
+      out.others.add(s -> s.invitations().put(inv));
+    } else if (e instanceof Event.InvitationEnded) {
+      Event.InvitationEnded x = (Event.InvitationEnded) e;
+      InvitationRecord inv = invitations.remove(tenant + "/" + x.code());
+      if (inv != null) {
+        InvitationRecord ended = inv.end(x.at(), x.reason().name());
+        out.others.add(s -> s.invitations().put(ended));
+      }
+    } else if (e instanceof Event.TenantConfigured) {
+      var record = ConfigCodec.encode(t, ((Event.TenantConfigured) e).settings());
+      out.others.add(s -> s.config().put(record));
+    } else if (e instanceof Event.GroupDefined) {
+      var record = ConfigCodec.encode(t, ((Event.GroupDefined) e).spec());
+      out.others.add(s -> s.config().put(record));
+    } else if (e instanceof Event.GroupRemoved) {
+      String group = ((Event.GroupRemoved) e).group().value();
+      out.others.add(s -> s.config().remove(tenant, ConfigCodec.GROUP, group));
+    } else if (e instanceof Event.OperatorDefined) {
+      Event.OperatorDefined d = (Event.OperatorDefined) e;
+      var record = ConfigCodec.encode(t, d.spec());
+      out.others.add(s -> s.config().put(record));
+      String key = tenant + "/" + d.spec().id().value();
+      OperatorPresence was = presences.get(key);
+      presence(t, d.spec().id(), was != null ? was
+          : new OperatorPresence(OperatorStatus.OFFLINE, Set.of(), d.spec().phoneLine()), out);
+    } else if (e instanceof Event.OperatorRemoved) {
+      String operator = ((Event.OperatorRemoved) e).operator().value();
+      presences.remove(tenant + "/" + operator);
+      out.others.add(s -> s.config().remove(tenant, ConfigCodec.OPERATOR, operator));
+      out.others.add(s -> s.config().remove(tenant, ConfigCodec.PRESENCE, operator));
+    } else if (e instanceof Event.OperatorStatusChanged) {
+      Event.OperatorStatusChanged c = (Event.OperatorStatusChanged) e;
+      OperatorPresence p = presenceOf(t, c.operator());
+      presence(t, c.operator(), new OperatorPresence(c.to(), p.switchedOff(), p.phoneLine()), out);
+    } else if (e instanceof Event.ChannelSwitched) {
+      Event.ChannelSwitched c = (Event.ChannelSwitched) e;
+      OperatorPresence p = presenceOf(t, c.operator());
+      Set<Channel> off = p.switchedOff().isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(p.switchedOff());
+      if (c.on()) {
+        off.remove(c.channel());
+      } else {
+        off.add(c.channel());
+      }
+      presence(t, c.operator(), new OperatorPresence(p.status(), off, p.phoneLine()), out);
+    } else if (e instanceof Event.PhoneLineChanged) {
+      Event.PhoneLineChanged c = (Event.PhoneLineChanged) e;
+      OperatorPresence p = presenceOf(t, c.operator());
+      presence(t, c.operator(), new OperatorPresence(p.status(), p.switchedOff(), c.available()), out);
+    }
+  }
+
+  private OperatorPresence presenceOf(TenantId tenant, OperatorId operator) {
+    OperatorPresence p = presences.get(tenant.value() + "/" + operator.value());
+    return p != null ? p : new OperatorPresence(OperatorStatus.OFFLINE, Set.of(), false);
+  }
+
+  private void presence(TenantId tenant, OperatorId operator, OperatorPresence p, Writes out) {
+    presences.put(tenant.value() + "/" + operator.value(), p);
+    var record = ConfigCodec.encode(tenant, operator, p);
+    out.others.add(s -> s.config().put(record));
+  }
+
+  private void put(Writes.Key key, SessionRecord record, Writes out) {
+    sessions.put(key, record);
+    out.sessions.put(key, record);
+  }
+
+  private void close(Writes.Key key) {
+    closed.computeIfAbsent(key.tenant(), t -> new ArrayDeque<>()).add(key);
+  }
+
+  /** Drops the records of closed sessions their core no longer knows: no event can touch them now. */
+  private void forgetOld(RoutingCore core, Writes out) {
+    ArrayDeque<Writes.Key> queue = closed.get(core.tenant());
+    Writes.Key head;
+    while (queue != null && (head = queue.peek()) != null && core.session(head.session()).isEmpty()) {
+      queue.poll();
+      sessions.remove(head);
+      out.forgotten.add(head);
+    }
+  }
+
+  private long nextArrival(TenantId tenant) {
+    long next = arrivals.getOrDefault(tenant, 0L);
+    arrivals.put(tenant, next + 1);
+    return next;
+  }
+
+  private static SessionRecord.Builder fromEntry(TenantId tenant, SessionId id, Entry entry, Instant at) {
+    SessionRecord.Builder b = SessionRecord.builder(tenant.value(), id.value(), entry.channel().name(), at)
+        .client(entry.client().map(c -> c.identifier()).orElse(null))
+        .clientName(entry.name().orElse(null))
+        .phone(entry.phone().orElse(null))
+        .email(entry.email().orElse(null))
+        .language(entry.language().orElse(null))
+        .widget(entry.widget().orElse(null))
+        .pageUrl(entry.pageUrl().orElse(null))
+        .browser(entry.browser().orElse(null))
+        .os(entry.os().orElse(null))
+        .subject(entry.subject().orElse(null))
+        .invitationCode(entry.invitationCode().orElse(null))
+        .priority(entry.priority());
+    entry.parameters().forEach(b::parameter);
+    return b;
+  }
+
+  private static MessageRecord message(Event.MessagePosted m) {
+    MessageRecord.Sender sender;
+    String author = null;
+    switch (m.actor().kind()) {
+      case CLIENT:
+        sender = MessageRecord.Sender.CLIENT;
+        break;
+      case OPERATOR:
+        sender = MessageRecord.Sender.OPERATOR;
+        author = m.actor().id();
+        break;
+      case ADMIN:
+        sender = MessageRecord.Sender.OPERATOR;
+        author = m.actor().toString();
+        break;
+      default:
+        sender = MessageRecord.Sender.SYSTEM;
+    }
+    List<MessageRecord.FileRef> files = new ArrayList<>(m.attachments().size());
+    for (Attachment a : m.attachments()) {
+      files.add(new MessageRecord.FileRef(a.name(), a.contentType(), a.size(), a.uri()));
+    }
+    return new MessageRecord(m.tenant().value(), m.session().value(), m.messageId(), m.at(), sender, author,
+        m.text(), files, MessageRecord.Delivery.SENT);
+  }
+
+  private static SessionTransition step(
+      Event e, SessionStatus status, @Nullable String reason, @Nullable GroupId group, @Nullable OperatorId operator) {
+    return new SessionTransition(e.at(), status, e.actor().toString(), reason, id(group), id(operator));
+  }
+
+  private static @Nullable GroupId group(SessionRecord r) {
+    return r.group().map(GroupId::of).orElse(null);
+  }
+
+  private static @Nullable String id(@Nullable GroupId id) {
+    return id == null ? null : id.value();
+  }
+
+  private static @Nullable String id(@Nullable OperatorId id) {
+    return id == null ? null : id.value();
+  }
+}

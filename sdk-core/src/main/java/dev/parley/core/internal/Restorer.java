@@ -1,0 +1,161 @@
+package dev.parley.core.internal;
+
+import dev.parley.core.Actor;
+import dev.parley.core.Channel;
+import dev.parley.core.ClientRef;
+import dev.parley.core.Command;
+import dev.parley.core.Entry;
+import dev.parley.core.GroupId;
+import dev.parley.core.GroupSpec;
+import dev.parley.core.OperatorId;
+import dev.parley.core.OperatorSpec;
+import dev.parley.core.OperatorStatus;
+import dev.parley.core.SessionId;
+import dev.parley.core.SessionState;
+import dev.parley.core.TenantSettings;
+import dev.parley.core.event.Event;
+import dev.parley.core.routing.RestoredSession;
+import dev.parley.core.routing.RoutingCore;
+import dev.parley.core.routing.SessionView;
+import dev.parley.storage.BlacklistEntry;
+import dev.parley.storage.ConfigRecord;
+import dev.parley.storage.InvitationRecord;
+import dev.parley.storage.SessionNote;
+import dev.parley.storage.SessionRecord;
+import dev.parley.storage.Storage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds a tenant's routing state from storage after a restart: its configuration, operators'
+ * statuses, blacklist and valid invitations, then its live sessions back in their queues or with
+ * their operators.
+ *
+ * <p>Concurrency: runs on the tenant's writer, before any command of the tenant.
+ */
+final class Restorer {
+  private Restorer() {}
+
+  /**
+   * Restores the tenant of {@code core}, seeds the partition's recorder, and tells the persister
+   * (through {@code out}) the stored versions.
+   *
+   * @return the events of routing the restored sessions (offers to operators with room)
+   */
+  static List<Event> restore(Storage storage, RoutingCore core, Instant now, Recorder recorder, Writes out) {
+    String tenant = core.tenant().value();
+    List<Event> ignored = new ArrayList<>();
+    TenantSettings settings = null;
+    List<GroupSpec> groups = new ArrayList<>();
+    List<OperatorSpec> operators = new ArrayList<>();
+    Map<OperatorId, OperatorPresence> presence = new LinkedHashMap<>();
+    for (ConfigRecord r : storage.config().list(tenant)) {
+      switch (r.kind()) {
+        case ConfigCodec.SETTINGS:
+          settings = ConfigCodec.decodeSettings(r);
+          break;
+        case ConfigCodec.GROUP:
+          groups.add(ConfigCodec.decodeGroup(r));
+          break;
+        case ConfigCodec.OPERATOR:
+          operators.add(ConfigCodec.decodeOperator(r));
+          break;
+        case ConfigCodec.PRESENCE:
+          presence.put(OperatorId.of(r.key()), ConfigCodec.decodePresence(r));
+          break;
+        default:
+          throw new IllegalStateException("tenant " + tenant + " has configuration of an unknown kind: " + r.kind()
+              + " (written by a newer Parley?)");
+      }
+    }
+    // Groups first without their escalations, which may point at each other.
+    for (GroupSpec g : groups) {
+      core.apply(new Command.DefineGroup(g.toBuilder().noEscalation().build()), now, ignored);
+    }
+    for (GroupSpec g : groups) {
+      if (g.escalateTo().isPresent()) {
+        core.apply(new Command.DefineGroup(g), now, ignored);
+      }
+    }
+    if (settings != null) {
+      core.apply(new Command.ConfigureTenant(settings), now, ignored);
+    }
+    for (OperatorSpec op : operators) {
+      core.apply(new Command.DefineOperator(op), now, ignored);
+      OperatorPresence p = presence.get(op.id());
+      if (p == null) {
+        continue;
+      }
+      for (Channel off : p.switchedOff()) {
+        core.apply(new Command.SwitchChannel(op.id(), off, false, Actor.SYSTEM), now, ignored);
+      }
+      if (p.phoneLine() != op.phoneLine()) {
+        core.apply(new Command.SetPhoneLine(op.id(), p.phoneLine()), now, ignored);
+      }
+      if (!p.status().equals(OperatorStatus.OFFLINE)) {
+        core.apply(new Command.SetStatus(op.id(), p.status()), now, ignored);
+      }
+    }
+    for (BlacklistEntry b : storage.blacklist().list(tenant)) {
+      ClientRef client = new ClientRef(Channel.valueOf(b.channel()), b.identifier());
+      core.apply(new Command.Block(client, Actor.SYSTEM, b.reason()), now, ignored);
+    }
+    List<InvitationRecord> valid = storage.invitations().valid(tenant, now);
+    for (InvitationRecord inv : valid) {
+      core.restoreInvitation(inv.code(), OperatorId.of(inv.operator()), inv.reusable(), inv.expiresAt());
+    }
+    List<SessionRecord> live = storage.sessions().live(tenant);
+    List<RestoredSession> sessions = new ArrayList<>(live.size());
+    for (SessionRecord r : live) {
+      sessions.add(restored(r));
+      out.restored.put(new Writes.Key(core.tenant(), SessionId.of(r.id())), r);
+    }
+    recorder.seed(core.tenant(), live, valid, presence);
+    List<Event> events = new ArrayList<>();
+    core.restore(sessions, now, events);
+    return events;
+  }
+
+  private static RestoredSession restored(SessionRecord r) {
+    Channel channel = Channel.valueOf(r.channel());
+    Entry.Builder entry = Entry.builder(channel).priority(r.priority());
+    r.client().ifPresent(entry::client);
+    r.clientName().ifPresent(entry::name);
+    r.phone().ifPresent(entry::phone);
+    r.email().ifPresent(entry::email);
+    r.language().ifPresent(entry::language);
+    r.widget().ifPresent(entry::widget);
+    r.pageUrl().ifPresent(entry::pageUrl);
+    r.browser().ifPresent(entry::browser);
+    r.os().ifPresent(entry::os);
+    r.subject().ifPresent(entry::subject);
+    r.invitationCode().ifPresent(entry::invitationCode);
+    r.parameters().forEach(entry::parameter);
+    List<OperatorId> with = new ArrayList<>();
+    for (String c : r.collaborators()) {
+      with.add(OperatorId.of(c));
+    }
+    List<SessionView.Note> notes = new ArrayList<>();
+    for (SessionNote n : r.notes()) {
+      notes.add(new SessionView.Note(n.at(), actor(n.author()), n.text()));
+    }
+    return new RestoredSession(SessionId.of(r.id()), entry.build(), SessionState.valueOf(r.status().name()),
+        r.group().map(GroupId::of).orElse(null), r.target().map(OperatorId::of).orElse(null),
+        r.operator().map(OperatorId::of).orElse(null), with, r.priority(), r.arrivedAt(), r.enteredQueueAt(),
+        r.acceptedAt().orElse(null), r.wrapUpDeadline().orElse(null), r.reopens().map(SessionId::of).orElse(null), notes);
+  }
+
+  /** The actor a stored name such as {@code operator:alice}, {@code client} or {@code system} stands for. */
+  private static Actor actor(String name) {
+    int colon = name.indexOf(':');
+    if (colon < 0) {
+      return name.equals("client") ? Actor.CLIENT : name.equals("system") ? Actor.SYSTEM : Actor.admin(name);
+    }
+    String kind = name.substring(0, colon);
+    String id = name.substring(colon + 1);
+    return kind.equals("operator") ? Actor.operator(OperatorId.of(id)) : Actor.admin(id);
+  }
+}

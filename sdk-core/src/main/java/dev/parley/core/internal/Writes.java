@@ -1,0 +1,34 @@
+package dev.parley.core.internal;
+
+import dev.parley.core.SessionId;
+import dev.parley.core.TenantId;
+import dev.parley.storage.MessageRecord;
+import dev.parley.storage.SessionRecord;
+import dev.parley.storage.Storage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What one pass of a partition's writer must have stored before its results go out: the latest
+ * record of each session it touched (one save per session however many events it had), the
+ * messages posted, and the other writes in the order they happened.
+ */
+final class Writes {
+  /** A session across tenants. */
+  record Key(TenantId tenant, SessionId session) {}
+
+  final Map<Key, SessionRecord> sessions = new LinkedHashMap<>();
+  final List<MessageRecord> messages = new ArrayList<>();
+  final List<Consumer<Storage>> others = new ArrayList<>();
+  /** Sessions a restart restored, as stored: the persister takes their versions first. */
+  final Map<Key, SessionRecord> restored = new LinkedHashMap<>();
+  /** Sessions the cores forgot: the persister may drop what it keeps of them once this is stored. */
+  final List<Key> forgotten = new ArrayList<>();
+
+  boolean isEmpty() {
+    return restored.isEmpty() && sessions.isEmpty() && messages.isEmpty() && others.isEmpty() && forgotten.isEmpty();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.parley.core.routing;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.parley.core.Entry;
+import dev.parley.core.GroupId;
+import dev.parley.core.OperatorId;
+import dev.parley.core.SessionId;
+import dev.parley.core.SessionState;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A session that was live when the engine stopped, as {@link RoutingCore#restore} puts it back.
+ *
+ * <p>Thread safety: immutable.
+ *
+ * @param id the session's id
+ * @param entry how the client came
+ * @param state {@code QUEUED}, {@code OFFERED} (it waits again: an offer does not outlive the
+ *     engine), {@code ACTIVE} or {@code WRAP_UP}
+ * @param group the group it belongs to; null only when it waits for {@code target}
+ * @param target the one operator it waits for, or null
+ * @param operator the operator holding it; required when active or in wrap-up
+ * @param collaborators the operators collaborating in it (active sessions only)
+ * @param priority its priority in the queue
+ * @param arrivedAt when the client arrived
+ * @param enteredQueueAt when it last entered a queue: its escalation counts from here
+ * @param acceptedAt when it was accepted, or null
+ * @param wrapUpDeadline when its wrap-up must end, or null for none
+ * @param reopens the session it continues, or null
+ * @param notes its notes
+ */
+public record RestoredSession(
+    SessionId id,
+    Entry entry,
+    SessionState state,
+    @Nullable GroupId group,
+    @Nullable OperatorId target,
+    @Nullable OperatorId operator,
+    List<OperatorId> collaborators,
+    int priority,
+    Instant arrivedAt,
+    Instant enteredQueueAt,
+    @Nullable Instant acceptedAt,
+    @Nullable Instant wrapUpDeadline,
+    @Nullable SessionId reopens,
+    List<SessionView.Note> notes) {
+
+  /**
+   * Checks the components.
+   *
+   * @throws IllegalArgumentException if the state is not live, a served session has no operator,
+   *     or a waiting one has neither group nor target
+   */
+  public RestoredSession {
+    requireNonNull(id, "id");
+    requireNonNull(entry, "entry");
+    requireNonNull(state, "state");
+    collaborators = List.copyOf(collaborators);
+    requireNonNull(arrivedAt, "arrivedAt");
+    requireNonNull(enteredQueueAt, "enteredQueueAt");
+    notes = List.copyOf(notes);
+    if (state.terminal()) {
+      throw new IllegalArgumentException("session " + id + " is " + state + ": only live sessions are restored");
+    }
+    if (!state.waiting() && operator == null) {
+      throw new IllegalArgumentException("session " + id + " is " + state + " but has no operator");
+    }
+    if (group == null && target == null) {
+      throw new IllegalArgumentException("session " + id + " has neither a group nor an operator to wait for");
+    }
+  }
+}
