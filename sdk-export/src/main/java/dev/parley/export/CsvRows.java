@@ -10,6 +10,7 @@ import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 /**
  * Writes sessions as CSV rows through Jackson's CSV generator (RFC 4180 quoting, CRLF line ends),
@@ -19,6 +20,7 @@ import tools.jackson.dataformat.csv.CsvSchema;
 final class CsvRows {
   private static final CsvMapper MAPPER = CsvMapper.builder()
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET) // the caller owns the stream
+      .enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING) // quote only where RFC 4180 needs it
       .build();
 
   private final List<Column> columns;
