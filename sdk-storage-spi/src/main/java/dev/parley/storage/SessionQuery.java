@@ -228,6 +228,15 @@ public final class SessionQuery {
     return Optional.ofNullable(cursor);
   }
 
+  /** Every filter and the order, as text: what a cursor of this query is valid for. */
+  String filtersAndOrder() {
+    return String.join("\u0001", tenant, String.valueOf(arrivedFrom), String.valueOf(arrivedBefore),
+        liveness.name(), String.valueOf(session), String.valueOf(operator), String.valueOf(group),
+        String.valueOf(channel), String.valueOf(endReason), String.valueOf(tag), String.valueOf(parameterName),
+        String.valueOf(parameterValue), String.valueOf(pageUrlContains), String.valueOf(chatbot),
+        String.valueOf(contact), String.valueOf(client), String.join(" ", words), order.name());
+  }
+
   @Override
   public String toString() {
     return "SessionQuery[" + tenant + ", " + order + ", limit " + limit + (words.isEmpty() ? "" : ", words " + words) + "]";
