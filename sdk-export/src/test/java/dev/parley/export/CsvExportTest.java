@@ -6,6 +6,7 @@ import static dev.parley.export.TestSessions.ended;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.storage.InMemoryStorage;
 import dev.parley.storage.MessageRecord.Sender;
 import dev.parley.storage.SessionRecord;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,9 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("A CSV export")
 class CsvExportTest {
+  @AutoClose private final InMemoryStorage storage = new InMemoryStorage();
 
-  private static SessionExport.Builder export(SessionRecord... sessions) {
-    return SessionExport.builder(PagedSessionStore.of(List.of(sessions)), ALL);
+  private SessionExport.Builder export(SessionRecord... sessions) {
+    storage.sessions().saveAll(List.of(sessions));
+    return SessionExport.builder(storage, ALL);
   }
 
   @Test
@@ -105,12 +109,11 @@ class CsvExportTest {
   @Test
   @DisplayName("counts each session's messages when asked for the message count")
   void messageCount() {
-    MapTranscriptStore transcripts = new MapTranscriptStore();
-    transcripts.append(TestSessions.message("s-1", 1, Sender.CLIENT, null, "hello"));
-    transcripts.append(TestSessions.message("s-1", 2, Sender.OPERATOR, "alice", "hi"));
+    storage.transcripts().append(TestSessions.message("s-1", 1, Sender.CLIENT, null, "hello"));
+    storage.transcripts().append(TestSessions.message("s-1", 2, Sender.OPERATOR, "alice", "hi"));
 
     List<List<String>> rows = Csv.rows(export(ended("s-1").build(), ended("s-2").build())
-        .transcripts(transcripts).columns(Column.SESSION_ID, Column.MESSAGE_COUNT).build());
+        .columns(Column.SESSION_ID, Column.MESSAGE_COUNT).build());
 
     assertThat(rows).containsExactly(List.of("Session", "Messages"), List.of("s-1", "2"), List.of("s-2", "0"));
   }
@@ -122,8 +125,10 @@ class CsvExportTest {
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
     ByteArrayOutputStream marked = new ByteArrayOutputStream();
 
-    long rows = export(session).columns(Column.CLIENT_NAME).build().writeCsv(plain);
-    export(session).columns(Column.CLIENT_NAME).byteOrderMark(true).build().writeCsv(marked);
+    SessionExport.Builder export = export(session).columns(Column.CLIENT_NAME);
+
+    long rows = export.build().writeCsv(plain);
+    export.byteOrderMark(true).build().writeCsv(marked);
 
     assertThat(rows).isOne();
     assertThat(plain.toString(StandardCharsets.UTF_8)).isEqualTo("Client name\r\nZoë\r\n");

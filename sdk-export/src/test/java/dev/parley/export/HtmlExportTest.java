@@ -6,6 +6,7 @@ import static dev.parley.export.TestSessions.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.storage.InMemoryStorage;
 import dev.parley.storage.MessageRecord.FileRef;
 import dev.parley.storage.MessageRecord.Sender;
 import dev.parley.storage.SessionRecord;
@@ -13,15 +14,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("An HTML export")
 class HtmlExportTest {
-  private final MapTranscriptStore transcripts = new MapTranscriptStore();
+  @AutoClose private final InMemoryStorage storage = new InMemoryStorage();
 
   private SessionExport.Builder export(SessionRecord... sessions) {
-    return SessionExport.builder(PagedSessionStore.of(List.of(sessions)), ALL).transcripts(transcripts);
+    storage.sessions().saveAll(List.of(sessions));
+    return SessionExport.builder(storage, ALL);
   }
 
   @Test
@@ -40,7 +43,7 @@ class HtmlExportTest {
   @DisplayName("escapes a script a client typed, in cells and in messages alike")
   void scriptEscaped() {
     String attack = "<script>alert('x')</script> & \"more\"";
-    transcripts.append(message("s-1", 1, Sender.CLIENT, null, attack));
+    storage.transcripts().append(message("s-1", 1, Sender.CLIENT, null, attack));
 
     String html = Html.write(export(ended("s-1").clientName(attack).build())
         .columns(Column.CLIENT_NAME).messages(true).build());
@@ -91,11 +94,11 @@ class HtmlExportTest {
   @Test
   @DisplayName("shows each session's client, operator, bot and system messages with time, author and files")
   void transcript() {
-    transcripts.append(message("s-1", 1, Sender.SYSTEM, null, "Chat started"));
-    transcripts.append(message("s-1", 2, Sender.BOT, "helper", "How can I help?"));
-    transcripts.append(message("s-1", 3, Sender.CLIENT, null, "", new FileRef("bill <1>.pdf", "application/pdf",
+    storage.transcripts().append(message("s-1", 1, Sender.SYSTEM, null, "Chat started"));
+    storage.transcripts().append(message("s-1", 2, Sender.BOT, "helper", "How can I help?"));
+    storage.transcripts().append(message("s-1", 3, Sender.CLIENT, null, "", new FileRef("bill <1>.pdf", "application/pdf",
         2048, "https://files.example/bill.pdf"), new FileRef("x.html", "text/html", 1, "javascript:alert(1)")));
-    transcripts.append(message("s-1", 4, Sender.OPERATOR, "alice", "Let me look."));
+    storage.transcripts().append(message("s-1", 4, Sender.OPERATOR, "alice", "Let me look."));
 
     String html = Html.write(export(ended("s-1").build(), ended("s-2").build()).columns(Column.SESSION_ID)
         .messages(true).build());
@@ -116,7 +119,7 @@ class HtmlExportTest {
   @Test
   @DisplayName("leaves the messages out unless asked")
   void noMessagesByDefault() {
-    transcripts.append(message("s-1", 1, Sender.CLIENT, null, "secret"));
+    storage.transcripts().append(message("s-1", 1, Sender.CLIENT, null, "secret"));
 
     assertThat(Html.write(export(ended("s-1").build()).build())).doesNotContain("secret", "class=\"transcript\"");
   }

@@ -13,21 +13,16 @@ import java.util.function.IntFunction;
 /**
  * A test {@link SessionStore} that serves {@code count} sessions made on demand by index, one page
  * at a time as its cursor asks: it holds no list, so it can stand for a store of any size. It
- * ignores the filters (the store's job, not the export's) and records the queries it was given.
+ * ignores the filters (the store's job, not the export's).
  */
 class PagedSessionStore implements SessionStore {
   private final IntFunction<SessionRecord> session;
   private final int count;
-  private final List<SessionQuery> queries = new ArrayList<>();
   private Runnable onQuery = () -> {};
 
   PagedSessionStore(int count, IntFunction<SessionRecord> session) {
     this.count = count;
     this.session = session;
-  }
-
-  static PagedSessionStore of(List<SessionRecord> sessions) {
-    return new PagedSessionStore(sessions.size(), sessions::get);
   }
 
   /** Runs {@code action} each time a page is asked for, before it is made. */
@@ -36,13 +31,8 @@ class PagedSessionStore implements SessionStore {
     return this;
   }
 
-  List<SessionQuery> queries() {
-    return queries;
-  }
-
   @Override
   public Page<SessionRecord> query(SessionQuery query) {
-    queries.add(query);
     onQuery.run();
     int from = query.cursor().map(c -> Integer.parseInt(c.substring("after:".length()))).orElse(0);
     int to = Math.min(count, from + query.limit());

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.storage.InMemoryStorage;
 import dev.parley.storage.SessionQuery;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("The export builder")
 class SessionExportBuilderTest {
-  private final SessionExport.Builder builder = SessionExport.builder(PagedSessionStore.of(List.of()), ALL);
+  @AutoClose private final InMemoryStorage storage = new InMemoryStorage();
+  private final SessionExport.Builder builder = SessionExport.builder(storage.sessions(), ALL);
 
   @Test
   @DisplayName("rejects an empty list of columns")
@@ -63,7 +66,7 @@ class SessionExportBuilderTest {
         .hasMessageContaining("messages(true)").hasMessageContaining("transcripts(...)");
     assertThatThrownBy(() -> builder.messages(false).columns(Column.MESSAGE_COUNT).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("Column.MESSAGE_COUNT");
-    assertThat(builder.transcripts(new MapTranscriptStore()).messages(true).build().columns())
+    assertThat(builder.transcripts(storage.transcripts()).messages(true).build().columns())
         .containsExactly(Column.MESSAGE_COUNT);
   }
 

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.io.ByteStreams;
 import com.google.common.io.CountingOutputStream;
-import dev.parley.storage.MessageRecord;
-import dev.parley.storage.MessageRecord.Sender;
-import dev.parley.storage.TranscriptStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -39,15 +36,7 @@ class StreamingTest {
   @DisplayName("streams 50,000 sessions with their messages to HTML page by page as they are read")
   void html() {
     int sessions = 50_000;
-    TranscriptStore transcripts = new MapTranscriptStore() {
-      @Override
-      public List<MessageRecord> transcript(String tenant, String session) {
-        return List.of(TestSessions.message(session, 1, Sender.CLIENT, null, "hello"),
-            TestSessions.message(session, 2, Sender.OPERATOR, "alice", "hi"));
-      }
-    };
-
-    long rows = SessionExport.builder(store(sessions), ALL).transcripts(transcripts).messages(true).build()
+    long rows = SessionExport.builder(store(sessions), ALL).transcripts(new GeneratedTranscriptStore()).messages(true).build()
         .writeHtml(out);
 
     assertThat(rows).isEqualTo(sessions);

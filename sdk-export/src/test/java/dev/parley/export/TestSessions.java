@@ -12,7 +12,8 @@ import java.util.List;
 final class TestSessions {
   static final String TENANT = "acme";
   static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
-  static final SessionQuery ALL = SessionQuery.builder(TENANT).build();
+  /** Every session of the tenant, in the order they arrived (ties by id). */
+  static final SessionQuery ALL = SessionQuery.builder(TENANT).order(SessionQuery.Order.OLDEST_FIRST).build();
 
   private TestSessions() {}
 
