@@ -51,7 +51,7 @@ final class HtmlDocument {
     text(title);
     out.write("</h1>\n<table class=\"sessions\">\n<thead><tr>");
     for (Column column : columns) {
-      element("th", column.header());
+      element("th", null, column.header());
     }
     out.write("</tr></thead>\n<tbody>\n");
     long count = 0;
@@ -101,9 +101,9 @@ final class HtmlDocument {
     out.write("<time datetime=\"" + message.at() + "\">");
     text(row.time(message.at()));
     out.write("</time>");
-    element("span class=\"author\"", author(message.sender(), message.author()));
+    element("span", "author", author(message.sender(), message.author()));
     if (!message.text().isEmpty()) {
-      element("div class=\"text\"", message.text());
+      element("div", "text", message.text());
     }
     if (!message.files().isEmpty()) {
       out.write("<ul class=\"files\">");
@@ -119,16 +119,12 @@ final class HtmlDocument {
   }
 
   private static String author(MessageRecord.Sender sender, @Nullable String author) {
-    switch (sender) {
-      case CLIENT:
-        return "Client";
-      case OPERATOR:
-        return "Operator " + author;
-      case BOT:
-        return "Bot " + author;
-      default:
-        return "System";
-    }
+    return switch (sender) {
+      case CLIENT -> "Client";
+      case OPERATOR -> "Operator " + author;
+      case BOT -> "Bot " + author;
+      case SYSTEM -> "System";
+    };
   }
 
   /** Writes {@code label} as a link to {@code href} when there is one, else as plain text. */
@@ -142,12 +138,11 @@ final class HtmlDocument {
     }
   }
 
-  /** Writes {@code <tag>text</tag>}; {@code open} may carry attributes, written as given. */
-  private void element(String open, String text) throws IOException {
-    out.write("<" + open + ">");
+  /** Writes {@code <tag class="cssClass">text</tag>}, without a class attribute when it is null. */
+  private void element(String tag, @Nullable String cssClass, String text) throws IOException {
+    out.write(cssClass == null ? "<" + tag + ">" : "<" + tag + " class=\"" + cssClass + "\">");
     text(text);
-    int space = open.indexOf(' ');
-    out.write("</" + (space < 0 ? open : open.substring(0, space)) + ">");
+    out.write("</" + tag + ">");
   }
 
   private void text(String text) throws IOException {
