@@ -56,7 +56,12 @@ abstract class StorageKit {
 
   /** A new web chat waiting in group sales since {@code at}. */
   static SessionRecord.Builder queued(String tenant, String id, Instant at) {
-    return SessionRecord.builder(tenant, id, "WEB_CHAT", at)
+    return queuedOn("WEB_CHAT", tenant, id, at);
+  }
+
+  /** A new session on {@code channel} waiting in group sales since {@code at}. */
+  static SessionRecord.Builder queuedOn(String channel, String tenant, String id, Instant at) {
+    return SessionRecord.builder(tenant, id, channel, at)
         .group("sales")
         .transition(new SessionTransition(at, SessionStatus.QUEUED, "client", null, "sales", null));
   }

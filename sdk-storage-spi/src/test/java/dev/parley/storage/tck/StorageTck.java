@@ -89,4 +89,12 @@ public abstract class StorageTck {
       super(StorageTck.this);
     }
   }
+
+  @Nested
+  @DisplayName("history queries")
+  class HistoryQueries extends SessionQueryKit {
+    HistoryQueries() {
+      super(StorageTck.this);
+    }
+  }
 }
