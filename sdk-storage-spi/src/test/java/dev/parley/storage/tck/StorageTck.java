@@ -97,4 +97,28 @@ public abstract class StorageTck {
       super(StorageTck.this);
     }
   }
+
+  @Nested
+  @DisplayName("full-text search")
+  class FullTextSearch extends FullTextSearchKit {
+    FullTextSearch() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("transcripts")
+  class Transcripts extends TranscriptStoreKit {
+    Transcripts() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("contacts")
+  class Contacts extends ContactStoreKit {
+    Contacts() {
+      super(StorageTck.this);
+    }
+  }
 }
