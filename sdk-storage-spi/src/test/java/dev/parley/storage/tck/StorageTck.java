@@ -121,4 +121,52 @@ public abstract class StorageTck {
       super(StorageTck.this);
     }
   }
+
+  @Nested
+  @DisplayName("tags")
+  class Tags extends TagStoreKit {
+    Tags() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("templates and stars")
+  class Templates extends TemplateStoreKit {
+    Templates() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("outbox")
+  class Outbox extends OutboxStoreKit {
+    Outbox() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("configuration")
+  class Config extends ConfigStoreKit {
+    Config() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("tenant isolation")
+  class TenantIsolation extends TenantIsolationKit {
+    TenantIsolation() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("under concurrent writers")
+  class ConcurrentWriters extends ConcurrencyKit {
+    ConcurrentWriters() {
+      super(StorageTck.this);
+    }
+  }
 }
