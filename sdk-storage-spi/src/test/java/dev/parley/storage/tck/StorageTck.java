@@ -59,7 +59,8 @@ public abstract class StorageTck {
   /**
    * Whether the storage implements {@link dev.parley.storage.SessionQuery#words()}. Override to
    * return {@code false} for one that cannot search transcripts; the full-text tests are then
-   * skipped (and such a storage must reject a query with words).
+   * skipped (and such a storage must reject a query with words with an {@link
+   * UnsupportedOperationException}).
    */
   protected boolean supportsFullTextSearch() {
     return true;
