@@ -81,7 +81,10 @@ public final class InMemoryStorage implements Storage {
     return false;
   }
 
-  /** Empties nothing, but makes the stores sharing the lock fail from now on; closing again is harmless. */
+  /**
+   * Makes the stores fail from now on with an {@link IllegalStateException} (except the blacklist
+   * and invitations, which hold nothing to release); closing again changes nothing.
+   */
   @Override
   public void close() {
     lock.close();

@@ -59,7 +59,8 @@ public abstract class StorageTck {
   /**
    * Whether the storage implements {@link dev.parley.storage.SessionQuery#words()}. Override to
    * return {@code false} for one that cannot search transcripts; the full-text tests are then
-   * skipped (and such a storage must reject a query with words).
+   * skipped (and such a storage must reject a query with words with an {@link
+   * UnsupportedOperationException}).
    */
   protected boolean supportsFullTextSearch() {
     return true;
@@ -94,6 +95,78 @@ public abstract class StorageTck {
   @DisplayName("history queries")
   class HistoryQueries extends SessionQueryKit {
     HistoryQueries() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("full-text search")
+  class FullTextSearch extends FullTextSearchKit {
+    FullTextSearch() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("transcripts")
+  class Transcripts extends TranscriptStoreKit {
+    Transcripts() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("contacts")
+  class Contacts extends ContactStoreKit {
+    Contacts() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("tags")
+  class Tags extends TagStoreKit {
+    Tags() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("templates and stars")
+  class Templates extends TemplateStoreKit {
+    Templates() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("outbox")
+  class Outbox extends OutboxStoreKit {
+    Outbox() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("configuration")
+  class Config extends ConfigStoreKit {
+    Config() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("tenant isolation")
+  class TenantIsolation extends TenantIsolationKit {
+    TenantIsolation() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("under concurrent writers")
+  class ConcurrentWriters extends ConcurrencyKit {
+    ConcurrentWriters() {
       super(StorageTck.this);
     }
   }
