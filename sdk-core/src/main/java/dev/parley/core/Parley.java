@@ -12,6 +12,7 @@ import dev.parley.storage.InMemoryStorage;
 import dev.parley.storage.Storage;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -152,8 +153,25 @@ public final class Parley implements AutoCloseable {
     private @Nullable Long seed;
     private @Nullable Storage storage;
     private boolean keepNothing;
+    private @Nullable Duration historyRetention;
 
     private Builder() {}
+
+    /**
+     * How long closed sessions (with their transcripts) and ended invitations are kept in storage;
+     * default for ever. Older ones are purged at start and then every hour (in same-thread mode,
+     * on the first {@link Parley#tick()} an hour after the last purge).
+     *
+     * @throws IllegalArgumentException unless at least one day
+     */
+    public Builder historyRetention(Duration retention) {
+      requireNonNull(retention, "retention");
+      if (retention.compareTo(Duration.ofDays(1)) < 0) {
+        throw new IllegalArgumentException("history retention must be at least a day, not " + retention);
+      }
+      this.historyRetention = retention;
+      return this;
+    }
 
     /**
      * Where the engine keeps its work and rebuilds from at start; default a fresh {@link
@@ -235,6 +253,9 @@ public final class Parley implements AutoCloseable {
 
     /** Builds and starts the engine. */
     public Parley build() {
+      if (keepNothing && historyRetention != null) {
+        throw new IllegalStateException("keepNothing() keeps no history to retain: drop historyRetention(...)");
+      }
       if (keepNothing && storage != null) {
         throw new IllegalStateException("keepNothing() and storage(...) contradict each other: drop one");
       }
@@ -253,7 +274,7 @@ public final class Parley implements AutoCloseable {
         delivery = owned;
       }
       Storage kept = keepNothing ? null : storage != null ? storage : new InMemoryStorage();
-      return new Parley(new Engine(clock, listeners, delivery, owned, partitions, queueCapacity, s, kept), kept);
+      return new Parley(new Engine(clock, listeners, delivery, owned, partitions, queueCapacity, s, kept, historyRetention), kept);
     }
   }
 }

@@ -151,7 +151,7 @@ final class InMemorySessionStore implements SessionStore {
       }
       SessionRecord erased = current.erased(at).toBuilder().version(current.version() + 1).build();
       of(tenant).put(id, erased);
-      transcripts.removeSession(tenant, id);
+      transcripts.eraseSession(tenant, id);
       return Optional.of(erased);
     });
   }

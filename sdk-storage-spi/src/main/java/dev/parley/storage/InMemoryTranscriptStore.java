@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The transcripts of an {@link InMemoryStorage}.
@@ -21,6 +23,8 @@ final class InMemoryTranscriptStore implements TranscriptStore {
   private final Map<String, Map<String, MessageRecord>> messages = new HashMap<>();
   // tenant -> session -> message ids in the order stored
   private final Map<String, Map<String, List<String>>> sessions = new HashMap<>();
+  // tenant -> erased sessions, whose transcripts take no more messages
+  private final Map<String, Set<String>> erased = new HashMap<>();
 
   InMemoryTranscriptStore(StorageLock lock) {
     this.lock = lock;
@@ -30,6 +34,9 @@ final class InMemoryTranscriptStore implements TranscriptStore {
   public boolean append(MessageRecord message) {
     requireNonNull(message, "message must not be null");
     return lock.write(() -> {
+      if (erased.getOrDefault(message.tenant(), Set.of()).contains(message.session())) {
+        return false;
+      }
       Map<String, MessageRecord> byId = messages.computeIfAbsent(message.tenant(), t -> new HashMap<>());
       if (byId.putIfAbsent(message.id(), message) != null) {
         return false;
@@ -81,6 +88,12 @@ final class InMemoryTranscriptStore implements TranscriptStore {
     ids.forEach(id -> transcript.add(byId.get(id)));
     transcript.sort(Comparator.comparing(MessageRecord::at)); // stable: equal instants stay in the order stored
     return List.copyOf(transcript);
+  }
+
+  /** Removes an erased session's transcript for good; the caller holds the write lock. */
+  void eraseSession(String tenant, String session) {
+    removeSession(tenant, session);
+    erased.computeIfAbsent(tenant, t -> new HashSet<>()).add(session);
   }
 
   /** Removes a session's transcript; the caller holds the write lock. */

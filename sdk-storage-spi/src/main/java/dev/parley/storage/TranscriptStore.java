@@ -22,7 +22,8 @@ public interface TranscriptStore {
   /**
    * Adds a message to its session's transcript, unless one with the same tenant and id is
    * already stored, in this session or another (then nothing changes, whatever the new one
-   * holds: the first is kept).
+   * holds: the first is kept), or its session has been {@linkplain SessionStore#erase erased}
+   * (an erased session's transcript stays empty: the client asked to be forgotten).
    *
    * @return whether it was added
    */

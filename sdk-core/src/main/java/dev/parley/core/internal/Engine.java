@@ -9,6 +9,7 @@ import dev.parley.core.routing.RoutingCore;
 import dev.parley.core.routing.TenantSnapshot;
 import dev.parley.storage.Storage;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -39,14 +42,19 @@ public final class Engine {
   private final long seed;
   private final @Nullable ExecutorService ownedExecutor;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final @Nullable HistoryPurge purge;
+  /** Runs {@link #purge} in threaded mode; in same-thread mode {@link #tick} does. */
+  private final @Nullable ScheduledExecutorService purgeTimer;
 
   /**
    * @param executor where results and events are delivered; null in same-thread mode
    * @param ownedExecutor an executor the engine made and shuts down on close, or null
    * @param storage where the tenants' work is kept and rebuilt from, or null to keep nothing
+   * @param retention how long closed sessions are kept in storage, or null for ever
    */
   public Engine(Clock clock, List<EventListener> listeners, @Nullable Executor executor,
-      @Nullable ExecutorService ownedExecutor, int partitions, int queueCapacity, long seed, @Nullable Storage storage) {
+      @Nullable ExecutorService ownedExecutor, int partitions, int queueCapacity, long seed, @Nullable Storage storage,
+      @Nullable Duration retention) {
     this.seed = seed;
     this.ownedExecutor = ownedExecutor;
     this.partitions = new Partition[partitions];
@@ -56,6 +64,17 @@ public final class Engine {
     }
     if (storage != null) {
       restore(storage);
+    }
+    purge = storage == null || retention == null ? null : new HistoryPurge(storage, clock, retention);
+    if (purge != null && executor != null) {
+      purgeTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "parley-history-purge");
+        t.setDaemon(true);
+        return t;
+      });
+      purgeTimer.scheduleWithFixedDelay(purge::runIfDue, 0, HistoryPurge.EVERY.toMinutes(), TimeUnit.MINUTES);
+    } else {
+      purgeTimer = null;
     }
     log.info("Parley engine started: {} partition(s){}", partitions, executor == null ? ", same-thread mode" : "");
   }
@@ -96,12 +115,18 @@ public final class Engine {
     for (Partition p : partitions) {
       p.tick();
     }
+    if (purge != null && purgeTimer == null) {
+      purge.runIfDue();
+    }
   }
 
   /** Stops the partitions once; later calls return at once. */
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
+    }
+    if (purgeTimer != null) {
+      purgeTimer.shutdownNow();
     }
     List<InterruptedException> interrupted = new ArrayList<>();
     for (Partition p : partitions) {

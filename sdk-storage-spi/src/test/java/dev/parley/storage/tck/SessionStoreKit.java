@@ -338,6 +338,18 @@ abstract class SessionStoreKit extends StorageKit {
     }
 
     @Test
+    @DisplayName("an erased session's transcript takes no more messages")
+    void staysErased() {
+      save(served("acme", "s-1", T0));
+      sessions().erase("acme", "s-1", T0.plusSeconds(3600));
+
+      assertThat(transcripts().append(fromClient("acme", "s-1", "m-late", T0.plusSeconds(3601), "one more thing"))).isFalse();
+
+      assertThat(transcripts().transcript("acme", "s-1")).isEmpty();
+      assertThat(transcripts().find("acme", "m-late")).isEmpty();
+    }
+
+    @Test
     @DisplayName("erasing removes the session's transcript and no other")
     void removesTranscript() {
       save(served("acme", "s-1", T0));
