@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.core.event.Event;
 import dev.parley.core.routing.SessionView;
 import dev.parley.core.routing.TenantSnapshot;
-import dev.parley.storage.InMemoryStorage;
+import dev.parley.storage.Storage;
 import dev.parley.storage.MessageRecord;
 import dev.parley.storage.SessionQuery;
 import dev.parley.storage.SessionRecord;
@@ -21,31 +21,45 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * An engine started on the storage another engine used finds every live session where it was:
  * waiting in the same order, with the same operator, deadlines re-armed; configuration, statuses,
- * blacklist and invitations too.
+ * blacklist and invitations too. Extend it with a fresh, empty storage per test; every storage
+ * runs it (it ships in the core's test jar).
  */
-@DisplayName("After a restart")
-class RestartTest {
+public abstract class RestartKit {
   private static final TenantId ACME = TenantId.of("acme");
   private static final GroupId SALES = GroupId.of("sales");
   private static final GroupId SUPPORT = GroupId.of("support");
   private static final GroupId VIP = GroupId.of("vip");
   private static final int OPERATORS = 60;
-  private static final int ARRIVALS = 4_000;
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
-  private final InMemoryStorage storage = new InMemoryStorage();
+  private Storage storage;
   private final List<Parley> engines = new ArrayList<>();
   private String invitation;
 
+  /** Returns a fresh, empty storage; called once before each test. */
+  protected abstract Storage createStorage();
+
+  /** How many clients arrive in the busy day; a few thousand by default. */
+  protected int arrivals() {
+    return 4_000;
+  }
+
+  @BeforeEach
+  final void createStorageUnderTest() {
+    storage = createStorage();
+  }
+
   @AfterEach
-  void closeAll() {
+  final void closeAll() {
     engines.forEach(Parley::close);
+    storage.close();
   }
 
   private Parley start() {
@@ -84,7 +98,7 @@ class RestartTest {
 
     SplittableRandom random = new SplittableRandom(42);
     List<SessionId> offered = new ArrayList<>();
-    for (int n = 0; n < ARRIVALS; n++) {
+    for (int n = 0; n < arrivals(); n++) {
       clock.advance(Duration.ofMillis(random.nextInt(1_500)));
       SessionId id = SessionId.of("s" + n);
       Channel channel = random.nextInt(10) == 0 ? Channel.VIDEO_CALL : Channel.WEB_CHAT;
@@ -145,7 +159,7 @@ class RestartTest {
 
     Map<SessionId, SessionView> then = live(was);
     Map<SessionId, SessionView> now = live(is);
-    assertThat(then).hasSizeGreaterThan(500);
+    assertThat(then).hasSizeGreaterThan(arrivals() / 8);
     assertThat(now.keySet()).isEqualTo(then.keySet());
     assertThat(then.values()).anyMatch(v -> v.state() == SessionState.ACTIVE)
         .anyMatch(v -> v.state() == SessionState.WRAP_UP).anyMatch(v -> v.state() == SessionState.QUEUED);
@@ -166,7 +180,7 @@ class RestartTest {
     List<SessionId> queuedInBoth = then.values().stream()
         .filter(v -> v.state() == SessionState.QUEUED && now.get(v.id()).state() == SessionState.QUEUED)
         .map(SessionView::id).collect(Collectors.toList());
-    assertThat(queuedInBoth).hasSizeGreaterThan(100);
+    assertThat(queuedInBoth).hasSizeGreaterThan(arrivals() / 40);
     assertThat(queueOrder(is, queuedInBoth)).isEqualTo(queueOrder(was, queuedInBoth));
     for (int i = 0; i < OPERATORS; i++) {
       assertThat(is.status(op(i))).as("status of %s", op(i)).isEqualTo(was.status(op(i)));
