@@ -4,8 +4,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -40,10 +43,18 @@ final class SharedPostgres {
     return get().getJdbcUrl("postgres", "postgres");
   }
 
-  /** Empties Parley's tables, so that the next test starts from a fresh store. */
+  /** Empties Parley's tables (all but the schema history), so that the next test starts afresh. */
   static void truncate(DataSource dataSource) {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute("TRUNCATE parley_blacklist, parley_invitation");
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rows = s.executeQuery("SELECT table_name FROM information_schema.tables"
+          + " WHERE table_schema = current_schema() AND table_name LIKE 'parley\\_%'"
+          + " AND table_name <> 'parley_schema_history'")) {
+        while (rows.next()) {
+          tables.add(rows.getString(1));
+        }
+      }
+      s.execute("TRUNCATE " + String.join(", ", tables));
       if (!c.getAutoCommit()) {
         c.commit();
       }
