@@ -16,9 +16,12 @@ public interface ConfigStore {
   /** Removes a record; returns whether it was there. */
   boolean remove(String tenant, String kind, String key);
 
-  /** A tenant's records ordered by kind, then key. */
+  /** A tenant's records ordered by kind, then key (as {@link String#compareTo} orders). */
   List<ConfigRecord> list(String tenant);
 
-  /** Every tenant that has a record, in alphabetical order: the tenants to rebuild at start-up. */
+  /**
+   * Every tenant that has at least one record, in alphabetical order: the tenants to rebuild at
+   * start-up. A tenant whose last record is removed is no longer listed.
+   */
   List<String> tenants();
 }

@@ -15,11 +15,13 @@ import org.jspecify.annotations.Nullable;
 public interface ContactStore {
   /**
    * Stores a contact and returns it at its new version: version 0 creates it, any other version
-   * replaces the stored one if that is still at this version.
+   * replaces the stored one if that is still at this version. The version is checked first.
    *
+   * @return the contact as stored: equal to {@code contact} but at {@code version + 1}
    * @throws StaleWriteException if version 0 names a contact that exists or a version is not the
    *     stored one (nothing is written)
-   * @throws IllegalArgumentException if one of its identities belongs to another contact
+   * @throws IllegalArgumentException if one of its identities belongs to another contact of the
+   *     tenant (nothing is written)
    */
   ContactRecord save(ContactRecord contact);
 
@@ -30,16 +32,22 @@ public interface ContactStore {
   Optional<ContactRecord> findByIdentity(String tenant, ContactRecord.Identity identity);
 
   /**
-   * Returns a page of a tenant's contacts ordered by name, then id.
+   * Returns a page of a tenant's contacts ordered by name, then id (each as {@link
+   * String#compareTo} orders them). The cursor is a keyset position, stable when contacts are
+   * stored or removed between pages, and null when no contact follows the page.
    *
    * @param cursor null for the first page, else the cursor of the page before
    * @param limit 1 to {@link SessionQuery#MAX_LIMIT}
+   * @throws IllegalArgumentException if the limit is out of range, or the cursor was not handed
+   *     out by this store for this tenant's list
    */
   Page<ContactRecord> list(String tenant, @Nullable String cursor, int limit);
 
   /**
-   * Removes a contact and unlinks its sessions from it (in the {@link SessionStore} of the same
-   * storage; the sessions stay).
+   * Removes a contact and unlinks its sessions from it, atomically (in the {@link SessionStore}
+   * of the same storage; the sessions stay, each with no contact at its next version, so that a
+   * writer still holding the linked version gets a {@link StaleWriteException}). Its identities
+   * are free for other contacts afterwards.
    *
    * @return whether there was such a contact
    */

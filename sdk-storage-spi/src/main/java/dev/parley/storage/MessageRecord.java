@@ -43,12 +43,28 @@ public record MessageRecord(
     SYSTEM
   }
 
-  /** How far a message got; each step only moves forward. */
+  /**
+   * How far a message got; each step only moves forward: {@code SENT → DELIVERED → READ}, or
+   * {@code SENT → FAILED}.
+   */
   public enum Delivery {
     SENT,
     DELIVERED,
     READ,
-    FAILED
+    FAILED;
+
+    /**
+     * Whether a message at this step may move to {@code next}: {@code SENT} to any other step,
+     * {@code DELIVERED} to {@code READ}, and nothing else (not to itself either).
+     */
+    public boolean canMoveTo(Delivery next) {
+      requireNonNull(next, "next must not be null");
+      return switch (this) {
+        case SENT -> next != SENT;
+        case DELIVERED -> next == READ;
+        case READ, FAILED -> false;
+      };
+    }
   }
 
   /**

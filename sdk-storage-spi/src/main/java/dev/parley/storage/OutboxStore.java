@@ -13,7 +13,9 @@ import java.util.List;
  */
 public interface OutboxStore {
   /**
-   * Appends events; the store assigns each its {@code seq} (ignoring the one given).
+   * Appends events, atomically; the store assigns each its {@code seq} (ignoring the one given):
+   * 1 for a tenant's first record, then one more for each next one, in the order given, never
+   * reused, not even after the records are purged.
    *
    * @return the records as stored, with their sequence numbers, in the same order
    */
@@ -23,18 +25,28 @@ public interface OutboxStore {
    * A tenant's records after {@code afterSeq}, in sequence order.
    *
    * @param limit how many at most, 1 or more
+   * @throws IllegalArgumentException if {@code limit} is below 1
    */
   List<OutboxRecord> after(String tenant, long afterSeq, int limit);
 
-  /** The sequence number of the tenant's first record at or after {@code at}, to replay from. */
+  /**
+   * The lowest sequence number of the tenant's records whose {@code at} is at or after {@code
+   * at}, to replay from; when there is none, the number the tenant's next record will get (1 for a
+   * tenant without records), so that {@code after(result - 1, n)} replays exactly those records.
+   */
   long firstAtOrAfter(String tenant, Instant at);
 
-  /** Stores how far a consumer got: the last sequence number it has delivered. */
+  /**
+   * Stores how far a consumer got: the last sequence number it has delivered (replacing what was
+   * stored, so a consumer may move back to replay).
+   *
+   * @throws IllegalArgumentException if {@code seq} is negative
+   */
   void saveCursor(String tenant, String consumer, long seq);
 
   /** How far a consumer got; 0 when it has not started. */
   long cursor(String tenant, String consumer);
 
-  /** Removes a tenant's records that happened before {@code cutoff}; returns how many. */
+  /** Removes a tenant's records whose {@code at} is before {@code cutoff}; returns how many. */
   int purgeBefore(String tenant, Instant cutoff);
 }

@@ -25,7 +25,7 @@ public record Page<T>(List<T> items, @Nullable String next) {
     items = List.copyOf(requireNonNull(items, "items must not be null"));
   }
 
-  /** The cursor for the next page, or empty when this is the last. */
+  /** The cursor for the next page, or empty when this is the last (no item followed it). */
   public Optional<String> nextCursor() {
     return Optional.ofNullable(next);
   }

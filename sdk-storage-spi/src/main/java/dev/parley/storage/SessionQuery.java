@@ -12,8 +12,15 @@ import org.jspecify.annotations.Nullable;
  * administrator uses on the history every day.
  *
  * <p>Every filter that is set must match (they combine with AND); an unset filter matches
- * everything. Text filters on identifiers match exactly; {@link Builder#pageUrlContains} matches
- * a substring; {@link Builder#text} is a full-text search of the transcript.
+ * everything. Text filters on identifiers match exactly (case included); {@link
+ * Builder#pageUrlContains} matches a substring, literally and case included; {@link Builder#text}
+ * is a full-text search of the transcript. Erased sessions are listed like the others, but no
+ * longer match by what erasure removed (client, contact, page URL, parameters, messages).
+ *
+ * <p>Paging: a page holds at most {@link #limit()} sessions; its {@linkplain Page#next() cursor}
+ * is a keyset position (the last session's arrival and id), so sessions stored or removed between
+ * pages neither repeat nor skip the others. A cursor is valid for the same tenant, filters and
+ * order, with any limit; a store rejects any other with an {@link IllegalArgumentException}.
  *
  * <pre>{@code
  * SessionQuery query = SessionQuery.builder("acme")
@@ -30,7 +37,11 @@ public final class SessionQuery {
   /** The largest page a query may ask for. */
   public static final int MAX_LIMIT = 1_000;
 
-  /** The order of the results. */
+  /**
+   * The order of the results. Ids compare as {@link String#compareTo} does (by UTF-16 code unit,
+   * whatever the database's collation), so that sessions arriving at the same instant have one
+   * order in every storage.
+   */
   public enum Order {
     /** Latest arrival first; ties by session id, descending. */
     NEWEST_FIRST,
@@ -148,8 +159,11 @@ public final class SessionQuery {
   }
 
   /**
-   * Only sessions this operator took part in: he holds or last served it, or a transition names
-   * him as the operator who accepted it.
+   * Only sessions this operator took part in: the session's {@link SessionRecord#operator()} is
+   * he (he holds or last served it), or one of its {@linkplain SessionRecord#transitions()
+   * transitions} to {@link SessionStatus#ACTIVE} names him as its {@link
+   * SessionTransition#operator()} (he accepted it before a redirect). Being offered the session,
+   * being its target, or collaborating in it does not count.
    */
   public Optional<String> operator() {
     return Optional.ofNullable(operator);
@@ -170,12 +184,12 @@ public final class SessionQuery {
     return Optional.ofNullable(endReason);
   }
 
-  /** Only sessions with this tag. */
+  /** Only sessions that have this tag among their tags. */
   public Optional<String> tag() {
     return Optional.ofNullable(tag);
   }
 
-  /** Only sessions with a parameter of this name (and {@link #parameterValue()}). */
+  /** Only sessions with a parameter of this name whose value is exactly {@link #parameterValue()}. */
   public Optional<String> parameterName() {
     return Optional.ofNullable(parameterName);
   }
@@ -185,12 +199,15 @@ public final class SessionQuery {
     return Optional.ofNullable(parameterValue);
   }
 
-  /** Only sessions whose page URL contains this text. */
+  /**
+   * Only sessions whose page URL contains this text, as {@link String#contains} does: case
+   * included, and {@code %} or {@code _} are plain characters.
+   */
   public Optional<String> pageUrlContains() {
     return Optional.ofNullable(pageUrlContains);
   }
 
-  /** Only sessions this chatbot took part in. */
+  /** Only sessions whose {@link SessionRecord#chatbot()} is this one. */
   public Optional<String> chatbot() {
     return Optional.ofNullable(chatbot);
   }
@@ -206,8 +223,11 @@ public final class SessionQuery {
   }
 
   /**
-   * The full-text search: each word must begin a word of one of the session's messages (case
-   * and accents aside, see {@link Words}); empty for no search.
+   * The full-text search, empty for none: each of these words must begin ({@link
+   * String#startsWith}) one of the words that {@link Words#of} finds in the text of the session's
+   * messages, whoever sent them. The words may match in different messages: {@code refund
+   * invoice} finds a session where the client asked about an invoice and later for a refund.
+   * The words are already {@linkplain Words normalized}, so case and accents do not matter.
    */
   public List<String> words() {
     return words;
@@ -223,9 +243,21 @@ public final class SessionQuery {
     return limit;
   }
 
-  /** Where the page starts: a cursor from an earlier page of the same query, or empty for the first. */
+  /**
+   * Where the page starts: the cursor of the page before, from a query with the same tenant,
+   * filters and order (the limit may differ); empty for the first page.
+   */
   public Optional<String> cursor() {
     return Optional.ofNullable(cursor);
+  }
+
+  /** Every filter and the order, as text: what a cursor of this query is valid for. */
+  String filtersAndOrder() {
+    return String.join("\u0001", tenant, String.valueOf(arrivedFrom), String.valueOf(arrivedBefore),
+        liveness.name(), String.valueOf(session), String.valueOf(operator), String.valueOf(group),
+        String.valueOf(channel), String.valueOf(endReason), String.valueOf(tag), String.valueOf(parameterName),
+        String.valueOf(parameterValue), String.valueOf(pageUrlContains), String.valueOf(chatbot),
+        String.valueOf(contact), String.valueOf(client), String.join(" ", words), order.name());
   }
 
   @Override

@@ -31,21 +31,24 @@ public interface SessionStore {
   /**
    * Stores {@code session} and returns it at its new version: version 0 inserts a new session,
    * any other version replaces the stored one if that is still at this version. Transitions are
-   * append-only: the stored ones must begin the new list.
+   * append-only: the stored ones must begin the new list. The version is checked first.
    *
-   * @return the record as stored, with {@code version + 1}
+   * @return the record as stored: equal to {@code session} but at {@code version + 1}
    * @throws StaleWriteException if version 0 names a session that exists, or a version is not
-   *     the stored one (nothing is written)
-   * @throws IllegalArgumentException if the record drops or changes stored transitions
+   *     the stored one (0 when there is none); nothing is written
+   * @throws IllegalArgumentException if the record drops or changes stored transitions; nothing
+   *     is written
    */
   SessionRecord save(SessionRecord session);
 
   /**
-   * Stores several sessions at once, each as {@link #save} would, in one transaction where the
-   * storage has them: either all are stored or none.
+   * Stores several sessions at once, each as {@link #save} would, in turn (the same session may
+   * come twice, at successive versions), and atomically: either all are stored or none.
    *
    * @return the records as stored, in the same order
    * @throws StaleWriteException if any of them is stale (nothing is written)
+   * @throws IllegalArgumentException if any of them drops or changes stored transitions (nothing
+   *     is written)
    */
   List<SessionRecord> saveAll(List<SessionRecord> sessions);
 
@@ -59,24 +62,29 @@ public interface SessionStore {
   List<SessionRecord> live(String tenant);
 
   /**
-   * Returns one page of the sessions that match {@code query}, in its order.
+   * Returns one page of the sessions that match {@code query}, in its order (see {@link
+   * SessionQuery} for what each filter matches and how cursors work). The page's cursor is null
+   * when no matching session follows it.
    *
-   * @throws IllegalArgumentException if the query's cursor did not come from this store and query
+   * @throws IllegalArgumentException if the query's cursor did not come from this store and a
+   *     query with the same tenant, filters and order
+   * @throws UnsupportedOperationException if the query has {@linkplain SessionQuery#words() words}
+   *     and the storage cannot search transcripts
    */
   Page<SessionRecord> query(SessionQuery query);
 
   /**
    * Erases a session's personal data: the record becomes {@link SessionRecord#erased(Instant)}
    * (at the next version) and its transcript is removed from the {@link TranscriptStore} of the
-   * same storage. Erasing an erased session changes nothing.
+   * same storage, atomically. Erasing an erased session changes nothing (not even the version).
    *
-   * @return the erased record, or empty if there is no such session
+   * @return the erased record as stored, or empty if there is no such session
    */
   Optional<SessionRecord> erase(String tenant, String id, Instant at);
 
   /**
-   * Removes a tenant's sessions that closed before {@code cutoff}, with their transcripts. Live
-   * sessions are never purged.
+   * Removes a tenant's sessions whose {@code closedAt} is before {@code cutoff} (one closed at
+   * the cutoff stays), with their transcripts. Live sessions are never purged.
    *
    * @return how many sessions were removed
    */

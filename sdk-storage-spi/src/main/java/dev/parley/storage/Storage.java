@@ -48,7 +48,10 @@ public interface Storage extends AutoCloseable {
    */
   boolean durable();
 
-  /** Releases the storage's resources (pools, files); the stores fail afterwards. */
+  /**
+   * Releases the storage's resources (pools, files); closing again changes nothing. The stores
+   * fail afterwards, with an {@link IllegalStateException} or a {@link StorageException}.
+   */
   @Override
   void close();
 }

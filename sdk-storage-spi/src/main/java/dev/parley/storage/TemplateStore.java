@@ -10,7 +10,7 @@ import java.util.Optional;
  * implementations must be thread-safe.
  */
 public interface TemplateStore {
-  /** Stores a template, replacing one with the same tenant and id. */
+  /** Stores a template, replacing one with the same tenant and id (its stars stay). */
   void put(TemplateRecord template);
 
   /** Removes a template and every star on it; returns whether it was there. */
@@ -19,11 +19,12 @@ public interface TemplateStore {
   /** Returns a template, or empty. */
   Optional<TemplateRecord> find(String tenant, String id);
 
-  /** The tenant's templates ordered by title, then id. */
+  /** The tenant's templates ordered by title, then id (as {@link String#compareTo} orders). */
   List<TemplateRecord> list(String tenant);
 
   /**
-   * Stars or unstars a template for an operator.
+   * Stars or unstars a template for an operator; starring a starred one, or unstarring one that
+   * is not, changes nothing.
    *
    * @throws IllegalArgumentException if there is no such template
    */

@@ -21,7 +21,8 @@ import java.util.Optional;
 public interface TranscriptStore {
   /**
    * Adds a message to its session's transcript, unless one with the same tenant and id is
-   * already stored (then nothing changes, whatever the new one holds).
+   * already stored, in this session or another (then nothing changes, whatever the new one
+   * holds: the first is kept).
    *
    * @return whether it was added
    */
@@ -29,8 +30,8 @@ public interface TranscriptStore {
 
   /**
    * Moves a message's delivery state forward ({@code SENT → DELIVERED → READ}, or to {@code
-   * FAILED} from {@code SENT}); a step back or sideways changes nothing, since receipts arrive
-   * out of order.
+   * FAILED} from {@code SENT}, as {@link MessageRecord.Delivery#canMoveTo} says); a step back or
+   * sideways changes nothing, since receipts arrive out of order.
    *
    * @return the message as stored afterwards, or empty if there is no such message
    */
