@@ -34,6 +34,7 @@ final class Database {
 
   private final DataSource dataSource;
   private final Dialect dialect;
+  private volatile boolean closed;
 
   Database(DataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
@@ -43,6 +44,11 @@ final class Database {
   /** The database's dialect. */
   Dialect dialect() {
     return dialect;
+  }
+
+  /** Refuses all later work: the storage was closed (its pool, if it made one, too). */
+  void close() {
+    closed = true;
   }
 
   /** How a unit of work uses its connection. */
@@ -131,6 +137,10 @@ final class Database {
   }
 
   private <T> T attempt(String what, Work<T> work, Mode mode) {
+    if (closed) {
+      // Checked here too because a host's DataSource stays open after the storage is closed.
+      throw new IllegalStateException("could not " + what + ": the storage is closed; build a new one");
+    }
     for (int attempt = 1; ; attempt++) {
       try {
         return once(work, mode);

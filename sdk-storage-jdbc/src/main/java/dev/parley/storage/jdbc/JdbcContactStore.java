@@ -206,7 +206,7 @@ final class JdbcContactStore implements ContactStore {
     SqlArguments args = new SqlArguments().add(tenant);
     String after = "";
     if (cursor != null) {
-      List<String> key = KeysetCursor.decode(cursor, 'C', 2);
+      List<String> key = KeysetCursor.decode(cursor, "contacts\u0001" + tenant, 2);
       after = " AND (" + name + ", " + id + ") > (?, ?)";
       args.add(key.get(0)).add(key.get(1));
     }
@@ -220,7 +220,7 @@ final class JdbcContactStore implements ContactStore {
           return new Page<>(found, null);
         }
         ContactRecord last = found.get(limit - 1);
-        return new Page<>(found.subList(0, limit), KeysetCursor.encode('C', last.name(), last.id()));
+        return new Page<>(found.subList(0, limit), KeysetCursor.encode("contacts\u0001" + tenant, last.name(), last.id()));
       }
     });
   }

@@ -153,6 +153,9 @@ final class JdbcOutboxStore implements OutboxStore {
   public void saveCursor(String tenant, String consumer, long seq) {
     requireNonNull(tenant, "tenant must not be null");
     requireNonNull(consumer, "consumer must not be null");
+    if (seq < 0) {
+      throw new IllegalArgumentException("seq must not be negative, was: " + seq);
+    }
     database.update("store the outbox cursor of " + tenant + "/" + consumer, SAVE_CURSOR, tenant, consumer, seq);
   }
 

@@ -159,7 +159,7 @@ final class JdbcSessionStore implements SessionStore {
           return new Page<>(found, null);
         }
         List<SessionRecord> page = found.subList(0, query.limit());
-        return new Page<>(page, SessionQuerySql.cursor(query.order(), page.get(page.size() - 1)));
+        return new Page<>(page, SessionQuerySql.cursor(query, page.get(page.size() - 1)));
       }
     });
   }

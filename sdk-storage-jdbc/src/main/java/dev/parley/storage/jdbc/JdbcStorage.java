@@ -61,6 +61,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcStorage implements Storage {
   private final @Nullable HikariDataSource ownPool;
+  private final Database database;
   private final SessionStore sessions;
   private final TranscriptStore transcripts;
   private final ContactStore contacts;
@@ -73,7 +74,7 @@ public final class JdbcStorage implements Storage {
 
   private JdbcStorage(DataSource dataSource, Dialect dialect, @Nullable HikariDataSource ownPool) {
     this.ownPool = ownPool;
-    Database database = new Database(dataSource, dialect);
+    this.database = new Database(dataSource, dialect);
     JdbcTranscriptStore transcriptStore = new JdbcTranscriptStore(database);
     this.sessions = new JdbcSessionStore(database, transcriptStore);
     this.transcripts = transcriptStore;
@@ -195,11 +196,12 @@ public final class JdbcStorage implements Storage {
 
   /**
    * Closes the connection pool if this storage made it (a {@link #using(DataSource) host's own}
-   * is left open). The stores fail with a {@link StorageException} afterwards. Closing twice is
-   * harmless.
+   * is left open). The stores fail with an {@link IllegalStateException} afterwards. Closing twice
+   * is harmless.
    */
   @Override
   public void close() {
+    database.close();
     if (ownPool != null) {
       ownPool.close();
     }

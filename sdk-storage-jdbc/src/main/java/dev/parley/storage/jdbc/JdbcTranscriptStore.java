@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -42,13 +43,8 @@ final class JdbcTranscriptStore implements TranscriptStore {
   private static final String TRANSCRIPT = COLUMNS + " WHERE tenant = ? AND session_id = ? ORDER BY at_nanos, stored_seq";
   private static final String FILES = "SELECT message_id, name, content_type, size_bytes, uri FROM parley_message_file"
       + " WHERE tenant = ? AND message_id IN (%s) ORDER BY message_id, seq";
-  // A receipt moves the state forward only: each state lists the ones it may follow.
+  // A receipt moves the state forward only: from one of the states that may move to it.
   private static final String MARK = "UPDATE parley_message SET delivery = ? WHERE tenant = ? AND id = ? AND delivery IN (%s)";
-  private static final Map<Delivery, List<Delivery>> FOLLOWS = Map.of(
-      Delivery.SENT, List.of(),
-      Delivery.DELIVERED, List.of(Delivery.SENT),
-      Delivery.READ, List.of(Delivery.SENT, Delivery.DELIVERED),
-      Delivery.FAILED, List.of(Delivery.SENT));
 
   private final Database database;
   private final TextIndex text;
@@ -112,7 +108,7 @@ final class JdbcTranscriptStore implements TranscriptStore {
     requireNonNull(tenant, "tenant must not be null");
     requireNonNull(messageId, "messageId must not be null");
     requireNonNull(delivery, "delivery must not be null");
-    List<Delivery> follows = FOLLOWS.get(delivery);
+    List<Delivery> follows = Arrays.stream(Delivery.values()).filter(d -> d.canMoveTo(delivery)).toList();
     return database.transaction("mark message " + key(tenant, messageId) + " " + delivery, c -> {
       if (!follows.isEmpty()) {
         try (PreparedStatement s = c.prepareStatement(

@@ -78,7 +78,7 @@ final class SessionQuerySql {
     boolean newest = q.order() == SessionQuery.Order.NEWEST_FIRST;
     String id = dialect.binaryOrder("s.id");
     q.cursor().ifPresent(cursor -> {
-      List<String> key = KeysetCursor.decode(cursor, kind(q.order()), 2);
+      List<String> key = KeysetCursor.decode(cursor, scope(q), 2);
       where.add("(s.arrived_at_nanos, " + id + ") " + (newest ? "<" : ">") + " (?, ?)");
       args.add(KeysetCursor.number(cursor, key.get(0))).add(key.get(1));
     });
@@ -88,9 +88,9 @@ final class SessionQuerySql {
         + " ORDER BY s.arrived_at_nanos" + direction + ", " + id + direction + " FETCH FIRST ? ROWS ONLY", args);
   }
 
-  /** The cursor of a page whose last session is {@code last}. */
-  static String cursor(SessionQuery.Order order, SessionRecord last) {
-    return KeysetCursor.encode(kind(order), Long.toString(EpochNanos.of("arrivedAt", last.arrivedAt())), last.id());
+  /** The cursor of a page of {@code query} whose last session is {@code last}. */
+  static String cursor(SessionQuery query, SessionRecord last) {
+    return KeysetCursor.encode(scope(query), Long.toString(EpochNanos.of("arrivedAt", last.arrivedAt())), last.id());
   }
 
   String sql() {
@@ -101,8 +101,14 @@ final class SessionQuerySql {
     return arguments;
   }
 
-  private static char kind(SessionQuery.Order order) {
-    return order == SessionQuery.Order.NEWEST_FIRST ? 'N' : 'O';
+  // What a cursor is valid for: the same tenant, filters and order, whatever the limit.
+  private static String scope(SessionQuery q) {
+    return String.join("\u0001", "sessions", q.tenant(), String.valueOf(q.arrivedFrom().orElse(null)),
+        String.valueOf(q.arrivedBefore().orElse(null)), q.liveness().name(), q.session().orElse(""),
+        q.operator().orElse(""), q.group().orElse(""), q.channel().orElse(""), q.endReason().orElse(""),
+        q.tag().orElse(""), q.parameterName().orElse(""), q.parameterValue().orElse(""),
+        q.pageUrlContains().orElse(""), q.chatbot().orElse(""), q.contact().orElse(""), q.client().orElse(""),
+        String.join(" ", q.words()), q.order().name());
   }
 
   private static void equal(List<String> where, SqlArguments args, String column, @Nullable String value) {

@@ -5,7 +5,7 @@ class PostgresStorageContractTest extends JdbcStorageContract {
   @Override
   JdbcStorage open() {
     JdbcStorage storage = JdbcStorage.postgres(SharedPostgres.jdbcUrl(), "postgres", "postgres").build();
-    SharedPostgres.truncate(SharedPostgres.get().getPostgresDatabase());
+    ParleyTables.empty(SharedPostgres.get().getPostgresDatabase());
     return storage;
   }
 }
