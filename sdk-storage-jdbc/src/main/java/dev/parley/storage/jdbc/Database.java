@@ -160,18 +160,15 @@ final class Database {
   private <T> T once(Work<T> work, Mode mode) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
-      int isolation = connection.getTransactionIsolation();
       if (mode != Mode.AS_IS && autoCommit) {
         connection.setAutoCommit(false);
       }
-      if (mode == Mode.SNAPSHOT && isolation < Connection.TRANSACTION_REPEATABLE_READ) {
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      }
+      int isolation = mode == Mode.SNAPSHOT ? dialect.beginSnapshot(connection) : Dialect.UNCHANGED;
       try {
         return inTransaction(connection, work);
       } finally {
         // A host's pool may not reset what was changed: hand the connection back as it came.
-        if (connection.getTransactionIsolation() != isolation) {
+        if (isolation != Dialect.UNCHANGED) {
           connection.setTransactionIsolation(isolation);
         }
         if (connection.getAutoCommit() != autoCommit) {
