@@ -159,7 +159,7 @@ public abstract class RestartKit {
 
     Map<SessionId, SessionView> then = live(was);
     Map<SessionId, SessionView> now = live(is);
-    assertThat(then).hasSizeGreaterThan(arrivals() / 8);
+    assertThat(then).hasSizeGreaterThan(arrivals() / 2);
     assertThat(now.keySet()).isEqualTo(then.keySet());
     assertThat(then.values()).anyMatch(v -> v.state() == SessionState.ACTIVE)
         .anyMatch(v -> v.state() == SessionState.WRAP_UP).anyMatch(v -> v.state() == SessionState.QUEUED);

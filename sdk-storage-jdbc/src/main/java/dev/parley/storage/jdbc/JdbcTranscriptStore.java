@@ -32,7 +32,9 @@ final class JdbcTranscriptStore implements TranscriptStore {
       "INSERT INTO parley_message (tenant, id, session_id, at_nanos, sender, author, body, delivery)"
           + " SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT),"
           + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR)"
-          + " WHERE NOT EXISTS (SELECT 1 FROM parley_message WHERE tenant = ? AND id = ?)";
+          + " WHERE NOT EXISTS (SELECT 1 FROM parley_message WHERE tenant = ? AND id = ?)"
+          // An erased session's transcript stays empty.
+          + " AND NOT EXISTS (SELECT 1 FROM parley_session WHERE tenant = ? AND id = ? AND erased_at_nanos IS NOT NULL)";
   private static final String ADD_FILE =
       "INSERT INTO parley_message_file (tenant, message_id, seq, name, content_type, size_bytes, uri)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -70,6 +72,8 @@ final class JdbcTranscriptStore implements TranscriptStore {
         s.setString(8, message.delivery().name());
         s.setString(9, message.tenant());
         s.setString(10, message.id());
+        s.setString(11, message.tenant());
+        s.setString(12, message.session());
         if (s.executeUpdate() == 0) {
           return false;
         }
