@@ -1,0 +1,38 @@
+package dev.parley.channels.internal;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import okhttp3.OkHttpClient;
+
+/**
+ * What adapters share when the host gives nothing: one OkHttp client (its connection pool and
+ * dispatcher) and one daemon thread that times retries and rate-limit waits.
+ */
+public final class Defaults {
+  private Defaults() {}
+
+  /** The shared OkHttp client. */
+  public static OkHttpClient httpClient() {
+    return Holder.CLIENT;
+  }
+
+  /** The shared scheduler; its one thread is a daemon and runs only short hand-offs. */
+  public static ScheduledExecutorService scheduler() {
+    return Holder.SCHEDULER;
+  }
+
+  private static final class Holder {
+    static final OkHttpClient CLIENT = new OkHttpClient();
+    static final ScheduledExecutorService SCHEDULER = newScheduler();
+
+    private static ScheduledExecutorService newScheduler() {
+      ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "parley-channels-retry");
+        t.setDaemon(true);
+        return t;
+      });
+      s.setRemoveOnCancelPolicy(true);
+      return s;
+    }
+  }
+}
