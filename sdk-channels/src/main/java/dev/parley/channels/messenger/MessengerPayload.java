@@ -82,8 +82,8 @@ final class MessengerPayload {
     for (JsonNode a : Json.array(m, "attachments")) {
       String type = Json.optionalString(a, "type").orElse("");
       Optional<String> url = Json.optionalString(a.path("payload"), "url");
-      if (MEDIA.containsKey(type) && url.isPresent()) {
-        b.attachment(new Attachment(MEDIA.get(type), url.get(), null, null));
+      if (url.isPresent()) { // a type Messenger adds later is still a file
+        b.attachment(new Attachment(MEDIA.getOrDefault(type, MediaKind.FILE), url.get(), null, null));
         kept++;
       }
     }
