@@ -152,13 +152,12 @@ public abstract class ChannelAdapterTck {
     }
 
     @Test
-    @DisplayName("a reopenable channel closes its messaging window some time after the client's message")
+    @DisplayName("a messaging window closes some time after the client's message")
     void windowCloses() {
-      assumeTrue(adapter.capabilities().reopenable(), "the channel is not reopenable");
       var window = adapter.messagingWindow();
+      assumeTrue(window.length() != null, "the channel has no messaging window");
 
       assertThat(window.isOpen(T0, T0)).isTrue();
-      assertThat(window.length()).isNotNull();
       Instant late = T0.plus(window.length()).plusSeconds(1);
       assertThat(window.isOpen(T0, late)).isFalse();
       assertThatThrownBy(() -> window.check(Kind.TEXT, T0, late)).isInstanceOf(OutsideMessagingWindowException.class);
