@@ -3,6 +3,7 @@ package dev.parley.channels;
 import dev.parley.channels.internal.Inbound;
 import dev.parley.channels.internal.InboundGate;
 import dev.parley.core.ClientRef;
+import dev.parley.core.channel.MessagingWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,6 +26,7 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
   private Duration deduplicationWindow;
   private long maxRememberedIds = 100_000;
   private int maxInboundBytes;
+  private @Nullable MessagingWindow messagingWindow;
 
   /** With the adapter's defaults for the window and the size limit. */
   protected AdapterBuilder(Duration deduplicationWindow, int maxInboundBytes) {
@@ -70,6 +72,20 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
     }
     this.maxInboundBytes = bytes;
     return self();
+  }
+
+  /**
+   * Overrides the channel's messaging window (when free-form messages may be sent), for when the
+   * vendor changes its rules or the account has other terms.
+   */
+  public B messagingWindow(MessagingWindow window) {
+    this.messagingWindow = Objects.requireNonNull(window, "window");
+    return self();
+  }
+
+  /** The window set by {@link #messagingWindow(MessagingWindow)}, else the adapter's {@code fallback}. */
+  protected final MessagingWindow messagingWindowOr(MessagingWindow fallback) {
+    return messagingWindow != null ? messagingWindow : fallback;
   }
 
   /** Checks a required setting: not null, not blank. */

@@ -59,7 +59,7 @@ public final class AppleMessagesAdapter implements ChannelAdapter {
   private final Outbound outbound;
   private final ChannelCapabilities capabilities;
 
-  private AppleMessagesAdapter(Builder b, Inbound inbound, Outbound outbound) {
+  private AppleMessagesAdapter(Builder b, Inbound inbound, Outbound outbound, MessagingWindow window) {
     this.businessId = b.businessId;
     this.jwt = new AppleJwt(b.jwtSecret, b.audience);
     this.outboundToken = b.outboundToken;
@@ -71,7 +71,7 @@ public final class AppleMessagesAdapter implements ChannelAdapter {
         .outbound(Kind.TEXT, Kind.FILE, Kind.TYPING)
         .maxTextLength(10_000).maxInboundBytes(inbound.maxInboundBytes())
         .verifiesSignature(true)
-        .messagingWindow(b.window)
+        .messagingWindow(window)
         .build();
   }
 
@@ -135,7 +135,6 @@ public final class AppleMessagesAdapter implements ChannelAdapter {
     private final byte[] jwtSecret;
     private final Supplier<String> outboundToken;
     private @Nullable String audience;
-    private MessagingWindow window = MessagingWindow.NONE;
 
     private Builder(String businessId, byte[] jwtSecret, Supplier<String> outboundToken) {
       super(Duration.ofHours(24), 1024 * 1024, "https://mspgw.push.apple.com/v1/", new RateLimit(50, 50));
@@ -154,12 +153,6 @@ public final class AppleMessagesAdapter implements ChannelAdapter {
       return this;
     }
 
-    /** A messaging window, if the MSP's terms set one; default none. */
-    public Builder messagingWindow(MessagingWindow window) {
-      this.window = Objects.requireNonNull(window, "window");
-      return this;
-    }
-
     @Override
     protected Builder self() {
       return this;
@@ -173,7 +166,7 @@ public final class AppleMessagesAdapter implements ChannelAdapter {
         } catch (MalformedPayloadException e) {
           return "";
         }
-      }, clock())));
+      }, clock())), messagingWindowOr(MessagingWindow.NONE));
     }
   }
 }

@@ -18,7 +18,6 @@ import dev.parley.core.channel.SendOutcome;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Facebook Messenger, for one page.
@@ -49,7 +48,7 @@ public final class MessengerAdapter implements ChannelAdapter {
   private final Outbound outbound;
   private final ChannelCapabilities capabilities;
 
-  private MessengerAdapter(Builder b, Inbound inbound, Outbound outbound) {
+  private MessengerAdapter(Builder b, Inbound inbound, Outbound outbound, MessagingWindow window) {
     this.accessToken = b.accessToken;
     this.humanAgentTag = b.humanAgentTag;
     this.webhook = new MetaWebhook(b.appSecret, b.verifyToken);
@@ -61,8 +60,7 @@ public final class MessengerAdapter implements ChannelAdapter {
         .outbound(Kind.TEXT, Kind.FILE, Kind.CARD, Kind.TYPING)
         .maxTextLength(2_000).maxInboundBytes(inbound.maxInboundBytes())
         .verifiesSignature(true).answersHandshake(true)
-        .messagingWindow(b.window != null ? b.window
-            : MessagingWindow.of(humanAgentTag ? Duration.ofDays(7) : Duration.ofHours(24)))
+        .messagingWindow(window)
         .build();
   }
 
@@ -102,7 +100,6 @@ public final class MessengerAdapter implements ChannelAdapter {
     private final String appSecret;
     private final String verifyToken;
     private boolean humanAgentTag;
-    private @Nullable MessagingWindow window;
 
     private Builder(String accessToken, String appSecret, String verifyToken) {
       super(Duration.ofHours(48), 1024 * 1024, "https://graph.facebook.com/v23.0/", new RateLimit(40, 40));
@@ -117,12 +114,6 @@ public final class MessengerAdapter implements ChannelAdapter {
       return this;
     }
 
-    /** Overrides the messaging window (24 hours, or 7 days with the human agent tag). */
-    public Builder messagingWindow(MessagingWindow window) {
-      this.window = Objects.requireNonNull(window, "window");
-      return this;
-    }
-
     @Override
     protected Builder self() {
       return this;
@@ -130,7 +121,8 @@ public final class MessengerAdapter implements ChannelAdapter {
 
     /** Builds the adapter. */
     public MessengerAdapter build() {
-      return new MessengerAdapter(this, inbound("messenger"), outbound(MetaWebhook.reader(clock(), "message_id")));
+      return new MessengerAdapter(this, inbound("messenger"), outbound(MetaWebhook.reader(clock(), "message_id")),
+          messagingWindowOr(MessagingWindow.of(humanAgentTag ? Duration.ofDays(7) : Duration.ofHours(24))));
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.parley.core.channel.ChannelCapabilities;
 import dev.parley.core.channel.HttpReply;
 import dev.parley.core.channel.InboundRequest;
 import dev.parley.core.channel.InboundResult;
+import dev.parley.core.channel.MessagingWindow;
 import dev.parley.core.channel.Outgoing;
 import dev.parley.core.channel.SendOutcome;
 import java.time.Duration;
@@ -33,12 +34,13 @@ public final class TelephonyAdapter implements ChannelAdapter {
   private final Inbound inbound;
   private final ChannelCapabilities capabilities;
 
-  private TelephonyAdapter(CallDialect dialect, Inbound inbound) {
+  private TelephonyAdapter(CallDialect dialect, Inbound inbound, MessagingWindow window) {
     this.dialect = dialect;
     this.inbound = inbound;
     this.capabilities = ChannelCapabilities.builder()
         .maxInboundBytes(inbound.maxInboundBytes())
         .verifiesSignature(dialect.verifiesSignature())
+        .messagingWindow(window)
         .build();
   }
 
@@ -90,7 +92,7 @@ public final class TelephonyAdapter implements ChannelAdapter {
 
     /** Builds the adapter. */
     public TelephonyAdapter build() {
-      return new TelephonyAdapter(dialect, inbound("phone"));
+      return new TelephonyAdapter(dialect, inbound("phone"), messagingWindowOr(MessagingWindow.NONE));
     }
   }
 }

@@ -19,6 +19,7 @@ import dev.parley.core.channel.InboundRequest;
 import dev.parley.core.channel.InboundResult;
 import dev.parley.core.channel.MalformedPayloadException;
 import dev.parley.core.channel.MediaKind;
+import dev.parley.core.channel.MessagingWindow;
 import dev.parley.core.channel.OutboundMessage.Kind;
 import dev.parley.core.channel.Outgoing;
 import dev.parley.core.channel.SendOutcome;
@@ -66,7 +67,7 @@ public final class VkAdapter implements ChannelAdapter {
   private final Outbound outbound;
   private final ChannelCapabilities capabilities;
 
-  private VkAdapter(Builder b, Inbound inbound, Outbound outbound) {
+  private VkAdapter(Builder b, Inbound inbound, Outbound outbound, MessagingWindow window) {
     this.groupId = Long.toString(b.groupId);
     this.accessToken = b.accessToken;
     this.apiVersion = b.apiVersion;
@@ -80,6 +81,7 @@ public final class VkAdapter implements ChannelAdapter {
         .outbound(Kind.TEXT, Kind.FILE, Kind.CARD, Kind.TYPING)
         .maxTextLength(4_096).maxInboundBytes(inbound.maxInboundBytes())
         .verifiesSignature(true).answersHandshake(true)
+        .messagingWindow(window)
         .build();
   }
 
@@ -195,7 +197,7 @@ public final class VkAdapter implements ChannelAdapter {
 
     /** Builds the adapter. */
     public VkAdapter build() {
-      return new VkAdapter(this, inbound("vk:" + groupId), outbound(reader(clock())));
+      return new VkAdapter(this, inbound("vk:" + groupId), outbound(reader(clock())), messagingWindowOr(MessagingWindow.NONE));
     }
   }
 }

@@ -48,7 +48,7 @@ public final class WhatsAppAdapter implements ChannelAdapter {
   private final Outbound outbound;
   private final ChannelCapabilities capabilities;
 
-  private WhatsAppAdapter(Builder b, Inbound inbound, Outbound outbound) {
+  private WhatsAppAdapter(Builder b, Inbound inbound, Outbound outbound, MessagingWindow window) {
     this.phoneNumberId = b.phoneNumberId;
     this.accessToken = b.accessToken;
     this.webhook = new MetaWebhook(b.appSecret, b.verifyToken);
@@ -60,7 +60,7 @@ public final class WhatsAppAdapter implements ChannelAdapter {
         .outbound(Kind.TEXT, Kind.FILE, Kind.CARD, Kind.TEMPLATE, Kind.TYPING)
         .maxTextLength(4_096).maxInboundBytes(inbound.maxInboundBytes())
         .verifiesSignature(true).answersHandshake(true)
-        .messagingWindow(b.window)
+        .messagingWindow(window)
         .build();
   }
 
@@ -101,7 +101,6 @@ public final class WhatsAppAdapter implements ChannelAdapter {
     private final String accessToken;
     private final String appSecret;
     private final String verifyToken;
-    private MessagingWindow window = MessagingWindow.of(Duration.ofHours(24), Kind.TEMPLATE);
 
     private Builder(String phoneNumberId, String accessToken, String appSecret, String verifyToken) {
       // Meta retries for up to 36 hours and allows 3 MB payloads; 80 messages/s per number.
@@ -112,12 +111,6 @@ public final class WhatsAppAdapter implements ChannelAdapter {
       this.verifyToken = nonBlank("verifyToken", verifyToken);
     }
 
-    /** The customer-service window; default 24 hours, templates allowed outside. */
-    public Builder messagingWindow(MessagingWindow window) {
-      this.window = Objects.requireNonNull(window, "window");
-      return this;
-    }
-
     @Override
     protected Builder self() {
       return this;
@@ -126,7 +119,8 @@ public final class WhatsAppAdapter implements ChannelAdapter {
     /** Builds the adapter. */
     public WhatsAppAdapter build() {
       return new WhatsAppAdapter(this, inbound("whatsapp:" + phoneNumberId),
-          outbound(MetaWebhook.reader(clock(), "messages", "0", "id")));
+          outbound(MetaWebhook.reader(clock(), "messages", "0", "id")),
+          messagingWindowOr(MessagingWindow.of(Duration.ofHours(24), Kind.TEMPLATE)));
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.parley.core.channel.HttpReply;
 import dev.parley.core.channel.InboundRequest;
 import dev.parley.core.channel.InboundResult;
 import dev.parley.core.channel.MediaKind;
+import dev.parley.core.channel.MessagingWindow;
 import dev.parley.core.channel.OutboundMessage.Kind;
 import dev.parley.core.channel.OutboundSender;
 import dev.parley.core.channel.Outgoing;
@@ -55,13 +56,13 @@ public final class WidgetAdapter implements ChannelAdapter {
   private final Inbound inbound;
   private final @Nullable OutboundSender transport;
 
-  private WidgetAdapter(Builder b, Inbound inbound) {
+  private WidgetAdapter(Builder b, Inbound inbound, MessagingWindow window) {
     channel = b.channel;
     events = new WidgetEvents(channel);
     this.inbound = inbound;
     transport = b.transport;
     ChannelCapabilities.Builder caps =
-        ChannelCapabilities.builder().maxInboundBytes(inbound.maxInboundBytes()).maxTextLength(10_000);
+        ChannelCapabilities.builder().maxInboundBytes(inbound.maxInboundBytes()).maxTextLength(10_000).messagingWindow(window);
     if (channel != Channel.CALLBACK) {
       caps.inboundMedia(MediaKind.values()).outbound(Kind.TEXT, Kind.FILE, Kind.TYPING, Kind.TRANSCRIPT);
     }
@@ -140,7 +141,7 @@ public final class WidgetAdapter implements ChannelAdapter {
       if (transport == null && channel != Channel.CALLBACK) {
         throw new IllegalStateException(channel + " sends through the transport: call transport(...)");
       }
-      return new WidgetAdapter(this, inbound(channel.name()));
+      return new WidgetAdapter(this, inbound(channel.name()), messagingWindowOr(MessagingWindow.NONE));
     }
   }
 }
