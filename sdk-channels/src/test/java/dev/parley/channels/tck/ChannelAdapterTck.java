@@ -110,6 +110,11 @@ public abstract class ChannelAdapterTck {
     return "{}";
   }
 
+  /** The client's identifier on the channel for the kit's {@code sender} (e-mail: an address). */
+  protected String identifier(String sender) {
+    return sender;
+  }
+
   /** The recipient for outbound tests: any identifier valid on the channel. */
   protected String recipient() {
     return "12345";
@@ -131,7 +136,7 @@ public abstract class ChannelAdapterTck {
   }
 
   private ClientRef client(String sender) {
-    return new ClientRef(adapter.channel(), sender);
+    return new ClientRef(adapter.channel(), identifier(sender));
   }
 
   private static Item item(String id, String sender) {
@@ -175,7 +180,7 @@ public abstract class ChannelAdapterTck {
       assertThat(result).isInstanceOf(InboundResult.Delivery.class);
       List<InboundItem> items = ((InboundResult.Delivery) result).items();
       assertThat(items).hasSize(1);
-      assertThat(items.get(0).id()).startsWith("m-1");
+      assertThat(items.get(0).id()).contains("m-1");
       assertThat(items.get(0).client()).isEqualTo(client("1001"));
       if (itemsCarryText()) {
         assertThat(items.get(0)).isInstanceOfSatisfying(ClientMessage.class, m -> assertThat(m.text()).isEqualTo("Hello-m-1"));
@@ -189,7 +194,7 @@ public abstract class ChannelAdapterTck {
 
       var delivery = (InboundResult.Delivery) adapter.receive(deliver(List.of(item("m-1", "1001"), item("m-2", "1002"))));
 
-      assertThat(delivery.items()).extracting(i -> i.client().identifier()).containsExactly("1001", "1002");
+      assertThat(delivery.items()).extracting(InboundItem::client).containsExactly(client("1001"), client("1002"));
     }
 
     @Test
@@ -200,7 +205,7 @@ public abstract class ChannelAdapterTck {
       var again = (InboundResult.Delivery) adapter.receive(deliver(List.of(item("m-1", "1001"))));
 
       assertThat(again.items()).isEmpty();
-      assertThat(again.duplicates()).hasSize(1).allSatisfy(id -> assertThat(id).startsWith("m-1"));
+      assertThat(again.duplicates()).hasSize(1).allSatisfy(id -> assertThat(id).contains("m-1"));
     }
 
     @Test

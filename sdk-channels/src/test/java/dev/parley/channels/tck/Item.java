@@ -6,7 +6,7 @@ package dev.parley.channels.tck;
  * deliver what fits, such as a call from {@code sender}, keeping {@code id} in the item's id.
  *
  * @param id the vendor's id
- * @param sender the client's identifier on the channel
+ * @param sender the client, as the kit's {@code identifier(sender)} maps him to the channel
  * @param text the message text, plain ASCII
  */
 public record Item(String id, String sender, String text) {}
