@@ -16,8 +16,9 @@ import dev.parley.core.Channel;
  * }</pre>
  *
  * <p>Inbound rules every adapter keeps (its TCK checks them): a body over {@link
- * ChannelCapabilities#maxInboundBytes()} is refused before it is parsed; the signature is checked
- * over the raw bytes, in constant time, before anything else is read; a batched delivery gives all
+ * ChannelCapabilities#maxInboundBytes()} is refused before it is parsed; the vendor's proof of
+ * origin is checked in constant time before the content is interpreted (over the raw bytes where
+ * the vendor signs them; VK puts its secret inside the body); a batched delivery gives all
  * its items in order; unknown fields and unknown event types are ignored; an item whose vendor id
  * was already seen (within the adapter's de-duplication window) is dropped; an item from a blocked
  * client is dropped before anything about it is kept. A refused request throws a {@link
