@@ -1,0 +1,9 @@
+/**
+ * E-mail: RFC 5322 / MIME messages in (raw bytes from a webhook relay or fetched over IMAP), SMTP
+ * out, threaded by {@code Message-ID}, {@code In-Reply-To} and {@code References}. Parsing and
+ * composing use Angus Mail (the Jakarta Mail API).
+ */
+@NullMarked
+package dev.parley.channels.email;
+
+import org.jspecify.annotations.NullMarked;
