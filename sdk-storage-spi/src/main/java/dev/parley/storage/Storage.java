@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A whole storage: every store the engine writes through, over one backend, so that a session
@@ -47,6 +49,55 @@ public interface Storage extends AutoCloseable {
 
   /** Tenants' configuration. */
   ConfigStore config();
+
+  /**
+   * Makes a contact of a session's client, with the identities the session knows (its client
+   * identifier on its channel, phone, e-mail), and links the session to it.
+   *
+   * @param contactId the new contact's id
+   * @param name the contact's name; the session's client name when null
+   * @return the contact as stored
+   * @throws IllegalArgumentException if there is no such session, it has neither a name nor the
+   *     {@code name} argument, or one of its identities belongs to another contact
+   */
+  default ContactRecord contactFromSession(String tenant, String sessionId, String contactId, @Nullable String name,
+      Instant at) {
+    SessionRecord session = sessions().find(tenant, sessionId)
+        .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId + " in tenant " + tenant));
+    String named = name != null ? name : session.clientName().orElseThrow(() -> new IllegalArgumentException(
+        "session " + sessionId + " has no client name: give the contact one"));
+    List<ContactRecord.Identity> identities = new ArrayList<>();
+    session.client().ifPresent(c -> identities.add(new ContactRecord.Identity(
+        ContactRecord.Identity.Kind.NETWORK, session.channel() + ":" + c)));
+    session.phone().ifPresent(p -> identities.add(new ContactRecord.Identity(ContactRecord.Identity.Kind.PHONE, p)));
+    session.email().ifPresent(e -> identities.add(new ContactRecord.Identity(ContactRecord.Identity.Kind.EMAIL, e)));
+    ContactRecord contact = contacts().save(new ContactRecord(tenant, contactId, named,
+        identities.stream().distinct().toList(), Map.of(), at, 0));
+    link(tenant, sessionId, contactId);
+    return contact;
+  }
+
+  /**
+   * Links a session to a contact, or unlinks it with a null {@code contactId}, re-reading and
+   * retrying if the session is being written meanwhile (the engine writes live sessions).
+   *
+   * @return the session as stored
+   * @throws IllegalArgumentException if there is no such session or contact
+   */
+  default SessionRecord link(String tenant, String sessionId, @Nullable String contactId) {
+    if (contactId != null && contacts().find(tenant, contactId).isEmpty()) {
+      throw new IllegalArgumentException("no contact " + contactId + " in tenant " + tenant);
+    }
+    while (true) {
+      SessionRecord session = sessions().find(tenant, sessionId)
+          .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId + " in tenant " + tenant));
+      try {
+        return sessions().save(session.toBuilder().contact(contactId).build());
+      } catch (StaleWriteException e) {
+        // written meanwhile: read it again
+      }
+    }
+  }
 
   /**
    * Erases a client's personal data everywhere, as the GDPR's right to erasure asks: every session

@@ -207,6 +207,56 @@ abstract class ContactStoreKit extends StorageKit {
   }
 
   @Nested
+  @DisplayName("from sessions")
+  class FromSessions {
+    @Test
+    @DisplayName("a contact made from a session has the session's identities, and the session is linked to it")
+    void fromSession() {
+      save(served("acme", "s-1", T0).client("420601234567").clientName("Zoë").phone("+420601234567").email("zoe@example.com"));
+
+      ContactRecord made = storage().contactFromSession("acme", "s-1", "c-1", null, T0.plusSeconds(60));
+
+      assertThat(made.name()).isEqualTo("Zoë");
+      assertThat(made.identities()).containsExactly(new Identity(Kind.NETWORK, "WEB_CHAT:420601234567"), PHONE, EMAIL);
+      assertThat(contacts().find("acme", "c-1")).contains(made);
+      assertThat(sessions().find("acme", "s-1").orElseThrow().contact()).contains("c-1");
+    }
+
+    @Test
+    @DisplayName("a contact shows its sessions across channels, and a session can be unlinked again")
+    void sessionsAcrossChannels() {
+      contacts().save(contact("c-1", "Zoë", PHONE));
+      save(served("acme", "s-chat", T0));
+      save(queuedOn("WHATSAPP", "acme", "s-wa", T0.plusSeconds(5)));
+      save(served("acme", "s-other", T0.plusSeconds(9)));
+
+      storage().link("acme", "s-chat", "c-1");
+      storage().link("acme", "s-wa", "c-1");
+
+      assertThat(sessions().query(SessionQuery.builder("acme").contact("c-1").build()).items())
+          .extracting(SessionRecord::id).containsExactly("s-wa", "s-chat");
+      storage().link("acme", "s-chat", null);
+      assertThat(sessions().query(SessionQuery.builder("acme").contact("c-1").build()).items())
+          .extracting(SessionRecord::id).containsExactly("s-wa");
+    }
+
+    @Test
+    @DisplayName("linking to an unknown contact or session, or making a nameless contact, is refused and changes nothing")
+    void refusals() {
+      save(served("acme", "s-1", T0));
+
+      assertThatThrownBy(() -> storage().link("acme", "s-1", "c-404")).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("c-404");
+      assertThatThrownBy(() -> storage().link("acme", "s-404", null)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("s-404");
+      assertThatThrownBy(() -> storage().contactFromSession("acme", "s-1", "c-1", null, T0))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no client name");
+      assertThat(contacts().find("acme", "c-1")).isEmpty();
+      assertThat(sessions().find("acme", "s-1").orElseThrow().version()).isEqualTo(1);
+    }
+  }
+
+  @Nested
   @DisplayName("removal")
   class Removal {
     @Test
