@@ -345,4 +345,37 @@ public sealed interface Command {
       }
     }
   }
+
+  /**
+   * A message from a client known by his identity on a channel (a messaging network, e-mail):
+   * posted into his live session if he has one; otherwise he arrives with {@code entry} as {@code
+   * session} (continuing his last session, linked to it, when the engine still knows it and the
+   * channel is {@linkplain Channel#reopenable() reopenable}) and the message is posted into the
+   * new session. Deciding inside the engine keeps two quick messages from opening two sessions.
+   *
+   * @param session the id for a new session, used only when one is opened
+   * @param entry how the client comes; must name the client ({@link Entry#client()})
+   * @param messageId the channel's id of the message, unique within the tenant
+   */
+  record ClientMessage(SessionId session, Entry entry, String messageId, String text, List<Attachment> attachments)
+      implements Command {
+    public ClientMessage {
+      requireNonNull(session, "session");
+      requireNonNull(entry, "entry");
+      if (entry.client().isEmpty()) {
+        throw new IllegalArgumentException("a client message names its client: " + entry);
+      }
+      new PostMessage(session, Actor.CLIENT, messageId, text, attachments); // the same checks
+      attachments = List.copyOf(attachments);
+    }
+  }
+
+  /** A channel tells how far a message got: delivered to the recipient, read, or failed. */
+  record Receipt(SessionId session, String messageId, dev.parley.core.event.Event.Delivery delivery) implements Command {
+    public Receipt {
+      requireNonNull(session, "session");
+      Ids.check("message id", messageId);
+      requireNonNull(delivery, "delivery");
+    }
+  }
 }

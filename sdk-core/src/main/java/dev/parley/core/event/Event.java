@@ -94,6 +94,13 @@ public sealed interface Event {
   }
 
   /** Why an invitation stopped being valid. */
+  /** How far a message got to its recipient. */
+  enum Delivery {
+    DELIVERED,
+    READ,
+    FAILED
+  }
+
   enum InvitationEndReason {
     /** A one-off invitation was used. */
     USED,
@@ -446,6 +453,18 @@ public sealed interface Event {
       requireNonNull(session, "session");
       requireNonNull(state, "state");
       requireNonNull(name, "name");
+    }
+  }
+
+  /** A channel reported how far a message of the session got. */
+  record MessageDelivered(
+      TenantId tenant, Instant at, Actor actor, SessionId session, SessionState state, String messageId, Delivery delivery)
+      implements SessionEvent {
+    public MessageDelivered {
+      requireNonNull(session, "session");
+      requireNonNull(state, "state");
+      requireNonNull(messageId, "messageId");
+      requireNonNull(delivery, "delivery");
     }
   }
 }

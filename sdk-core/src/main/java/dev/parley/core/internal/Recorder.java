@@ -186,6 +186,11 @@ final class Recorder {
     } else if (e instanceof Event.MessagePosted) {
       out.messages.add(message((Event.MessagePosted) e));
       return;
+    } else if (e instanceof Event.MessageDelivered) {
+      Event.MessageDelivered d = (Event.MessageDelivered) e;
+      MessageRecord.Delivery delivery = MessageRecord.Delivery.valueOf(d.delivery().name());
+      out.others.add(s -> s.transcripts().markDelivery(d.tenant().value(), d.messageId(), delivery));
+      return;
     }
     SessionRecord next = b.build();
     put(key, next, out);

@@ -97,6 +97,8 @@ public final class RoutingCore {
   private final Map<OperatorId, OperatorState> operators = new LinkedHashMap<>();
   private final Map<SessionId, LiveSession> sessions = new HashMap<>();
   private final Map<ClientRef, String> blacklist = new HashMap<>();
+  /** Each client's latest session the core knows, by his identity on its channel. */
+  private final Map<ClientRef, LiveSession> byClient = new HashMap<>();
   private final Map<String, Invitation> invitations = new HashMap<>();
   private final PriorityQueue<Invitation> expiries =
       new PriorityQueue<>(Comparator.<Invitation>comparingLong(i -> i.expiresNanos).thenComparing(i -> i.code));
@@ -237,6 +239,7 @@ public final class RoutingCore {
     for (RestoredSession r : restored) {
       LiveSession s = new LiveSession(r.id(), r.entry(), arrivals++, r.arrivedAt(), r.reopens(), r.priority(), LiveSession.BY_RESTORE);
       sessions.put(s.id, s);
+      r.entry().client().ifPresent(c -> byClient.put(c, s));
       if (r.group() != null) {
         joinGroup(s, groups.get(r.group()));
       }
@@ -354,6 +357,10 @@ public final class RoutingCore {
       removeOperator(((Command.RemoveOperator) command).operator());
     } else if (command instanceof Command.PostMessage) {
       postMessage((Command.PostMessage) command);
+    } else if (command instanceof Command.ClientMessage) {
+      clientMessage((Command.ClientMessage) command);
+    } else if (command instanceof Command.Receipt) {
+      receipt((Command.Receipt) command);
     } else if (command instanceof Command.Tag) {
       tag((Command.Tag) command);
     } else if (command instanceof Command.SetParameter) {
@@ -653,6 +660,7 @@ public final class RoutingCore {
     }
     LiveSession s = new LiveSession(id, entry, arrivals++, now, reopens, priority, routedBy);
     sessions.put(id, s);
+    entry.client().ifPresent(c -> byClient.put(c, s));
     if (inv != null) {
       s.target = inv.operator;
     } else {
@@ -1023,6 +1031,26 @@ public final class RoutingCore {
           + (by.kind() == Actor.Kind.OPERATOR ? " (only its serving operator and collaborators may, while active)" : ""));
     }
     emit(new Event.MessagePosted(tenant, now, by, s.id, s.state, c.messageId(), c.text(), c.attachments()));
+  }
+
+  private void clientMessage(Command.ClientMessage c) {
+    ClientRef client = c.entry().client().orElseThrow();
+    LiveSession s = byClient.get(client);
+    if (s == null || s.state.terminal() || s.state == SessionState.WRAP_UP) {
+      boolean reopen = s != null && s.state == SessionState.ENDED && client.channel().reopenable();
+      GroupState g = reopen && s.group != null && groups.get(s.group.id) == s.group ? s.group : null;
+      arrive(c.session(), c.entry(), reopen ? s.id : null, g, Actor.CLIENT);
+      s = sessions.get(c.session());
+      if (s == null) {
+        return; // refused: the refusal is the answer, and nothing of the message is kept
+      }
+    }
+    emit(new Event.MessagePosted(tenant, now, Actor.CLIENT, s.id, s.state, c.messageId(), c.text(), c.attachments()));
+  }
+
+  private void receipt(Command.Receipt c) {
+    LiveSession s = known(c.session());
+    emit(new Event.MessageDelivered(tenant, now, Actor.SYSTEM, s.id, s.state, c.messageId(), c.delivery()));
   }
 
   private void tag(Command.Tag c) {
@@ -1523,10 +1551,15 @@ public final class RoutingCore {
     Duration retention = settings.endedRetention();
     if (retention.isZero()) {
       clearDeadline(s);
-      sessions.remove(s.id);
+      forget(s);
     } else {
       setDeadline(s, Deadline.RETENTION, nowNanos + retention.toNanos());
     }
+  }
+
+  private void forget(LiveSession s) {
+    sessions.remove(s.id);
+    s.entry.client().ifPresent(c -> byClient.remove(c, s));
   }
 
   private void setDeadline(LiveSession s, Deadline kind, long at) {
@@ -1557,7 +1590,7 @@ public final class RoutingCore {
         finishWrapUp(s, Actor.SYSTEM, null, null);
         break;
       case RETENTION:
-        sessions.remove(s.id);
+        forget(s);
         break;
       default:
         throw new AssertionError(kind);
