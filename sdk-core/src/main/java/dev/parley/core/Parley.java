@@ -105,6 +105,20 @@ public final class Parley implements AutoCloseable {
     return storage;
   }
 
+  /**
+   * Adds a listener of every tenant's events from now on, beside those given to the builder:
+   * for parts of the host made after the engine, such as a transport or a channel gateway. It is
+   * called as the builder's listeners are.
+   */
+  public void addListener(EventListener listener) {
+    engine.addListener(requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a listener added before; returns whether it was there. */
+  public boolean removeListener(EventListener listener) {
+    return engine.removeListener(requireNonNull(listener, "listener"));
+  }
+
   /** A handle with one method per common command of one tenant. */
   public Tenant tenant(TenantId tenant) {
     return new Tenant(this, requireNonNull(tenant, "tenant"));

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,7 @@ public final class Engine {
   private final long seed;
   private final @Nullable ExecutorService ownedExecutor;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
   private final @Nullable HistoryPurge purge;
   /** Runs {@link #purge} in threaded mode; in same-thread mode {@link #tick} does. */
   private final @Nullable ScheduledExecutorService purgeTimer;
@@ -58,9 +60,10 @@ public final class Engine {
     this.seed = seed;
     this.ownedExecutor = ownedExecutor;
     this.partitions = new Partition[partitions];
+    this.listeners.addAll(listeners);
     for (int i = 0; i < partitions; i++) {
       Executor delivery = executor == null ? null : MoreExecutors.newSequentialExecutor(executor);
-      this.partitions[i] = new Partition("parley-partition-" + i, clock, listeners, delivery, queueCapacity, storage);
+      this.partitions[i] = new Partition("parley-partition-" + i, clock, this.listeners, delivery, queueCapacity, storage);
     }
     if (storage != null) {
       restore(storage);
@@ -109,6 +112,14 @@ public final class Engine {
   public TenantSnapshot snapshot(TenantId tenant) {
     TenantSlot slot = slot(tenant);
     return partition(slot).snapshot(slot);
+  }
+
+  public void addListener(EventListener listener) {
+    listeners.add(listener);
+  }
+
+  public boolean removeListener(EventListener listener) {
+    return listeners.remove(listener);
   }
 
   public void tick() {

@@ -182,6 +182,7 @@ final class Partition {
 
   private final String name;
   private final Clock clock;
+  /** Copy-on-write: iterated by delivery while the host adds and removes. */
   private final List<EventListener> listeners;
   private final Executor delivery;
   private final @Nullable BlockingQueue<Task> queue;
@@ -205,7 +206,7 @@ final class Partition {
       @Nullable Storage storage) {
     this.name = name;
     this.clock = clock;
-    this.listeners = List.copyOf(listeners);
+    this.listeners = listeners; // the engine's live list: listeners may come and go
     this.storage = storage;
     this.recorder = storage == null ? null : new Recorder();
     this.persister = storage == null ? null : new Persister(storage);

@@ -1,0 +1,371 @@
+package dev.parley.channels;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.parley.core.Actor;
+import dev.parley.core.Attachment;
+import dev.parley.core.Channel;
+import dev.parley.core.ClientRef;
+import dev.parley.core.Command;
+import dev.parley.core.OperatorId;
+import dev.parley.core.Parley;
+import dev.parley.core.SessionId;
+import dev.parley.core.SessionState;
+import dev.parley.core.TenantId;
+import dev.parley.core.channel.CallState;
+import dev.parley.core.channel.ChannelAdapter;
+import dev.parley.core.channel.ClientMessage;
+import dev.parley.core.channel.HttpReply;
+import dev.parley.core.channel.InboundItem;
+import dev.parley.core.channel.InboundRequest;
+import dev.parley.core.channel.InboundResult;
+import dev.parley.core.channel.MediaKind;
+import dev.parley.core.channel.OutboundMessage;
+import dev.parley.core.channel.Outgoing;
+import dev.parley.core.channel.SendOutcome;
+import dev.parley.core.event.Event;
+import dev.parley.core.event.EventListener;
+import dev.parley.storage.MessageRecord;
+import dev.parley.storage.SessionRecord;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects a tenant's channel adapters to the engine: what clients send comes in as commands,
+ * what operators write goes out through the client's channel, and the channel's receipts come back
+ * as delivery states.
+ *
+ * <pre>{@code
+ * ChannelGateway gateway = ChannelGateway.builder(parley, TenantId.of("acme"))
+ *     .adapter(WhatsAppAdapter.builder(phoneNumberId, token, appSecret, verifyToken)
+ *         .blocked(ChannelGateway.blacklist(parley, TenantId.of("acme"))).build())
+ *     .build();
+ * // in the webhook handler:
+ * HttpReply reply = gateway.receive(Channel.WHATSAPP, request).toCompletableFuture().join();
+ * }</pre>
+ *
+ * <p>Inbound: a client's message goes to his live session, or opens one (continuing his last
+ * session when the channel reopens); the engine decides, so two quick messages never open two
+ * sessions. A call that rings arrives; a call or chat the client leaves is abandoned (while
+ * waiting) or ended. The reply the vendor expects completes only once every item is stored, so a
+ * vendor that gets no answer delivers again (the adapter then drops what it saw).
+ *
+ * <p>Outbound: every message an operator, administrator or the system posts into a session of a
+ * channel with an adapter is sent to the client; a channel's refusal or failure marks the message
+ * {@code FAILED}, and its delivery and read receipts move it forward.
+ *
+ * <p>Thread safety: safe for use by any number of threads. Inbound calls may come from the
+ * transport's threads; outbound sends start on the engine's event executor and never block it.
+ */
+public final class ChannelGateway implements EventListener {
+  private static final Logger log = LoggerFactory.getLogger(ChannelGateway.class);
+
+  private final Parley parley;
+  private final TenantId tenant;
+  private final Map<Channel, ChannelAdapter> adapters;
+  private final Clock clock;
+  /** Our messages by the channel's id for them, so that receipts find them. */
+  private final Cache<String, Sent> sent;
+  /** Receipts that came before the answer to their send, by the channel's message id. */
+  private final Cache<String, Event.Delivery> early;
+  /** Calls by the PBX's call id, while they last. */
+  private final Cache<String, SessionId> calls;
+
+  private record Sent(SessionId session, String messageId) {}
+
+  private ChannelGateway(Builder b) {
+    this.parley = b.parley;
+    this.tenant = b.tenant;
+    this.adapters = new EnumMap<>(b.adapters);
+    this.clock = b.clock;
+    this.sent = Caffeine.newBuilder().expireAfterWrite(b.receiptWindow).maximumSize(1_000_000).build();
+    this.early = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(100_000).build();
+    this.calls = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(12)).build();
+  }
+
+  /** Starts a gateway for one tenant of {@code parley}. */
+  public static Builder builder(Parley parley, TenantId tenant) {
+    return new Builder(parley, tenant);
+  }
+
+  /**
+   * The tenant's blacklist as adapters consult it before they keep anything of a client: read
+   * from the engine's storage, so it holds across restarts.
+   */
+  public static Predicate<ClientRef> blacklist(Parley parley, TenantId tenant) {
+    requireNonNull(parley, "parley");
+    requireNonNull(tenant, "tenant");
+    return client -> parley.storage().blacklist()
+        .find(tenant.value(), client.channel().name(), client.identifier()).isPresent();
+  }
+
+  /**
+   * Hands a vendor's request to the channel's adapter and what it carried to the engine.
+   *
+   * @return the reply to send the vendor, once every item is stored; exceptionally if the engine
+   *     could not take an item (answer 500 and the vendor delivers again)
+   * @throws dev.parley.core.channel.ChannelException if the adapter refuses the request
+   *     (forged, malformed, too large): answer its {@code httpStatus()}; nothing was done
+   * @throws IllegalArgumentException if no adapter serves {@code channel}
+   */
+  public CompletionStage<HttpReply> receive(Channel channel, InboundRequest request) {
+    ChannelAdapter adapter = adapter(channel);
+    InboundResult result = adapter.receive(requireNonNull(request, "request"));
+    if (!(result instanceof InboundResult.Delivery)) {
+      return CompletableFuture.completedFuture(result.reply());
+    }
+    InboundResult.Delivery delivery = (InboundResult.Delivery) result;
+    List<CompletableFuture<?>> applied = new ArrayList<>();
+    for (InboundItem item : delivery.items()) {
+      applied.add(apply(item));
+    }
+    return CompletableFuture.allOf(applied.toArray(new CompletableFuture<?>[0])).thenApply(done -> result.reply());
+  }
+
+  /**
+   * Reopens a client's ended session of an asynchronous channel at an operator's wish ("contact
+   * client"): checked against the channel's messaging window from the client's last message, the
+   * new session, linked to the ended one, is sent straight to the operator.
+   *
+   * @return the new session's id
+   * @throws dev.parley.core.channel.OutsideMessagingWindowException if the vendor no longer lets
+   *     free-form messages reach the client
+   * @throws IllegalArgumentException if there is no such session or no adapter for its channel
+   */
+  public CompletableFuture<SessionId> contactClient(SessionId ended, OperatorId operator) {
+    SessionRecord session = parley.storage().sessions().find(tenant.value(), ended.value())
+        .orElseThrow(() -> new IllegalArgumentException("no session " + ended + " in tenant " + tenant));
+    ChannelAdapter adapter = adapter(Channel.valueOf(session.channel()));
+    Instant lastHeard = parley.storage().transcripts().transcript(tenant.value(), ended.value()).stream()
+        .filter(m -> m.sender() == MessageRecord.Sender.CLIENT).map(MessageRecord::at)
+        .reduce((a, b) -> b).orElse(session.arrivedAt());
+    adapter.messagingWindow().check(OutboundMessage.Kind.TEXT, lastHeard, clock.instant());
+    SessionId reopened = newSession();
+    return parley.submit(tenant, new Command.Reopen(ended, reopened, Actor.operator(operator)))
+        .thenCompose(events -> events.stream().anyMatch(e -> e instanceof Event.SessionOffered
+                && ((Event.SessionOffered) e).operators().contains(operator))
+            ? CompletableFuture.completedFuture(events)
+            : parley.submit(tenant, Command.Redirect.toOperator(reopened, Actor.admin("gateway"), operator, null)))
+        .thenApply(e -> reopened);
+  }
+
+  private CompletableFuture<?> apply(InboundItem item) {
+    if (item instanceof ClientMessage) {
+      ClientMessage m = (ClientMessage) item;
+      return parley.submit(tenant, new Command.ClientMessage(newSession(), m.entry(), m.id(), m.text(), attachments(m)));
+    }
+    if (item instanceof InboundItem.ClientArrived) {
+      return parley.submit(tenant, new Command.Arrive(newSession(), ((InboundItem.ClientArrived) item).entry(), null));
+    }
+    if (item instanceof InboundItem.Receipt) {
+      return receipt((InboundItem.Receipt) item);
+    }
+    if (item instanceof InboundItem.CallEvent) {
+      InboundItem.CallEvent call = (InboundItem.CallEvent) item;
+      if (call.state() == CallState.RINGING && calls.getIfPresent(call.callId()) == null) {
+        SessionId session = newSession();
+        calls.put(call.callId(), session);
+        return parley.submit(tenant, new Command.Arrive(session, call.entry(), null));
+      }
+      SessionId session = calls.getIfPresent(call.callId());
+      if (call.state().ended() && session != null) {
+        calls.invalidate(call.callId());
+        return leave(session);
+      }
+      return CompletableFuture.completedFuture(null);
+    }
+    if (item instanceof InboundItem.ClientLeft) {
+      return liveSessionOf(item.client()).map(this::leave).orElse(CompletableFuture.completedFuture(null));
+    }
+    return CompletableFuture.completedFuture(null); // typing: for the transport's consoles, nothing to keep
+  }
+
+  private CompletableFuture<?> receipt(InboundItem.Receipt r) {
+    Event.Delivery delivery;
+    switch (r.status()) {
+      case DELIVERED:
+        delivery = Event.Delivery.DELIVERED;
+        break;
+      case READ:
+        delivery = Event.Delivery.READ;
+        break;
+      case FAILED:
+        delivery = Event.Delivery.FAILED;
+        break;
+      default:
+        return CompletableFuture.completedFuture(null); // SENT: what we knew when the send returned
+    }
+    List<CompletableFuture<?>> marks = new ArrayList<>();
+    for (String vendorId : r.messageIds()) {
+      Sent ours = sent.getIfPresent(vendorId);
+      if (ours != null) {
+        marks.add(parley.submit(tenant, new Command.Receipt(ours.session(), ours.messageId(), delivery)));
+      } else {
+        early.asMap().merge(vendorId, delivery, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+      }
+    }
+    return CompletableFuture.allOf(marks.toArray(new CompletableFuture<?>[0]));
+  }
+
+  /** The client leaves: a waiting session is abandoned, a served one ended by him. */
+  private CompletableFuture<?> leave(SessionId session) {
+    return parley.snapshot(tenant).session(session).map(v -> {
+      if (v.state().waiting()) {
+        return parley.submit(tenant, new Command.Abandon(session));
+      }
+      if (v.state() == SessionState.ACTIVE) {
+        return parley.submit(tenant, new Command.End(session, Actor.CLIENT));
+      }
+      return CompletableFuture.completedFuture(List.<Event>of());
+    }).orElse(CompletableFuture.completedFuture(List.of()));
+  }
+
+  private Optional<SessionId> liveSessionOf(ClientRef client) {
+    return parley.snapshot(tenant).sessions().stream()
+        .filter(v -> !v.state().terminal() && v.entry().client().filter(client::equals).isPresent())
+        .map(v -> v.id()).findFirst();
+  }
+
+  /** Sends what operators, administrators and the system post to the client's channel. */
+  @Override
+  public void onEvent(Event event) {
+    if (!(event instanceof Event.MessagePosted) || !event.tenant().equals(tenant)
+        || event.actor().kind() == Actor.Kind.CLIENT) {
+      return;
+    }
+    Event.MessagePosted m = (Event.MessagePosted) event;
+    Optional<SessionRecord> session = parley.storage().sessions().find(tenant.value(), m.session().value());
+    if (session.isEmpty() || session.get().client().isEmpty()) {
+      return;
+    }
+    ChannelAdapter adapter = adapters.get(Channel.valueOf(session.get().channel()));
+    if (adapter == null) {
+      return;
+    }
+    ClientRef client = new ClientRef(adapter.channel(), session.get().client().get());
+    List<OutboundMessage> parts = new ArrayList<>();
+    if (!m.text().isBlank()) {
+      parts.add(new OutboundMessage.Text(m.text()));
+    }
+    for (Attachment a : m.attachments()) {
+      parts.add(new OutboundMessage.File(URI.create(a.uri()), MediaKind.FILE, a.name(), ""));
+    }
+    for (OutboundMessage part : parts) {
+      adapter.send(Outgoing.of(client, part)).whenComplete((outcome, failure) -> sentOrFailed(m, outcome, failure));
+    }
+  }
+
+  private void sentOrFailed(Event.MessagePosted m, @Nullable SendOutcome outcome, @Nullable Throwable failure) {
+    if (outcome instanceof SendOutcome.Sent) {
+      String vendorId = ((SendOutcome.Sent) outcome).messageId();
+      sent.put(vendorId, new Sent(m.session(), m.messageId()));
+      Event.Delivery before = early.asMap().remove(vendorId);
+      if (before != null) {
+        parley.submit(tenant, new Command.Receipt(m.session(), m.messageId(), before));
+      }
+      return;
+    }
+    log.warn("message {} of session {} was not delivered: {}", m.messageId(), m.session(), failure != null ? failure : outcome);
+    parley.submit(tenant, new Command.Receipt(m.session(), m.messageId(), Event.Delivery.FAILED));
+  }
+
+  private ChannelAdapter adapter(Channel channel) {
+    ChannelAdapter adapter = adapters.get(requireNonNull(channel, "channel"));
+    if (adapter == null) {
+      throw new IllegalArgumentException("no adapter for " + channel + " in this gateway; add one to its builder");
+    }
+    return adapter;
+  }
+
+  private static List<Attachment> attachments(ClientMessage m) {
+    List<Attachment> files = new ArrayList<>(m.attachments().size());
+    for (dev.parley.core.channel.Attachment a : m.attachments()) {
+      String name = a.fileName() != null ? a.fileName() : a.kind().name().toLowerCase(Locale.ROOT);
+      String type = a.mediaType() != null ? a.mediaType() : "application/octet-stream";
+      files.add(new Attachment(name, type, 0, a.reference())); // 0: the channel does not tell the size
+    }
+    return files;
+  }
+
+  private static SessionId newSession() {
+    return SessionId.of(UUID.randomUUID().toString());
+  }
+
+  /**
+   * Configures a {@link ChannelGateway}.
+   *
+   * <p>Thread safety: not thread-safe; use one builder on one thread.
+   */
+  public static final class Builder {
+    private final Parley parley;
+    private final TenantId tenant;
+    private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
+    private Clock clock = Clock.systemUTC();
+    private Duration receiptWindow = Duration.ofDays(7);
+
+    private Builder(Parley parley, TenantId tenant) {
+      this.parley = requireNonNull(parley, "parley");
+      this.tenant = requireNonNull(tenant, "tenant");
+    }
+
+    /**
+     * Adds the adapter of a channel.
+     *
+     * @throws IllegalArgumentException if another adapter serves its channel already
+     */
+    public Builder adapter(ChannelAdapter adapter) {
+      requireNonNull(adapter, "adapter");
+      if (adapters.putIfAbsent(adapter.channel(), adapter) != null) {
+        throw new IllegalArgumentException("two adapters for " + adapter.channel() + ": one per channel");
+      }
+      return this;
+    }
+
+    /** The clock messaging windows are checked on; default UTC system time. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How long a sent message waits for its receipts; default 7 days. */
+    public Builder receiptWindow(Duration window) {
+      requireNonNull(window, "window");
+      if (window.isNegative() || window.isZero()) {
+        throw new IllegalArgumentException("receipt window must be positive, not " + window);
+      }
+      this.receiptWindow = window;
+      return this;
+    }
+
+    /**
+     * Builds the gateway and subscribes it to the engine's events.
+     *
+     * @throws IllegalStateException if no adapter was added
+     */
+    public ChannelGateway build() {
+      if (adapters.isEmpty()) {
+        throw new IllegalStateException("a gateway needs at least one adapter");
+      }
+      ChannelGateway gateway = new ChannelGateway(this);
+      parley.addListener(gateway);
+      return gateway;
+    }
+  }
+}

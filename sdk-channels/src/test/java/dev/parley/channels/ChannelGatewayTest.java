@@ -1,0 +1,188 @@
+package dev.parley.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.channels.whatsapp.WhatsAppAdapter;
+import dev.parley.core.Actor;
+import dev.parley.core.Channel;
+import dev.parley.core.GroupId;
+import dev.parley.core.GroupSpec;
+import dev.parley.core.ManualClock;
+import dev.parley.core.OperatorId;
+import dev.parley.core.OperatorSpec;
+import dev.parley.core.OperatorStatus;
+import dev.parley.core.Parley;
+import dev.parley.core.SessionId;
+import dev.parley.core.Tenant;
+import dev.parley.core.TenantId;
+import dev.parley.core.TenantSettings;
+import dev.parley.core.channel.BadSignatureException;
+import dev.parley.core.channel.HttpReply;
+import dev.parley.core.channel.InboundRequest;
+import dev.parley.core.channel.OutsideMessagingWindowException;
+import dev.parley.core.event.Event;
+import dev.parley.storage.InMemoryStorage;
+import dev.parley.storage.MessageRecord;
+import dev.parley.storage.SessionRecord;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("A channel gateway wired to WhatsApp")
+class ChannelGatewayTest {
+  private static final TenantId ACME = TenantId.of("acme");
+  private static final GroupId SALES = GroupId.of("sales");
+  private static final OperatorId ALICE = OperatorId.of("alice");
+  private static final String SHEENA = "16505551234";
+  private static final String DELIVERED_ID = "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=";
+
+  private final ManualClock clock = new ManualClock(Instant.ofEpochSecond(1749416383));
+  private final MockWebServer graph = new MockWebServer();
+  private final InMemoryStorage storage = new InMemoryStorage();
+  private final BlockingQueue<Event.MessageDelivered> deliveries = new LinkedBlockingQueue<>();
+  private Parley parley;
+  private Tenant acme;
+  private ChannelGateway gateway;
+
+  @BeforeEach
+  void start() throws Exception {
+    graph.start(0);
+    parley = Parley.builder().sameThread().clock(clock).storage(storage).listener(e -> {
+      if (e instanceof Event.MessageDelivered) {
+        deliveries.add((Event.MessageDelivered) e);
+      }
+    }).build();
+    acme = parley.tenant(ACME);
+    acme.defineGroup(GroupSpec.builder(SALES).wrapUpLimit(Duration.ZERO).build()).join();
+    acme.configure(TenantSettings.builder().defaultGroup(SALES).endedRetention(Duration.ofDays(2)).build()).join();
+    acme.defineOperator(OperatorSpec.builder(ALICE).group(SALES).channel(Channel.WHATSAPP, 3).build()).join();
+    acme.setStatus(ALICE, OperatorStatus.ONLINE).join();
+    WhatsAppAdapter whatsApp = WhatsAppAdapter.builder("106540352242922", "token-1", Fixtures.APP_SECRET, "meatyhamhock")
+        .baseUrl(graph.url("/v23.0/").toString())
+        .retryPolicy(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(2), 2, Duration.ofSeconds(1)))
+        .blocked(ChannelGateway.blacklist(parley, ACME))
+        .build();
+    gateway = ChannelGateway.builder(parley, ACME).adapter(whatsApp).clock(clock).build();
+  }
+
+  @AfterEach
+  void stop() {
+    parley.close();
+    graph.close();
+  }
+
+  private HttpReply deliver(String fixture) {
+    InboundRequest request = Fixtures.metaPost("https://cc.example/webhooks/whatsapp",
+        Fixtures.bytes("whatsapp/" + fixture + ".json"));
+    return gateway.receive(Channel.WHATSAPP, request).toCompletableFuture().join();
+  }
+
+  private SessionRecord onlySession() {
+    List<SessionRecord> live = storage.sessions().live("acme");
+    assertThat(live).hasSize(1);
+    return live.get(0);
+  }
+
+  @Test
+  @DisplayName("a client's first message opens his session and is kept; the same delivery again changes nothing")
+  void inbound() {
+    assertThat(deliver("incoming-text").status()).isEqualTo(200);
+    assertThat(deliver("incoming-text").status()).isEqualTo(200);
+
+    SessionRecord session = onlySession();
+    assertThat(session.client()).contains(SHEENA);
+    assertThat(session.clientName()).contains("Sheena Nelson");
+    assertThat(storage.transcripts().transcript("acme", session.id())).extracting(MessageRecord::text)
+        .containsExactly("Does it come in another color?");
+  }
+
+  @Test
+  @DisplayName("an operator's reply goes out through the Graph API, and the delivery receipt comes back to it")
+  void outboundAndReceipt() throws Exception {
+    deliver("incoming-text");
+    SessionId session = SessionId.of(onlySession().id());
+    acme.accept(session, ALICE).join();
+    graph.enqueue(new MockResponse.Builder().code(200)
+        .body("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"" + DELIVERED_ID + "\"}]}").build());
+
+    acme.post(session, Actor.operator(ALICE), "reply-1", "It does, in blue.").join();
+
+    RecordedRequest sent = graph.takeRequest(10, TimeUnit.SECONDS);
+    assertThat(sent.getTarget()).endsWith("/106540352242922/messages");
+    assertThat(sent.getBody().utf8()).contains("\"to\":\"" + SHEENA + "\"").contains("It does, in blue.");
+    // The receipt may come before the gateway has heard the Graph API's answer: it waits for it.
+    deliver("status-delivered");
+    assertThat(deliveries.poll(10, TimeUnit.SECONDS)).satisfies(d -> {
+      assertThat(d.messageId()).isEqualTo("reply-1");
+      assertThat(d.delivery()).isEqualTo(Event.Delivery.DELIVERED);
+    });
+    assertThat(storage.transcripts().find("acme", "reply-1").orElseThrow().delivery())
+        .isEqualTo(MessageRecord.Delivery.DELIVERED);
+  }
+
+  @Test
+  @DisplayName("a reply WhatsApp refuses is marked failed")
+  void refusedReply() throws Exception {
+    deliver("incoming-text");
+    SessionId session = SessionId.of(onlySession().id());
+    acme.accept(session, ALICE).join();
+    graph.enqueue(new MockResponse.Builder().code(400)
+        .body("{\"error\":{\"message\":\"Invalid parameter\",\"code\":100}}").build());
+
+    acme.post(session, Actor.operator(ALICE), "reply-1", "It does, in blue.").join();
+
+    assertThat(deliveries.poll(10, TimeUnit.SECONDS)).satisfies(d -> assertThat(d.delivery()).isEqualTo(Event.Delivery.FAILED));
+    assertThat(storage.transcripts().find("acme", "reply-1").orElseThrow().delivery())
+        .isEqualTo(MessageRecord.Delivery.FAILED);
+  }
+
+  @Test
+  @DisplayName("a forged delivery is refused before anything is kept, and a blocked client's is dropped")
+  void refusals() {
+    InboundRequest forged = InboundRequest.builder("POST", URI.create("https://cc.example/webhooks/whatsapp"))
+        .header("X-Hub-Signature-256", "sha256=" + "0".repeat(64))
+        .body(Fixtures.bytes("whatsapp/incoming-text.json")).build();
+    assertThatThrownBy(() -> gateway.receive(Channel.WHATSAPP, forged)).isInstanceOf(BadSignatureException.class);
+
+    acme.submit(new dev.parley.core.Command.Block(new dev.parley.core.ClientRef(Channel.WHATSAPP, SHEENA),
+        Actor.admin("root"), "spam")).join();
+    assertThat(deliver("incoming-text").status()).isEqualTo(200);
+
+    assertThat(storage.sessions().live("acme")).isEmpty();
+    assertThat(storage.transcripts().find("acme", "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=")).isEmpty();
+    assertThatThrownBy(() -> gateway.receive(Channel.MESSENGER, forged)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no adapter for MESSENGER");
+  }
+
+  @Test
+  @DisplayName("an operator contacts a client within WhatsApp's 24 hours, not after")
+  void contactClient() {
+    deliver("incoming-text");
+    SessionId ended = SessionId.of(onlySession().id());
+    acme.accept(ended, ALICE).join();
+    acme.end(ended, Actor.operator(ALICE)).join();
+    clock.advance(Duration.ofHours(23));
+
+    SessionId reopened = gateway.contactClient(ended, ALICE).join();
+
+    SessionRecord record = storage.sessions().find("acme", reopened.value()).orElseThrow();
+    assertThat(record.reopens()).contains(ended.value());
+    assertThat(acme.snapshot().session(reopened).orElseThrow().operator()).isEqualTo(ALICE);
+    acme.accept(reopened, ALICE).join();
+    acme.end(reopened, Actor.operator(ALICE)).join();
+    clock.advance(Duration.ofHours(2));
+    assertThatThrownBy(() -> gateway.contactClient(ended, ALICE)).isInstanceOf(OutsideMessagingWindowException.class);
+  }
+}
