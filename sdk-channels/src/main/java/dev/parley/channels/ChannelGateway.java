@@ -214,11 +214,15 @@ public final class ChannelGateway implements EventListener {
     }
     List<CompletableFuture<?>> marks = new ArrayList<>();
     for (String vendorId : r.messageIds()) {
-      Sent ours = sent.getIfPresent(vendorId);
+      Sent ours;
+      synchronized (early) { // against the send's answer arriving between the two steps
+        ours = sent.getIfPresent(vendorId);
+        if (ours == null) {
+          early.asMap().merge(vendorId, delivery, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+      }
       if (ours != null) {
         marks.add(parley.submit(tenant, new Command.Receipt(ours.session(), ours.messageId(), delivery)));
-      } else {
-        early.asMap().merge(vendorId, delivery, (a, b) -> a.compareTo(b) >= 0 ? a : b);
       }
     }
     return CompletableFuture.allOf(marks.toArray(new CompletableFuture<?>[0]));
@@ -275,8 +279,11 @@ public final class ChannelGateway implements EventListener {
   private void sentOrFailed(Event.MessagePosted m, @Nullable SendOutcome outcome, @Nullable Throwable failure) {
     if (outcome instanceof SendOutcome.Sent) {
       String vendorId = ((SendOutcome.Sent) outcome).messageId();
-      sent.put(vendorId, new Sent(m.session(), m.messageId()));
-      Event.Delivery before = early.asMap().remove(vendorId);
+      Event.Delivery before;
+      synchronized (early) {
+        sent.put(vendorId, new Sent(m.session(), m.messageId()));
+        before = early.asMap().remove(vendorId);
+      }
       if (before != null) {
         parley.submit(tenant, new Command.Receipt(m.session(), m.messageId(), before));
       }
