@@ -2,9 +2,15 @@ package dev.parley.storage.jdbc;
 
 import dev.parley.storage.StorageException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one unit of work on a pooled connection: commits it before returning (also when the pool
@@ -27,9 +33,38 @@ final class Database {
   private static final int ATTEMPTS = 5;
 
   private final DataSource dataSource;
+  private final Dialect dialect;
+  private volatile boolean closed;
 
-  Database(DataSource dataSource) {
+  Database(DataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
+    this.dialect = dialect;
+  }
+
+  /** The database's dialect. */
+  Dialect dialect() {
+    return dialect;
+  }
+
+  /** Refuses all later work: the storage was closed (its pool, if it made one, too). */
+  void close() {
+    closed = true;
+  }
+
+  /** How a unit of work uses its connection. */
+  private enum Mode {
+    /** One statement, or several that need no transaction: the connection's mode as it comes. */
+    AS_IS,
+    /** Several statements that take effect together or not at all. */
+    TRANSACTION,
+    /** Several reads that see one state of the database, as of the first. */
+    SNAPSHOT
+  }
+
+  /** Reads one row into a value. */
+  @FunctionalInterface
+  interface RowMapper<T> {
+    T map(ResultSet rows) throws SQLException;
   }
 
   /** A unit of work on one connection. */
@@ -43,9 +78,72 @@ final class Database {
    * "could not ..." in the exception's message.
    */
   <T> T run(String what, Work<T> work) {
+    return attempt(what, work, Mode.AS_IS);
+  }
+
+  /**
+   * Runs one INSERT, UPDATE, DELETE or MERGE whose parameters are {@code arguments} (Strings,
+   * possibly null, Longs and Integers), as {@link #run} does; returns the count of rows it changed.
+   */
+  int update(String what, String sql, @Nullable Object... arguments) {
+    return run(what, c -> {
+      try (PreparedStatement s = prepare(c, sql, arguments)) {
+        return s.executeUpdate();
+      }
+    });
+  }
+
+  /** Runs one SELECT whose parameters are {@code arguments}; returns its rows, mapped. */
+  <T> List<T> list(String what, String sql, RowMapper<T> mapper, @Nullable Object... arguments) {
+    return run(what, c -> {
+      try (PreparedStatement s = prepare(c, sql, arguments); ResultSet rows = s.executeQuery()) {
+        List<T> list = new ArrayList<>();
+        while (rows.next()) {
+          list.add(mapper.map(rows));
+        }
+        return list;
+      }
+    });
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, @Nullable Object... arguments)
+      throws SQLException {
+    PreparedStatement s = c.prepareStatement(sql);
+    for (int i = 0; i < arguments.length; i++) {
+      if (arguments[i] == null) {
+        s.setNull(i + 1, Types.VARCHAR);
+      } else {
+        s.setObject(i + 1, arguments[i]);
+      }
+    }
+    return s;
+  }
+
+  /**
+   * Runs several statements in one transaction: all take effect or none. A runtime exception
+   * from {@code work} (such as a {@link dev.parley.storage.StaleWriteException}) rolls it back and
+   * propagates as it is.
+   */
+  <T> T transaction(String what, Work<T> work) {
+    return attempt(what, work, Mode.TRANSACTION);
+  }
+
+  /**
+   * Runs several reads that see one committed state: a record and its child rows are never read
+   * half before and half after another transaction's write.
+   */
+  <T> T snapshot(String what, Work<T> work) {
+    return attempt(what, work, Mode.SNAPSHOT);
+  }
+
+  private <T> T attempt(String what, Work<T> work, Mode mode) {
+    if (closed) {
+      // Checked here too because a host's DataSource stays open after the storage is closed.
+      throw new IllegalStateException("could not " + what + ": the storage is closed; build a new one");
+    }
     for (int attempt = 1; ; attempt++) {
       try {
-        return once(work);
+        return once(work, mode);
       } catch (SQLException e) {
         String state = e.getSQLState();
         if (attempt < ATTEMPTS && state != null && RETRYABLE.contains(state)) {
@@ -59,25 +157,47 @@ final class Database {
     }
   }
 
-  private <T> T once(Work<T> work) throws SQLException {
+  private <T> T once(Work<T> work, Mode mode) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      boolean manualCommit = !connection.getAutoCommit();
-      try {
-        T result = work.run(connection);
-        if (manualCommit) {
-          connection.commit();
-        }
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        if (manualCommit) {
-          try {
-            connection.rollback();
-          } catch (SQLException suppressed) {
-            e.addSuppressed(suppressed);
-          }
-        }
-        throw e;
+      boolean autoCommit = connection.getAutoCommit();
+      int isolation = connection.getTransactionIsolation();
+      if (mode != Mode.AS_IS && autoCommit) {
+        connection.setAutoCommit(false);
       }
+      if (mode == Mode.SNAPSHOT && isolation < Connection.TRANSACTION_REPEATABLE_READ) {
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      }
+      try {
+        return inTransaction(connection, work);
+      } finally {
+        // A host's pool may not reset what was changed: hand the connection back as it came.
+        if (connection.getTransactionIsolation() != isolation) {
+          connection.setTransactionIsolation(isolation);
+        }
+        if (connection.getAutoCommit() != autoCommit) {
+          connection.setAutoCommit(autoCommit);
+        }
+      }
+    }
+  }
+
+  private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+    boolean manualCommit = !connection.getAutoCommit();
+    try {
+      T result = work.run(connection);
+      if (manualCommit) {
+        connection.commit();
+      }
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      if (manualCommit) {
+        try {
+          connection.rollback();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
     }
   }
 }

@@ -1,6 +1,9 @@
 package dev.parley.storage.jdbc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Instants as the epoch nanoseconds the schema stores in BIGINT columns: exact to the nanosecond,
@@ -39,5 +42,24 @@ final class EpochNanos {
   static Instant toInstant(long nanos) {
     return Instant.ofEpochSecond(
         Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
+  }
+
+  /**
+   * Returns {@code instant} in epoch nanoseconds, or the nearest {@code long} when it is outside
+   * {@link #MIN} to {@link #MAX}: for bounds of ranges, which then hold every stored instant or none.
+   */
+  static long clamped(Instant instant) {
+    return instant.isBefore(MIN) ? Long.MIN_VALUE : instant.isAfter(MAX) ? Long.MAX_VALUE : of("bound", instant);
+  }
+
+  /** As {@link #of}, for an instant that may be null. */
+  static @Nullable Long ofNullable(String what, @Nullable Instant instant) {
+    return instant == null ? null : of(what, instant);
+  }
+
+  /** Reads a nullable column of epoch nanoseconds as an instant. */
+  static @Nullable Instant read(ResultSet rows, int column) throws SQLException {
+    Long nanos = rows.getObject(column, Long.class);
+    return nanos == null ? null : toInstant(nanos);
   }
 }

@@ -5,8 +5,16 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.storage.BlacklistStore;
+import dev.parley.storage.ConfigStore;
+import dev.parley.storage.ContactStore;
 import dev.parley.storage.InvitationStore;
+import dev.parley.storage.OutboxStore;
+import dev.parley.storage.SessionStore;
+import dev.parley.storage.Storage;
 import dev.parley.storage.StorageException;
+import dev.parley.storage.TagStore;
+import dev.parley.storage.TemplateStore;
+import dev.parley.storage.TranscriptStore;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -18,14 +26,23 @@ import org.jspecify.annotations.Nullable;
  * DataSource} the host already has.
  *
  * <p>{@link Builder#build()} migrates the schema (versioned scripts under {@code db/parley/} on
- * the class path, recorded in the table {@code parley_schema_history}; a schema that is already
- * current is left alone) and then hands out the stores, which talk plain JDBC:
+ * the class path, and the database's own under {@code db/parley-h2/} or {@code
+ * db/parley-postgresql/}, recorded in the table {@code parley_schema_history}; a schema that is
+ * already current is left alone) and then hands out the stores, which talk plain JDBC:
  *
  * <pre>{@code
  * try (JdbcStorage storage = JdbcStorage.h2(Path.of("data/parley")).build()) {
  *   storage.blacklist().put(entry);
  * }
  * }</pre>
+ *
+ * <p>Consistency: a session and its lists, a message and its words, an erasure or purge and the
+ * transcripts it removes, a contact's removal and the sessions it unlinks: each is one
+ * transaction. Reads of a record and its lists see one committed state.
+ *
+ * <p>Full-text search ({@link dev.parley.storage.SessionQuery.Builder#text}) follows {@link
+ * dev.parley.storage.Words} on both databases: on PostgreSQL through a GIN index of each message's
+ * words as a {@code tsvector}, on H2 through a table of each session's words searched by prefix.
  *
  * <p>Durability: every write runs in its own transaction and has committed when the call returns;
  * on PostgreSQL that is durable in the usual sense. H2 hands each commit to the operating system
@@ -42,16 +59,32 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: safe for use by several threads at once. The stores hold no state of their
  * own; each call borrows a connection from the pool.
  */
-public final class JdbcStorage implements AutoCloseable {
+public final class JdbcStorage implements Storage {
   private final @Nullable HikariDataSource ownPool;
+  private final Database database;
+  private final SessionStore sessions;
+  private final TranscriptStore transcripts;
+  private final ContactStore contacts;
   private final BlacklistStore blacklist;
   private final InvitationStore invitations;
+  private final TagStore tags;
+  private final TemplateStore templates;
+  private final OutboxStore outbox;
+  private final ConfigStore config;
 
-  private JdbcStorage(DataSource dataSource, @Nullable HikariDataSource ownPool) {
+  private JdbcStorage(DataSource dataSource, Dialect dialect, @Nullable HikariDataSource ownPool) {
     this.ownPool = ownPool;
-    Database database = new Database(dataSource);
+    this.database = new Database(dataSource, dialect);
+    JdbcTranscriptStore transcriptStore = new JdbcTranscriptStore(database);
+    this.sessions = new JdbcSessionStore(database, transcriptStore);
+    this.transcripts = transcriptStore;
+    this.contacts = new JdbcContactStore(database);
     this.blacklist = new JdbcBlacklistStore(database);
     this.invitations = new JdbcInvitationStore(database);
+    this.tags = new JdbcTagStore(database);
+    this.templates = new JdbcTemplateStore(database);
+    this.outbox = new JdbcOutboxStore(database);
+    this.config = new JdbcConfigStore(database);
   }
 
   /**
@@ -101,23 +134,74 @@ public final class JdbcStorage implements AutoCloseable {
     return new Builder(requireNonNull(dataSource, "dataSource must not be null"), null, null, null);
   }
 
+  /** Sessions, in table {@code parley_session} and its {@code parley_session_*} child tables. */
+  @Override
+  public SessionStore sessions() {
+    return sessions;
+  }
+
+  /** Transcripts, in tables {@code parley_message} and {@code parley_message_file}. */
+  @Override
+  public TranscriptStore transcripts() {
+    return transcripts;
+  }
+
+  /** Contacts, in table {@code parley_contact} and its {@code parley_contact_*} child tables. */
+  @Override
+  public ContactStore contacts() {
+    return contacts;
+  }
+
   /** The blacklist, in table {@code parley_blacklist}. */
+  @Override
   public BlacklistStore blacklist() {
     return blacklist;
   }
 
   /** The invitations, in table {@code parley_invitation}. */
+  @Override
   public InvitationStore invitations() {
     return invitations;
   }
 
+  /** The tag catalogue and recent tags, in tables {@code parley_tag} and {@code parley_recent_tag}. */
+  @Override
+  public TagStore tags() {
+    return tags;
+  }
+
+  /** Templates and stars, in tables {@code parley_template} and {@code parley_template_star}. */
+  @Override
+  public TemplateStore templates() {
+    return templates;
+  }
+
+  /** The outbox, in table {@code parley_outbox} and its counters and cursors. */
+  @Override
+  public OutboxStore outbox() {
+    return outbox;
+  }
+
+  /** Tenants' configuration, in tables {@code parley_config} and {@code parley_config_property}. */
+  @Override
+  public ConfigStore config() {
+    return config;
+  }
+
+  /** True: a write has committed when the call returns (see the class's note on durability). */
+  @Override
+  public boolean durable() {
+    return true;
+  }
+
   /**
    * Closes the connection pool if this storage made it (a {@link #using(DataSource) host's own}
-   * is left open). The stores fail with a {@link StorageException} afterwards. Closing twice is
-   * harmless.
+   * is left open). The stores fail with an {@link IllegalStateException} afterwards. Closing twice
+   * is harmless.
    */
   @Override
   public void close() {
+    database.close();
     if (ownPool != null) {
       ownPool.close();
     }
@@ -184,8 +268,9 @@ public final class JdbcStorage implements AutoCloseable {
       HikariDataSource pool = dataSource == null ? openPool() : null;
       DataSource source = pool != null ? pool : requireNonNull(dataSource);
       try {
-        migrate(source);
-        return new JdbcStorage(source, pool);
+        Dialect dialect = Dialect.of(source);
+        migrate(source, dialect);
+        return new JdbcStorage(source, dialect, pool);
       } catch (RuntimeException e) {
         if (pool != null) {
           pool.close();
@@ -212,11 +297,11 @@ public final class JdbcStorage implements AutoCloseable {
       }
     }
 
-    private static void migrate(DataSource source) {
+    private static void migrate(DataSource source, Dialect dialect) {
       try {
         Flyway.configure(JdbcStorage.class.getClassLoader())
             .dataSource(source)
-            .locations("classpath:db/parley")
+            .locations("classpath:db/parley", dialect.migrations())
             .table("parley_schema_history")
             // A host's schema may hold its own tables: start Parley's history below version 1.
             .baselineOnMigrate(true)

@@ -24,7 +24,7 @@ class PostgresBlacklistStoreTest extends BlacklistStoreTck {
 
   @Override
   protected BlacklistStore createStore() {
-    SharedPostgres.truncate(SharedPostgres.get().getPostgresDatabase());
+    ParleyTables.empty(SharedPostgres.get().getPostgresDatabase());
     return storage.blacklist();
   }
 

@@ -1,6 +1,5 @@
 package dev.parley.storage.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.storage.InvitationStore;
 import dev.parley.storage.tck.InvitationStoreTck;
@@ -18,13 +17,7 @@ class PostgresInvitationStoreTest extends InvitationStoreTck {
 
   @BeforeAll
   static void open() {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(SharedPostgres.jdbcUrl());
-    config.setUsername("postgres");
-    config.setPassword("postgres");
-    config.setAutoCommit(false);
-    config.setMaximumPoolSize(10);
-    hostPool = new HikariDataSource(config);
+    hostPool = TestPools.postgres(false);
     storage = JdbcStorage.using(hostPool).build();
   }
 
@@ -36,7 +29,7 @@ class PostgresInvitationStoreTest extends InvitationStoreTck {
 
   @Override
   protected InvitationStore createStore() {
-    SharedPostgres.truncate(hostPool);
+    ParleyTables.empty(hostPool);
     return storage.invitations();
   }
 

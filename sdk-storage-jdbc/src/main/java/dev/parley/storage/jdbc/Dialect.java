@@ -1,0 +1,74 @@
+package dev.parley.storage.jdbc;
+
+import dev.parley.storage.StorageException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * The databases the storage runs on, and the few things it does differently on each: where the
+ * full-text index lives and how text is ordered in keyset pages. Everything else is one SQL for
+ * both.
+ */
+enum Dialect {
+  H2 {
+    @Override
+    String binaryOrder(String column) {
+      return column; // H2 compares text as String.compareTo does
+    }
+
+    @Override
+    TextIndex textIndex() {
+      return new H2WordIndex();
+    }
+  },
+  POSTGRESQL {
+    @Override
+    String binaryOrder(String column) {
+      return column + " COLLATE \"C\"";
+    }
+
+    @Override
+    TextIndex textIndex() {
+      return new PostgresTextIndex();
+    }
+  };
+
+  /**
+   * {@code column} ordered by code point whatever the database's collation, as the paging indexes
+   * of the dialect's migration order it.
+   */
+  abstract String binaryOrder(String column);
+
+  /** The full-text index on this database. */
+  abstract TextIndex textIndex();
+
+  /** The dialect's own migrations, beside the shared ones in {@code db/parley}. */
+  String migrations() {
+    return "classpath:db/parley-" + name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Asks the database what it is.
+   *
+   * @throws StorageException if it is neither H2 nor PostgreSQL, or cannot be reached
+   */
+  static Dialect of(DataSource dataSource) {
+    String product;
+    try (Connection c = dataSource.getConnection()) {
+      product = c.getMetaData().getDatabaseProductName();
+    } catch (SQLException e) {
+      throw new StorageException("could not connect to the database: " + e.getMessage()
+          + "; check that it is running and reachable", e);
+    }
+    if ("H2".equals(product)) {
+      return H2;
+    }
+    if ("PostgreSQL".equals(product)) {
+      return POSTGRESQL;
+    }
+    throw new StorageException("the database is " + product + ", but Parley's JDBC storage runs on H2 and"
+        + " PostgreSQL only; pass a DataSource of one of those");
+  }
+}

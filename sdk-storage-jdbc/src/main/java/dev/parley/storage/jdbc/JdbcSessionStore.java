@@ -1,0 +1,225 @@
+package dev.parley.storage.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.parley.storage.Page;
+import dev.parley.storage.SessionQuery;
+import dev.parley.storage.SessionRecord;
+import dev.parley.storage.SessionStore;
+import dev.parley.storage.StaleWriteException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@link SessionStore} in {@code parley_session} and its child tables (see {@link SessionRow}
+ * and {@link SessionChildren}).
+ *
+ * <p>Thread safety: safe for use by several threads at once; each call borrows its own pooled
+ * connection. Writes are optimistic: an update names the version it read ({@code WHERE version =
+ * ?}) and the row lock it takes makes concurrent writers of one session queue, so exactly one of
+ * two writers at the same version succeeds. Reads run in a snapshot, so a session's row and lists
+ * are always of one version.
+ */
+final class JdbcSessionStore implements SessionStore {
+  private static final String FIND = SessionRow.SELECT + " WHERE s.tenant = ? AND s.id = ?";
+  private static final String LOCK = SessionRow.VERSION + " FOR UPDATE";
+  private static final String LIVE = SessionRow.SELECT + " WHERE s.tenant = ? AND s.closed_at_nanos IS NULL";
+  private static final String CLOSED_BEFORE =
+      "IN (SELECT c.id FROM parley_session c WHERE c.tenant = ? AND c.closed_at_nanos < ?)";
+  private static final String PURGE = "DELETE FROM parley_session WHERE tenant = ? AND closed_at_nanos < ?";
+
+  // The contract's order for live(), applied in Java so that it never depends on a collation.
+  private static final Comparator<SessionRecord> ARRIVAL =
+      Comparator.comparingLong(SessionRecord::arrivalSeq).thenComparing(SessionRecord::id);
+
+  private final Database database;
+  private final JdbcTranscriptStore transcripts;
+  private final TextIndex text;
+
+  JdbcSessionStore(Database database, JdbcTranscriptStore transcripts) {
+    this.database = database;
+    this.transcripts = transcripts;
+    this.text = database.dialect().textIndex();
+  }
+
+  @Override
+  public SessionRecord save(SessionRecord session) {
+    requireNonNull(session, "session must not be null");
+    Object[] values = SessionRow.values(session);
+    return database.transaction("store session " + key(session.tenant(), session.id()),
+        c -> write(c, session, values));
+  }
+
+  @Override
+  public List<SessionRecord> saveAll(List<SessionRecord> sessions) {
+    requireNonNull(sessions, "sessions must not be null");
+    List<SessionRecord> list = List.copyOf(sessions);
+    List<Object[]> values = list.stream().map(SessionRow::values).toList();
+    return database.transaction("store " + list.size() + " sessions", c -> {
+      List<SessionRecord> stored = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        stored.add(write(c, list.get(i), values.get(i)));
+      }
+      return List.copyOf(stored);
+    });
+  }
+
+  // Writes the row (insert at version 0, else update at the version read), then the lists.
+  private static SessionRecord write(Connection c, SessionRecord session, Object[] values) throws SQLException {
+    String tenant = session.tenant();
+    String id = session.id();
+    long version = session.version();
+    boolean inserted = version == 0;
+    if (inserted) {
+      long stored = storedVersion(c, tenant, id);
+      if (stored != 0) {
+        throw new StaleWriteException("session " + key(tenant, id), 0, stored);
+      }
+      // A concurrent insert of the same id loses on the key; Database runs it again, and then the
+      // check above sees the winner's row.
+      try (PreparedStatement s = c.prepareStatement(SessionRow.INSERT)) {
+        s.setString(1, tenant);
+        s.setString(2, id);
+        s.setLong(3, 1);
+        SessionRow.bind(s, 4, values);
+        s.executeUpdate();
+      }
+    } else {
+      try (PreparedStatement s = c.prepareStatement(SessionRow.UPDATE)) {
+        s.setLong(1, version + 1);
+        int next = SessionRow.bind(s, 2, values);
+        s.setString(next, tenant);
+        s.setString(next + 1, id);
+        s.setLong(next + 2, version);
+        if (s.executeUpdate() == 0) {
+          throw new StaleWriteException("session " + key(tenant, id), version, storedVersion(c, tenant, id));
+        }
+      }
+    }
+    SessionChildren.write(c, session, inserted);
+    return session.toBuilder().version(version + 1).build();
+  }
+
+  private static long storedVersion(Connection c, String tenant, String id) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(SessionRow.VERSION)) {
+      s.setString(1, tenant);
+      s.setString(2, id);
+      try (ResultSet rows = s.executeQuery()) {
+        return rows.next() ? rows.getLong(1) : 0;
+      }
+    }
+  }
+
+  @Override
+  public Optional<SessionRecord> find(String tenant, String id) {
+    requireNonNull(tenant, "tenant must not be null");
+    requireNonNull(id, "id must not be null");
+    return database.snapshot("read session " + key(tenant, id), c -> find(c, tenant, id));
+  }
+
+  private static Optional<SessionRecord> find(Connection c, String tenant, String id) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(FIND)) {
+      s.setString(1, tenant);
+      s.setString(2, id);
+      return read(c, tenant, s).stream().findFirst();
+    }
+  }
+
+  @Override
+  public List<SessionRecord> live(String tenant) {
+    requireNonNull(tenant, "tenant must not be null");
+    return database.snapshot("read the live sessions of tenant " + tenant, c -> {
+      try (PreparedStatement s = c.prepareStatement(LIVE)) {
+        s.setString(1, tenant);
+        List<SessionRecord> live = new ArrayList<>(read(c, tenant, s));
+        live.sort(ARRIVAL);
+        return List.copyOf(live);
+      }
+    });
+  }
+
+  @Override
+  public Page<SessionRecord> query(SessionQuery query) {
+    requireNonNull(query, "query must not be null");
+    SessionQuerySql sql = SessionQuerySql.of(query, database.dialect(), text);
+    return database.snapshot("query the sessions of tenant " + query.tenant(), c -> {
+      try (PreparedStatement s = c.prepareStatement(sql.sql())) {
+        sql.arguments().bind(s);
+        List<SessionRecord> found = read(c, query.tenant(), s);
+        if (found.size() <= query.limit()) {
+          return new Page<>(found, null);
+        }
+        List<SessionRecord> page = found.subList(0, query.limit());
+        return new Page<>(page, SessionQuerySql.cursor(query, page.get(page.size() - 1)));
+      }
+    });
+  }
+
+  // Runs a query of session rows, then reads their lists; keeps the query's order.
+  private static List<SessionRecord> read(Connection c, String tenant, PreparedStatement query) throws SQLException {
+    Map<String, SessionRecord.Builder> builders = new LinkedHashMap<>();
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        builders.put(rows.getString(2), SessionRow.read(rows));
+      }
+    }
+    SessionChildren.readInto(c, tenant, builders);
+    return builders.values().stream().map(SessionRecord.Builder::build).toList();
+  }
+
+  @Override
+  public Optional<SessionRecord> erase(String tenant, String id, Instant at) {
+    requireNonNull(tenant, "tenant must not be null");
+    requireNonNull(id, "id must not be null");
+    requireNonNull(at, "at must not be null");
+    EpochNanos.of("at", at);
+    return database.transaction("erase session " + key(tenant, id), c -> {
+      // Lock the row first, so that no save lands between reading the session and writing it.
+      try (PreparedStatement s = c.prepareStatement(LOCK)) {
+        s.setString(1, tenant);
+        s.setString(2, id);
+        try (ResultSet rows = s.executeQuery()) {
+          if (!rows.next()) {
+            return Optional.empty();
+          }
+        }
+      }
+      SessionRecord current = find(c, tenant, id).orElseThrow();
+      if (current.erasedAt().isPresent()) {
+        return Optional.of(current);
+      }
+      SessionRecord erased = current.erased(at);
+      SessionRecord stored = write(c, erased, SessionRow.values(erased));
+      transcripts.remove(c, tenant, "= ?", new SqlArguments().add(id));
+      return Optional.of(stored);
+    });
+  }
+
+  @Override
+  public int purgeClosedBefore(String tenant, Instant cutoff) {
+    requireNonNull(tenant, "tenant must not be null");
+    requireNonNull(cutoff, "cutoff must not be null");
+    long before = EpochNanos.clamped(cutoff);
+    return database.transaction("purge the sessions of tenant " + tenant + " closed before " + cutoff, c -> {
+      transcripts.remove(c, tenant, CLOSED_BEFORE, new SqlArguments().add(tenant).add(before));
+      try (PreparedStatement s = c.prepareStatement(PURGE)) {
+        s.setString(1, tenant);
+        s.setLong(2, before);
+        return s.executeUpdate(); // the lists go with their session (ON DELETE CASCADE)
+      }
+    });
+  }
+
+  private static String key(String tenant, String id) {
+    return tenant + "/" + id;
+  }
+}

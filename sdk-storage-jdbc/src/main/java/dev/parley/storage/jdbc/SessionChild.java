@@ -1,0 +1,75 @@
+package dev.parley.storage.jdbc;
+
+import dev.parley.storage.SessionRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * One of a session's lists as a child table: rows {@code (tenant, session_id, seq, columns...)},
+ * {@code seq} counting from 0 in the list's order.
+ *
+ * @param table the child table
+ * @param columns its columns after {@code seq}, comma-separated
+ * @param items the list in a record
+ * @param writer binds an item's columns from parameter 4 on
+ * @param reader reads an item from column 2 on (column 1 is {@code session_id})
+ * @param apply puts the items read back into a builder
+ * @param <T> an item
+ */
+record SessionChild<T>(
+    String table,
+    String columns,
+    Function<SessionRecord, List<T>> items,
+    Writer<T> writer,
+    Reader<T> reader,
+    BiConsumer<SessionRecord.Builder, List<T>> apply) {
+
+  /** Binds an item's columns. */
+  @FunctionalInterface
+  interface Writer<T> {
+    void bind(PreparedStatement statement, T item) throws SQLException;
+  }
+
+  /** Reads an item. */
+  @FunctionalInterface
+  interface Reader<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  String insert() {
+    return "INSERT INTO " + table + " (tenant, session_id, seq, " + columns + ") VALUES (?, ?, ?"
+        + ", ?".repeat(columns.split(",").length) + ")";
+  }
+
+  String delete() {
+    return "DELETE FROM " + table + " WHERE tenant = ? AND session_id = ?";
+  }
+
+  /** Selects the items of some of a tenant's sessions, for {@link ByIds}. */
+  String select() {
+    return "SELECT session_id, " + columns + " FROM " + table + " WHERE tenant = ? AND session_id IN (%s)"
+        + " ORDER BY session_id, seq";
+  }
+
+  /** Inserts {@code list} (items {@code from} on) as the session's rows. */
+  void insert(Connection c, SessionRecord session, List<T> list, int from) throws SQLException {
+    if (from >= list.size()) {
+      return;
+    }
+    try (PreparedStatement s = c.prepareStatement(insert())) {
+      for (int i = from; i < list.size(); i++) {
+        s.setString(1, session.tenant());
+        s.setString(2, session.id());
+        s.setInt(3, i);
+        writer.bind(s, list.get(i));
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+}

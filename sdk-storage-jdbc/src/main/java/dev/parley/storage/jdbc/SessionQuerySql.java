@@ -1,0 +1,120 @@
+package dev.parley.storage.jdbc;
+
+import dev.parley.storage.SessionQuery;
+import dev.parley.storage.SessionRecord;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link SessionQuery} as one SELECT of session rows: each filter that is set is a condition
+ * that an index answers, the cursor is a keyset condition on {@code (arrived_at_nanos, id)}, and
+ * the query reads one row more than the page holds to know whether another page follows.
+ */
+final class SessionQuerySql {
+  private final String sql;
+  private final SqlArguments arguments;
+
+  private SessionQuerySql(String sql, SqlArguments arguments) {
+    this.sql = sql;
+    this.arguments = arguments;
+  }
+
+  /**
+   * Puts the query's SQL together.
+   *
+   * @throws IllegalArgumentException if the query's cursor did not come from a page of a query in
+   *     the same order
+   */
+  static SessionQuerySql of(SessionQuery q, Dialect dialect, TextIndex text) {
+    SqlArguments args = new SqlArguments();
+    List<String> where = new ArrayList<>();
+    String tenant = q.tenant();
+    where.add("s.tenant = ?");
+    args.add(tenant);
+    q.arrivedFrom().ifPresent(from -> {
+      where.add("s.arrived_at_nanos >= ?");
+      args.add(EpochNanos.clamped(from));
+    });
+    q.arrivedBefore().ifPresent(before -> {
+      where.add("s.arrived_at_nanos < ?");
+      args.add(EpochNanos.clamped(before));
+    });
+    if (q.liveness() == SessionQuery.Liveness.LIVE) {
+      where.add("s.closed_at_nanos IS NULL");
+    } else if (q.liveness() == SessionQuery.Liveness.CLOSED) {
+      where.add("s.closed_at_nanos IS NOT NULL");
+    }
+    equal(where, args, "s.id", q.session().orElse(null));
+    q.operator().ifPresent(operator -> {
+      // He holds or last served it, or he accepted it before it moved on.
+      where.add("(s.operator_id = ? OR s.id IN (SELECT t.session_id FROM parley_session_transition t"
+          + " WHERE t.tenant = ? AND t.operator_id = ? AND t.status = 'ACTIVE'))");
+      args.add(operator).add(tenant).add(operator);
+    });
+    equal(where, args, "s.group_id", q.group().orElse(null));
+    equal(where, args, "s.channel", q.channel().orElse(null));
+    equal(where, args, "s.end_reason", q.endReason().orElse(null));
+    q.tag().ifPresent(tag -> {
+      where.add("s.id IN (SELECT g.session_id FROM parley_session_tag g WHERE g.tenant = ? AND g.tag = ?)");
+      args.add(tenant).add(tag);
+    });
+    q.parameterName().ifPresent(name -> {
+      String value = q.parameterValue().orElseThrow();
+      where.add("s.id IN (SELECT p.session_id FROM parley_session_parameter p"
+          + " WHERE p.tenant = ? AND p.name = ? AND p.value_prefix = ? AND p.value_text = ?)");
+      args.add(tenant).add(name).add(SessionChildren.valuePrefix(value)).add(value);
+    });
+    q.pageUrlContains().ifPresent(part -> {
+      where.add("s.page_url LIKE ? ESCAPE '\\'");
+      args.add("%" + SqlArguments.likeLiteral(part) + "%");
+    });
+    equal(where, args, "s.chatbot", q.chatbot().orElse(null));
+    equal(where, args, "s.contact", q.contact().orElse(null));
+    equal(where, args, "s.client", q.client().orElse(null));
+    for (String word : q.words()) {
+      where.add(text.matches(tenant, word, args));
+    }
+    boolean newest = q.order() == SessionQuery.Order.NEWEST_FIRST;
+    String id = dialect.binaryOrder("s.id");
+    q.cursor().ifPresent(cursor -> {
+      List<String> key = KeysetCursor.decode(cursor, scope(q), 2);
+      where.add("(s.arrived_at_nanos, " + id + ") " + (newest ? "<" : ">") + " (?, ?)");
+      args.add(KeysetCursor.number(cursor, key.get(0))).add(key.get(1));
+    });
+    String direction = newest ? " DESC" : " ASC";
+    args.add(q.limit() + 1);
+    return new SessionQuerySql(SessionRow.SELECT + " WHERE " + String.join(" AND ", where)
+        + " ORDER BY s.arrived_at_nanos" + direction + ", " + id + direction + " FETCH FIRST ? ROWS ONLY", args);
+  }
+
+  /** The cursor of a page of {@code query} whose last session is {@code last}. */
+  static String cursor(SessionQuery query, SessionRecord last) {
+    return KeysetCursor.encode(scope(query), Long.toString(EpochNanos.of("arrivedAt", last.arrivedAt())), last.id());
+  }
+
+  String sql() {
+    return sql;
+  }
+
+  SqlArguments arguments() {
+    return arguments;
+  }
+
+  // What a cursor is valid for: the same tenant, filters and order, whatever the limit.
+  private static String scope(SessionQuery q) {
+    return String.join("\u0001", "sessions", q.tenant(), String.valueOf(q.arrivedFrom().orElse(null)),
+        String.valueOf(q.arrivedBefore().orElse(null)), q.liveness().name(), q.session().orElse(""),
+        q.operator().orElse(""), q.group().orElse(""), q.channel().orElse(""), q.endReason().orElse(""),
+        q.tag().orElse(""), q.parameterName().orElse(""), q.parameterValue().orElse(""),
+        q.pageUrlContains().orElse(""), q.chatbot().orElse(""), q.contact().orElse(""), q.client().orElse(""),
+        String.join(" ", q.words()), q.order().name());
+  }
+
+  private static void equal(List<String> where, SqlArguments args, String column, @Nullable String value) {
+    if (value != null) {
+      where.add(column + " = ?");
+      args.add(value);
+    }
+  }
+}
