@@ -122,7 +122,8 @@ public final class Summary {
       Map<String, String> others = new TreeMap<>(r.params());
       String storage = others.remove("storage");
       if (storage != null) {
-        byStorage.computeIfAbsent(r.benchmark() + " | " + others + " | " + r.unit(), k -> new LinkedHashMap<>()).put(storage, r);
+        String params = others.isEmpty() ? "–" : others.toString().replaceAll("[{}]", "");
+        byStorage.computeIfAbsent(r.benchmark() + " | " + params + " | " + r.unit(), k -> new LinkedHashMap<>()).put(storage, r);
       }
     }
     if (byStorage.isEmpty()) {
