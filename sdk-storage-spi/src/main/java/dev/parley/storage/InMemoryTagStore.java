@@ -40,7 +40,10 @@ final class InMemoryTagStore implements TagStore {
   public boolean remove(String tenant, String tag) {
     requireNonNull(tenant, "tenant must not be null");
     requireNonNull(tag, "tag must not be null");
-    return lock.write(() -> catalogues.getOrDefault(tenant, Set.of()).contains(tag) && catalogues.get(tenant).remove(tag));
+    return lock.write(() -> {
+      Set<String> catalogue = catalogues.get(tenant);
+      return catalogue != null && catalogue.remove(tag);
+    });
   }
 
   @Override

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * hands out connections in manual-commit mode), rolls it back on failure, and turns an {@link
  * SQLException} into a {@link StorageException}.
  *
- * <p>Thread safety: stateless apart from the thread-safe {@link DataSource}.
+ * <p>Thread safety: safe for use by several threads at once: apart from the thread-safe {@link
+ * DataSource}, its only state is the closed flag, which is volatile.
  */
 final class Database {
   /**
@@ -25,8 +26,10 @@ final class Database {
    * {@code MERGE} is not atomic against a concurrent insert of the same new key on either
    * database: the loser gets a unique violation (23505) on PostgreSQL, or a concurrent-update
    * error (90131) on H2, instead of updating. Running it again finds the row and updates it.
-   * 40001 and 40P01 are serialization failures and deadlocks, which a host's pool configured
-   * for a stricter isolation could raise.
+   * The same holds for the check-then-insert units (a new session, message, contact identity or
+   * outbox counter): run again, the check sees the winner's row. 40001 and 40P01 are
+   * serialization failures and deadlocks (two {@code saveAll} taking the same sessions in
+   * opposite orders), which the database resolves by failing one of the transactions.
    */
   private static final Set<String> RETRYABLE = Set.of("23505", "90131", "40001", "40P01");
 
@@ -160,18 +163,15 @@ final class Database {
   private <T> T once(Work<T> work, Mode mode) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
-      int isolation = connection.getTransactionIsolation();
       if (mode != Mode.AS_IS && autoCommit) {
         connection.setAutoCommit(false);
       }
-      if (mode == Mode.SNAPSHOT && isolation < Connection.TRANSACTION_REPEATABLE_READ) {
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      }
+      int isolation = mode == Mode.SNAPSHOT ? dialect.beginSnapshot(connection) : Dialect.UNCHANGED;
       try {
         return inTransaction(connection, work);
       } finally {
         // A host's pool may not reset what was changed: hand the connection back as it came.
-        if (connection.getTransactionIsolation() != isolation) {
+        if (isolation != Dialect.UNCHANGED) {
           connection.setTransactionIsolation(isolation);
         }
         if (connection.getAutoCommit() != autoCommit) {

@@ -3,6 +3,7 @@ package dev.parley.storage.jdbc;
 import dev.parley.storage.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import javax.sql.DataSource;
 
@@ -22,6 +23,17 @@ enum Dialect {
     TextIndex textIndex() {
       return new H2WordIndex();
     }
+
+    @Override
+    int beginSnapshot(Connection connection) throws SQLException {
+      // In-process, so reading and setting the session's level costs nothing.
+      int isolation = connection.getTransactionIsolation();
+      if (isolation >= Connection.TRANSACTION_REPEATABLE_READ) {
+        return UNCHANGED;
+      }
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      return isolation;
+    }
   },
   POSTGRESQL {
     @Override
@@ -33,7 +45,20 @@ enum Dialect {
     TextIndex textIndex() {
       return new PostgresTextIndex();
     }
+
+    @Override
+    int beginSnapshot(Connection connection) throws SQLException {
+      // For this transaction only: one statement, where reading, setting and restoring the
+      // session's level through JDBC would be three round trips.
+      try (Statement s = connection.createStatement()) {
+        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+      }
+      return UNCHANGED;
+    }
   };
+
+  /** What {@link #beginSnapshot} returns when there is nothing to restore. */
+  static final int UNCHANGED = -1;
 
   /**
    * {@code column} ordered by code point whatever the database's collation, as the paging indexes
@@ -43,6 +68,14 @@ enum Dialect {
 
   /** The full-text index on this database. */
   abstract TextIndex textIndex();
+
+  /**
+   * Makes the transaction just begun on {@code connection} (not in auto-commit) read one snapshot
+   * ({@code REPEATABLE READ}).
+   *
+   * @return the isolation level to restore on the connection afterwards, or {@link #UNCHANGED}
+   */
+  abstract int beginSnapshot(Connection connection) throws SQLException;
 
   /** The dialect's own migrations, beside the shared ones in {@code db/parley}. */
   String migrations() {

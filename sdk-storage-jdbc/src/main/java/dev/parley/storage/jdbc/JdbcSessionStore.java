@@ -181,7 +181,7 @@ final class JdbcSessionStore implements SessionStore {
     requireNonNull(tenant, "tenant must not be null");
     requireNonNull(id, "id must not be null");
     requireNonNull(at, "at must not be null");
-    EpochNanos.of("at", at);
+    EpochNanos.of("at", at); // an instant the schema cannot hold fails here, before the transaction
     return database.transaction("erase session " + key(tenant, id), c -> {
       // Lock the row first, so that no save lands between reading the session and writing it.
       try (PreparedStatement s = c.prepareStatement(LOCK)) {

@@ -257,8 +257,8 @@ public final class JdbcStorage implements Storage {
      * returns the storage.
      *
      * @throws IllegalStateException if a pool size was set for a host's own {@code DataSource}
-     * @throws StorageException if the database cannot be reached or the schema cannot be
-     *     migrated; nothing is left open
+     * @throws StorageException if the database cannot be reached, is neither H2 nor PostgreSQL,
+     *     or the schema cannot be migrated; nothing is left open
      */
     public JdbcStorage build() {
       if (dataSource != null && poolSizeSet) {

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -161,7 +160,7 @@ final class JdbcTranscriptStore implements TranscriptStore {
    */
   void remove(Connection c, String tenant, String sessions, SqlArguments arguments) throws SQLException {
     // The files go with their messages (ON DELETE CASCADE).
-    for (String table : Set.of("parley_message", text.table())) {
+    for (String table : List.of("parley_message", text.table())) {
       try (PreparedStatement s = c.prepareStatement(
           "DELETE FROM " + table + " WHERE tenant = ? AND session_id " + sessions)) {
         s.setString(1, tenant);

@@ -47,10 +47,12 @@ final class SessionQuerySql {
     }
     equal(where, args, "s.id", q.session().orElse(null));
     q.operator().ifPresent(operator -> {
-      // He holds or last served it, or he accepted it before it moved on.
-      where.add("(s.operator_id = ? OR s.id IN (SELECT t.session_id FROM parley_session_transition t"
-          + " WHERE t.tenant = ? AND t.operator_id = ? AND t.status = 'ACTIVE'))");
-      args.add(operator).add(tenant).add(operator);
+      // He holds or last served it, or he accepted it before it moved on. A union rather than an
+      // OR, so that each side can use its index.
+      where.add("s.id IN (SELECT o.id FROM parley_session o WHERE o.tenant = ? AND o.operator_id = ?"
+          + " UNION SELECT t.session_id FROM parley_session_transition t"
+          + " WHERE t.tenant = ? AND t.operator_id = ? AND t.status = 'ACTIVE')");
+      args.add(tenant).add(operator).add(tenant).add(operator);
     });
     equal(where, args, "s.group_id", q.group().orElse(null));
     equal(where, args, "s.channel", q.channel().orElse(null));

@@ -2,19 +2,19 @@ package dev.parley.storage.jdbc;
 
 import dev.parley.storage.InvitationStore;
 import dev.parley.storage.tck.InvitationStoreTck;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the {@link InvitationStoreTck} against a fresh H2 file per test. */
+/**
+ * Runs the {@link InvitationStoreTck} on an H2 file shared by the H2 suites, with Parley's tables emptied
+ * before each test.
+ */
 class H2InvitationStoreTest extends InvitationStoreTck {
-  @TempDir Path dir;
-
   private JdbcStorage storage;
 
   @Override
   protected InvitationStore createStore() {
-    storage = JdbcStorage.h2(dir.resolve("parley")).build();
+    storage = JdbcStorage.using(SharedH2.pool()).build();
+    ParleyTables.empty(SharedH2.pool());
     return storage.invitations();
   }
 

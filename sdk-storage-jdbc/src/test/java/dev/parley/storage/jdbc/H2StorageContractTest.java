@@ -1,14 +1,11 @@
 package dev.parley.storage.jdbc;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
+import javax.sql.DataSource;
 
-/** The {@link JdbcStorageContract} on a fresh H2 file per test. */
+/** The {@link JdbcStorageContract} on an H2 file. */
 class H2StorageContractTest extends JdbcStorageContract {
-  @TempDir Path dir;
-
   @Override
-  JdbcStorage open() {
-    return JdbcStorage.h2(dir.resolve("parley")).build();
+  DataSource pool() {
+    return SharedH2.pool();
   }
 }

@@ -1,11 +1,14 @@
 package dev.parley.storage.jdbc;
 
-/** The {@link JdbcStorageContract} on the shared real PostgreSQL, emptied before each test. */
+import javax.sql.DataSource;
+
+/**
+ * The {@link JdbcStorageContract} on a real PostgreSQL database whose collation is linguistic
+ * (ICU {@code en-US}, where {@code a} sorts before {@code B}), unlike the shared one's {@code C}.
+ */
 class PostgresStorageContractTest extends JdbcStorageContract {
   @Override
-  JdbcStorage open() {
-    JdbcStorage storage = JdbcStorage.postgres(SharedPostgres.jdbcUrl(), "postgres", "postgres").build();
-    ParleyTables.empty(SharedPostgres.get().getPostgresDatabase());
-    return storage;
+  DataSource pool() {
+    return SharedPostgres.linguisticPool();
   }
 }

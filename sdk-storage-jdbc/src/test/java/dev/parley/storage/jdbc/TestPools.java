@@ -13,6 +13,11 @@ final class TestPools {
     return open(SharedPostgres.jdbcUrl(), "postgres", "postgres", autoCommit);
   }
 
+  /** A pool on one database of the shared real PostgreSQL. */
+  static HikariDataSource postgres(String database, boolean autoCommit) {
+    return open(SharedPostgres.get().getJdbcUrl("postgres", database), "postgres", "postgres", autoCommit);
+  }
+
   /** A pool on an H2 file, written through on each commit as {@link JdbcStorage#h2} does. */
   static HikariDataSource h2(Path file, boolean autoCommit) {
     return open("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0", "sa", "", autoCommit);

@@ -12,6 +12,7 @@ import dev.parley.storage.TranscriptStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * What the kits of a {@link StorageTck} share: the storage under test, its stores, the instant
@@ -90,7 +91,7 @@ abstract class StorageKit {
   }
 
   /** Saves a changed copy of a stored session and returns it as stored. */
-  final SessionRecord update(SessionRecord stored, java.util.function.UnaryOperator<SessionRecord.Builder> change) {
+  final SessionRecord update(SessionRecord stored, UnaryOperator<SessionRecord.Builder> change) {
     return sessions().save(change.apply(stored.toBuilder()).build());
   }
 

@@ -170,4 +170,12 @@ public abstract class StorageTck {
       super(StorageTck.this);
     }
   }
+
+  @Nested
+  @DisplayName("argument checks")
+  class ArgumentChecks extends ArgumentChecksKit {
+    ArgumentChecks() {
+      super(StorageTck.this);
+    }
+  }
 }

@@ -3,16 +3,22 @@
  * must pass.
  *
  * <p>It ships in the {@code parley-storage-spi} test jar ({@code <type>test-jar</type>}). To run
- * it against a storage, extend a kit and implement its one factory method:
+ * it against a whole {@link dev.parley.storage.Storage}, extend {@link
+ * dev.parley.storage.tck.StorageTck} and implement its one factory method; it runs every store's
+ * contract, and the ones between stores, as {@code @Nested} groups:
  *
  * <pre>{@code
- * class MyBlacklistStoreTest extends BlacklistStoreTck {
+ * class MyStorageTest extends StorageTck {
  *   @Override
- *   protected BlacklistStore createStore() {
- *     return new MyBlacklistStore(freshEmptyDatabase());
+ *   protected Storage createStorage() {
+ *     return new MyStorage(freshEmptyDatabase());
  *   }
  * }
  * }</pre>
+ *
+ * <p>The single-store kits ({@link dev.parley.storage.tck.BlacklistStoreTck}, {@link
+ * dev.parley.storage.tck.InvitationStoreTck}) test one store alone, the same way through {@code
+ * createStore()}.
  *
  * <p>The kits use explicit instants only (no clocks, no sleeps), so they are deterministic.
  */
