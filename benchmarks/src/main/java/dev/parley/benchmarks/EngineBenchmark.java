@@ -9,9 +9,10 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The settings the engine's time-per-operation suites share (JMH reads them from the superclass).
- * Forks get a fixed, pre-touched heap with a small young generation: on this VM fresh heap pages
- * are slow to touch, which made allocation-heavy runs drift by 3× as the heap grew.
+ * The settings the engine's and the storages' suites share (JMH reads them from the superclass; a
+ * suite may name its own mode and time unit). Forks get a fixed, pre-touched heap with a small
+ * young generation: on this VM fresh heap pages are slow to touch, which made allocation-heavy
+ * runs drift by 3× as the heap grew.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

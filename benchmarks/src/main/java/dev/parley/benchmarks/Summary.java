@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns a JMH JSON result file into the Markdown summary that {@code benchmarks/run} writes: each
  * routing result beside its baselines from the same run (baseline / parley), the bytes allocated
  * per operation where {@code -prof gc} measured them, the growth of each implementation from the
- * fewest to the most operators, and the shell's throughput.
+ * fewest to the most operators, the shell's throughput, and the storage suites with one column per
+ * storage.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.parley.benchmarks.Summary routing.json shell.json ...</pre>
  */
@@ -97,9 +98,10 @@ public final class Summary {
       md.setLength(md.length() - 1);
       md.append(".\n\n");
     }
+    storage(rows, md);
     boolean header = false;
     for (Row r : rows) {
-      if (r.benchmark().startsWith("RoutingBenchmark")) {
+      if (r.benchmark().startsWith("RoutingBenchmark") || r.params().containsKey("storage")) {
         continue;
       }
       if (!header) {
@@ -113,13 +115,39 @@ public final class Summary {
     return md.toString();
   }
 
+  /** The storage suites' results side by side, one column per storage, with each storage's score over in-memory's. */
+  private static void storage(List<Row> rows, StringBuilder md) {
+    Map<String, Map<String, Row>> byStorage = new LinkedHashMap<>();
+    for (Row r : rows) {
+      Map<String, String> others = new TreeMap<>(r.params());
+      String storage = others.remove("storage");
+      if (storage != null) {
+        String params = others.isEmpty() ? "–" : others.toString().replaceAll("[{}]", "");
+        byStorage.computeIfAbsent(r.benchmark() + " | " + params + " | " + r.unit(), k -> new LinkedHashMap<>()).put(storage, r);
+      }
+    }
+    if (byStorage.isEmpty()) {
+      return;
+    }
+    md.append("## Storages (score ± error; the ratios divide scores of the same run)\n\n");
+    md.append("| benchmark | parameters | unit | inMemory | h2 | postgres | h2 / inMemory | postgres / inMemory |\n");
+    md.append("|---|---|---|---:|---:|---:|---:|---:|\n");
+    byStorage.forEach((key, row) -> md.append("| ").append(key).append(" | ").append(cell(row.get("inMemory")))
+        .append(" | ").append(cell(row.get("h2"))).append(" | ").append(cell(row.get("postgres"))).append(" | ")
+        .append(ratio(row.get("h2"), row.get("inMemory"))).append(" | ")
+        .append(ratio(row.get("postgres"), row.get("inMemory"))).append(" |\n"));
+    md.append('\n');
+  }
+
   private static String cell(Row r) {
     return r == null ? "–" : String.format(Locale.ROOT, "%.1f ± %.1f", r.score(), r.error());
   }
 
   private static String ratio(Row numerator, Row denominator) {
-    return numerator == null || denominator == null
-        ? "–"
-        : String.format(Locale.ROOT, "%.1f×", numerator.score() / denominator.score());
+    if (numerator == null || denominator == null) {
+      return "–";
+    }
+    double ratio = numerator.score() / denominator.score();
+    return String.format(Locale.ROOT, ratio < 0.1 ? "%.2g×" : "%.1f×", ratio); // two digits of a small one
   }
 }

