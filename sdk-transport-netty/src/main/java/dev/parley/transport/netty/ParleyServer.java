@@ -107,7 +107,6 @@ public final class ParleyServer implements AutoCloseable {
     ExecutorService workers = new ThreadPoolExecutor(config.workerThreads, config.workerThreads, 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(config.workerQueue), new DefaultThreadFactory("parley-worker", true));
     ServerContext server = new ServerContext(config, workers);
-    Webhooks.register(server.router);
     context = server;
     boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("parley-accept", true), NioIoHandler.newFactory());
     io = new MultiThreadIoEventLoopGroup(config.ioThreads, new DefaultThreadFactory("parley-io", true),

@@ -19,6 +19,14 @@ import java.util.TreeSet;
 final class Router {
   private final List<Route> routes = new ArrayList<>();
 
+  /** Every HTTP route of the server: webhooks and the admin API. */
+  static Router standard() {
+    Router router = new Router();
+    Webhooks.register(router);
+    AdminApi.register(router);
+    return router;
+  }
+
   Router add(String method, String template, Route.Handler handler) {
     routes.add(new Route(method, template, handler));
     routes.sort(Comparator.comparingInt(Route::literals).reversed());

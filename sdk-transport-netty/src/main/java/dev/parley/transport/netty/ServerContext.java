@@ -34,7 +34,7 @@ final class ServerContext {
   final Clock clock;
   final ExecutorService workers;
   final InFlight inFlight = new InFlight();
-  final Router router = new Router();
+  final Router router = Router.standard();
 
   ServerContext(ParleyServer.Builder b, ExecutorService workers) {
     this.parley = b.parley;
