@@ -33,7 +33,7 @@ final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
       return;
     }
     String path = new QueryStringDecoder(request.uri()).path();
-    if (WebSocketUpgrade.handles(path, request)) {
+    if (WebSocketUpgrade.handles(path)) {
       WebSocketUpgrade.upgrade(ctx, request, path, server);
       return;
     }

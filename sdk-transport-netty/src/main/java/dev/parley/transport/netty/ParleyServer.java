@@ -7,12 +7,15 @@ import dev.parley.core.Parley;
 import dev.parley.core.TenantId;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
@@ -25,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -108,6 +112,7 @@ public final class ParleyServer implements AutoCloseable {
         new ArrayBlockingQueue<>(config.workerQueue), new DefaultThreadFactory("parley-worker", true));
     ServerContext server = new ServerContext(config, workers);
     context = server;
+    config.parley.addListener(server.fanout);
     boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("parley-accept", true), NioIoHandler.newFactory());
     io = new MultiThreadIoEventLoopGroup(config.ioThreads, new DefaultThreadFactory("parley-io", true),
         NioIoHandler.newFactory());
@@ -169,8 +174,13 @@ public final class ParleyServer implements AutoCloseable {
       channel.close().awaitUninterruptibly();
     }
     Duration grace = server.limits.shutdownGrace();
+    CompletableFuture<Void> drained = server.inFlight.drain();
+    for (Peer peer : server.peers.all()) {
+      peer.channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server shutting down"))
+          .addListener(ChannelFutureListener.CLOSE);
+    }
     try {
-      server.inFlight.drain().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+      drained.get(grace.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       log.warn("requests still in flight after {}; closing their connections", grace);
     } catch (InterruptedException e) {
@@ -178,6 +188,7 @@ public final class ParleyServer implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException("draining cannot fail", e);
     }
+    config.parley.removeListener(server.fanout);
     closeQuietly();
     log.info("Parley server stopped");
   }
@@ -216,6 +227,7 @@ public final class ParleyServer implements AutoCloseable {
     Duration clientTokenTtl = Duration.ofHours(24);
     @Nullable URI publicBase;
     Clock clock = Clock.systemUTC();
+    OfflineFormListener offlineForms = OfflineFormListener.NONE;
     @Nullable SslContext tls;
     String host = "127.0.0.1";
     int port = 8080;
@@ -331,6 +343,12 @@ public final class ParleyServer implements AutoCloseable {
         throw new IllegalArgumentException("the public base is an absolute http(s) URI, not " + base);
       }
       this.publicBase = base;
+      return this;
+    }
+
+    /** Receives the offline forms clients fill in when nobody was online; default {@link OfflineFormListener#NONE}. */
+    public Builder offlineForms(OfflineFormListener listener) {
+      this.offlineForms = requireNonNull(listener, "listener");
       return this;
     }
 

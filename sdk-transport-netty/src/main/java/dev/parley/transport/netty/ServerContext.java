@@ -33,7 +33,10 @@ final class ServerContext {
   final boolean tls;
   final Clock clock;
   final ExecutorService workers;
+  final OfflineFormListener offlineForms;
   final InFlight inFlight = new InFlight();
+  final Peers peers = new Peers();
+  final EventFanout fanout;
   final Router router = Router.standard();
 
   ServerContext(ParleyServer.Builder b, ExecutorService workers) {
@@ -50,6 +53,8 @@ final class ServerContext {
     this.tls = b.tls != null;
     this.clock = b.clock;
     this.workers = workers;
+    this.offlineForms = b.offlineForms;
+    this.fanout = new EventFanout(parley, peers);
   }
 
   /** {@code https} when the server terminates TLS. */
