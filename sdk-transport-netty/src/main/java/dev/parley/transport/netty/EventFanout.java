@@ -63,14 +63,16 @@ final class EventFanout implements EventListener {
     roster.apply(e);
   }
 
-  /** A message reaches the client (unless he wrote it) and everyone who serves the session. */
+  /** A message reaches the client and everyone who serves the session, but not its author. */
   private void message(Event.MessagePosted m) {
     ObjectNode frame = Frames.message(m);
     if (m.actor().kind() != Actor.Kind.CLIENT) {
       sendTo(peers.client(m.tenant(), m.session()), frame);
     }
     for (OperatorId op : roster.of(m.tenant(), m.session()).all()) {
-      sendTo(peers.operator(m.tenant(), op), frame);
+      if (!m.actor().equals(Actor.operator(op))) {
+        sendTo(peers.operator(m.tenant(), op), frame);
+      }
     }
   }
 

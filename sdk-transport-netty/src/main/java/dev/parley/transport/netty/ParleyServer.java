@@ -148,6 +148,12 @@ public final class ParleyServer implements AutoCloseable {
     return ((InetSocketAddress) channel.localAddress()).getPort();
   }
 
+  /** How many WebSockets (clients and consoles) are open now; 0 before start. For monitoring. */
+  public int openWebSockets() {
+    ServerContext server = context;
+    return server == null ? 0 : server.peers.all().size();
+  }
+
   /** Where it listens, such as {@code http://127.0.0.1:8080}. */
   public URI uri() {
     return URI.create((config.tls != null ? "https" : "http") + "://" + hostForUri() + ":" + port());

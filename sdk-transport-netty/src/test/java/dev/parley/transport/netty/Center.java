@@ -71,6 +71,14 @@ final class Center implements AutoCloseable {
     return tokens.issue(Principal.operator(ACME, operator), Duration.ofHours(1));
   }
 
+  /** An operator console logged in with {@code token}, its welcome received. */
+  Ws console(String token) throws InterruptedException {
+    Ws console = Ws.open(this, "/ws/operator");
+    console.send("{\"type\":\"login\",\"token\":\"" + token + "\",\"ref\":\"login\"}");
+    org.assertj.core.api.Assertions.assertThat(console.next("welcome").get("ref").asString()).isEqualTo("login");
+    return console;
+  }
+
   /** A call and its answer, read whole. */
   Answer call(Request request) throws IOException {
     try (Response response = http.newCall(request).execute()) {

@@ -26,13 +26,6 @@ class WebChatFlowTest {
     center.close();
   }
 
-  private Ws operator(String token) throws InterruptedException {
-    Ws console = Ws.open(center, "/ws/operator");
-    console.send("{\"type\":\"login\",\"token\":\"" + token + "\",\"ref\":\"l1\"}");
-    assertThat(console.next("welcome").get("ref").asString()).isEqualTo("l1");
-    return console;
-  }
-
   private Ws client(String extra) {
     Request request = new Request.Builder().url(center.url("/ws/client"))
         .header("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36")
@@ -47,7 +40,7 @@ class WebChatFlowTest {
   @Test
   @DisplayName("enter, offer, accept, messages and typing both ways, tags and notes, end, wrap-up, feedback")
   void fullFlow() throws Exception {
-    Ws alice = operator(center.operatorToken(ALICE));
+    Ws alice = center.console(center.operatorToken(ALICE));
     Ws jana = client("");
     JsonNode entered = jana.next("entered");
     String session = entered.get("session").asString();
@@ -104,7 +97,7 @@ class WebChatFlowTest {
   @Test
   @DisplayName("a waiting client hears his place in the queue and an estimate; the operator sees him in the waiting list")
   void queue() throws Exception {
-    Ws alice = operator(center.operatorToken(ALICE));
+    Ws alice = center.console(center.operatorToken(ALICE));
     List<Ws> first = List.of(client(""), client(""), client(""));
     for (Ws ws : first) {
       ws.next("entered");
@@ -144,7 +137,7 @@ class WebChatFlowTest {
   @Test
   @DisplayName("a client back on a new connection resumes his session with its token and hears the operator")
   void resume() throws Exception {
-    Ws alice = operator(center.operatorToken(ALICE));
+    Ws alice = center.console(center.operatorToken(ALICE));
     Ws first = client("");
     JsonNode entered = first.next("entered");
     String session = entered.get("session").asString();
