@@ -24,7 +24,12 @@ final class WireChild implements AutoCloseable {
   private WireChild(List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xms1g", "-Xmx1g", "-cp", System.getProperty("java.class.path"), WireServer.class.getName()));
+    command.addAll(List.of("-Xms1g", "-Xmx1g"));
+    String extra = System.getProperty("wire.jvmArgs", "") + " " + System.getProperty("wire.jvmArgs." + args.get(1), "");
+    if (!extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), WireServer.class.getName()));
     command.addAll(args);
     process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
