@@ -25,7 +25,7 @@ import java.util.Locale;
  *       console receives; it is stored and routed by the engine on the way.
  *   <li><b>Maximum sustainable rate</b>: the same, in steps from {@code --rate} up by half each
  *       time (a 1 s warm-up and {@code --step-seconds} recorded) until a step is not sustained
- *       (the sender fell behind, a frame was lost or 3 s late, or p99 went over 100 ms) or {@code
+ *       (the sender fell behind, a frame was lost or 3 s late, or p99 went over a second: a backlog grew) or {@code
  *       --max-rate} is reached; the last sustained step is the figure.
  *   <li><b>Memory</b>: {@code --idle} (10,000) WebSocket connections opened and left idle; the
  *       server's heap after full GCs plus Netty's pooled direct memory, before and after, divided

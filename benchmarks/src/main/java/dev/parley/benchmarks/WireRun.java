@@ -24,9 +24,13 @@ record WireRun(int rate, int warmupSeconds, int seconds) {
   /** What one run measured; latencies in microseconds. */
   record Result(int offered, double achieved, long sent, long received, long p50, long p99, long p999, long max,
       boolean keptUp) {
-    /** Kept its schedule, lost nothing, and answered 99 % within 100 ms. */
+    /**
+     * Kept up: the client kept its schedule, every frame arrived within 3 s of the last send, and
+     * 99 % within a second, so no backlog grew (a server that falls behind shows latencies that
+     * grow with the run, soon past a second).
+     */
     boolean sustained() {
-      return keptUp && received == sent && p99 <= 100_000;
+      return keptUp && received == sent && p99 <= 1_000_000;
     }
   }
 
