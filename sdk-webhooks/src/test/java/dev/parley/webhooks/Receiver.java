@@ -39,6 +39,8 @@ final class Receiver implements AutoCloseable {
   final List<Got> all = new CopyOnWriteArrayList<>();
   /** The requests answered with a 2xx, in the order they came. */
   final BlockingQueue<Got> accepted = new LinkedBlockingQueue<>();
+  /** The requests answered otherwise, in the order they came. */
+  final BlockingQueue<Got> refused = new LinkedBlockingQueue<>();
   /** Requests wait here while it is closed (a receiver that never answers). */
   private volatile @Nullable CountDownLatch hang;
 
@@ -63,9 +65,7 @@ final class Receiver implements AutoCloseable {
         MockResponse response = answer.apply(seen);
         Got got = new Got(seen.id(), seen.type(), seen.seq(), body, genuine, response.getCode());
         all.add(got);
-        if (response.getCode() / 100 == 2) {
-          accepted.add(got);
-        }
+        (response.getCode() / 100 == 2 ? accepted : refused).add(got);
         return response;
       }
     });
@@ -90,6 +90,23 @@ final class Receiver implements AutoCloseable {
     return got;
   }
 
+  /** Waits for {@code n} more refused requests. */
+  void refusals(int n) throws InterruptedException {
+    for (int i = 0; i < n; i++) {
+      if (refused.poll(10, TimeUnit.SECONDS) == null) {
+        fail("no refused webhook came within 10 s; got so far: " + all);
+      }
+    }
+  }
+
+  /** Lets requests held by {@link #hang()} go, answered with 503. */
+  void release() {
+    CountDownLatch h = hang;
+    if (h != null) {
+      h.countDown();
+    }
+  }
+
   /** The next {@code n} accepted requests. */
   List<Got> next(int n) throws InterruptedException {
     List<Got> got = new ArrayList<>();
@@ -105,10 +122,7 @@ final class Receiver implements AutoCloseable {
 
   @Override
   public void close() {
-    CountDownLatch h = hang;
-    if (h != null) {
-      h.countDown();
-    }
+    release();
     server.close();
   }
 }
