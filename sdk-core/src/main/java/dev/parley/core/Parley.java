@@ -68,10 +68,12 @@ import org.jspecify.annotations.Nullable;
 public final class Parley implements AutoCloseable {
   private final Engine engine;
   private final @Nullable Storage storage;
+  private final boolean outbox;
 
-  private Parley(Engine engine, @Nullable Storage storage) {
+  private Parley(Engine engine, @Nullable Storage storage, boolean outbox) {
     this.engine = engine;
     this.storage = storage;
+    this.outbox = outbox;
   }
 
   /** Starts configuring an engine. */
@@ -103,6 +105,11 @@ public final class Parley implements AutoCloseable {
       throw new IllegalStateException("this engine keeps nothing: it was built with keepNothing()");
     }
     return storage;
+  }
+
+  /** Whether the engine appends the events webhooks deliver to the storage's outbox ({@link Builder#outbox()}). */
+  public boolean keepsOutbox() {
+    return outbox;
   }
 
   /**
@@ -168,8 +175,21 @@ public final class Parley implements AutoCloseable {
     private @Nullable Storage storage;
     private boolean keepNothing;
     private @Nullable Duration historyRetention;
+    private boolean outbox;
 
     private Builder() {}
+
+    /**
+     * Also appends the events webhooks deliver ({@link dev.parley.core.event.EventType}) to the
+     * storage's {@linkplain Storage#outbox() outbox}, in the same pass that stores the change and
+     * before the command is acknowledged, so that no stored change misses its event. Off by
+     * default: a host without webhooks pays nothing. Outbox records older than the {@linkplain
+     * #historyRetention history retention} are purged with the history.
+     */
+    public Builder outbox() {
+      this.outbox = true;
+      return this;
+    }
 
     /**
      * How long closed sessions (with their transcripts) and ended invitations are kept in storage;
@@ -270,6 +290,9 @@ public final class Parley implements AutoCloseable {
       if (keepNothing && historyRetention != null) {
         throw new IllegalStateException("keepNothing() keeps no history to retain: drop historyRetention(...)");
       }
+      if (keepNothing && outbox) {
+        throw new IllegalStateException("keepNothing() keeps no outbox: drop outbox()");
+      }
       if (keepNothing && storage != null) {
         throw new IllegalStateException("keepNothing() and storage(...) contradict each other: drop one");
       }
@@ -288,7 +311,9 @@ public final class Parley implements AutoCloseable {
         delivery = owned;
       }
       Storage kept = keepNothing ? null : storage != null ? storage : new InMemoryStorage();
-      return new Parley(new Engine(clock, listeners, delivery, owned, partitions, queueCapacity, s, kept, historyRetention), kept);
+      Engine engine = new Engine(clock, listeners, delivery, owned, partitions, queueCapacity, s, kept,
+          historyRetention, outbox);
+      return new Parley(engine, kept, outbox);
     }
   }
 }
