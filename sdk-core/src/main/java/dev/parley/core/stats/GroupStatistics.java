@@ -13,8 +13,10 @@ import java.util.OptionalDouble;
  *
  * <p>A client <em>waits</em> from the moment he enters the group's queue (on arrival, after a
  * redirect or an escalation into it) until an operator accepts him, he leaves, or he is moved to
- * another queue; an offer not yet accepted is still waiting. The service level is the share of
- * clients answered within the group's threshold among those answered or abandoned in the window.
+ * another group; an offer not yet accepted is still waiting, and so is a client of the group
+ * redirected to one of its operators by name. Clients who came with an invitation belong to no
+ * group. The service level is the share of clients answered within the group's threshold among
+ * those answered or abandoned in the window.
  *
  * <p>Thread safety: immutable.
  *

@@ -63,7 +63,8 @@ final class TenantTally {
       Track t = tracks.computeIfAbsent(r.session(), id -> new Track(id, tracked++));
       stopWaiting(t);
       release(t);
-      startWaiting(t, r.group(), at);
+      // Sent to one operator by name, it stays its group's client: r.group() is null then.
+      startWaiting(t, r.group() != null ? r.group() : t.group == null ? null : t.group.id, at);
     } else if (e instanceof Event.SessionAbandoned a) {
       abandoned(a.session(), at);
     } else if (e instanceof Event.SessionEnded s) {
