@@ -377,6 +377,12 @@ public final class Parley implements AutoCloseable {
       }
       all.addAll(listeners);
       Engine engine = new Engine(clock, all, delivery, owned, partitions, queueCapacity, s, kept, historyRetention);
+      if (stats != null && kept != null) {
+        for (String tenant : kept.config().tenants()) { // rebuilt sessions were never queued in the events
+          TenantId id = TenantId.of(tenant);
+          stats.learn(id, engine.snapshot(id));
+        }
+      }
       return new Parley(engine, kept, stats);
     }
   }

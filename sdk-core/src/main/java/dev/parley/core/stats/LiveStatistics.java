@@ -80,6 +80,18 @@ public final class LiveStatistics implements EventListener {
   }
 
   /**
+   * Takes in the live sessions of a tenant's snapshot that the statistics have not heard of, such
+   * as those an engine rebuilt from storage after a restart: waiting clients (with the instant they
+   * entered their queue) and sessions in an operator's hands (whose handle and wrap-up times, from
+   * instants unknown, will not count). Sessions already heard of are left as they are, so it may
+   * be called while their events still come in. {@link dev.parley.core.Parley} does it on start.
+   */
+  public void learn(TenantId tenant, TenantSnapshot routing) {
+    requireNonNull(routing, "routing");
+    tally(requireNonNull(tenant, "tenant")).learn(routing);
+  }
+
+  /**
    * A tenant's figures now.
    *
    * @param routing the tenant's routing snapshot, for presence: online, busy and away counts per

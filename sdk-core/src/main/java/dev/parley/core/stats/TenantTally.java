@@ -8,6 +8,7 @@ import dev.parley.core.SessionState;
 import dev.parley.core.TenantId;
 import dev.parley.core.event.Event;
 import dev.parley.core.routing.GroupCounts;
+import dev.parley.core.routing.SessionView;
 import dev.parley.core.routing.TenantSnapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -215,6 +216,29 @@ final class TenantTally {
     t.operator = null;
     t.acceptedAt = Track.NONE;
     t.endedAt = Track.NONE;
+  }
+
+  /** Takes in the snapshot's live sessions not heard of yet: waiting ones, and those in an operator's hands. */
+  synchronized void learn(TenantSnapshot routing) {
+    for (SessionView v : routing.sessions()) {
+      if (tracks.containsKey(v.id())) {
+        continue;
+      }
+      Track t = new Track(v.id(), tracked++);
+      if (v.state().waiting()) {
+        tracks.put(v.id(), t);
+        startWaiting(t, v.group(), nanos(v.waitingSince()));
+      } else if (v.operator() != null && (v.state() == SessionState.ACTIVE || v.state() == SessionState.WRAP_UP)) {
+        // When it was accepted or ended is not known: its handle and wrap-up times will not count.
+        tracks.put(v.id(), t);
+        t.group = v.group() == null ? null : group(v.group());
+        t.operator = operator(v.operator());
+        t.operator.inHand++;
+        if (t.group != null) {
+          t.group.inService++;
+        }
+      }
+    }
   }
 
   synchronized Optional<WaitEstimate> estimate(SessionId session, GroupId group, int position, Instant clock) {
