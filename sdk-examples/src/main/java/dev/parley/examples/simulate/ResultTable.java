@@ -78,6 +78,8 @@ final class ResultTable {
     rows.add(row("occupancy", result.occupancy(), 4, erlang.map(ErlangC::occupancy)));
     rows.add(row("occupancy spread (max/min)", result.occupancySpread(), 3, Optional.empty()));
     rows.add(row("abandonment rate", result.abandonRate(), 4, erlang.map(e -> 0.0)));
+    rows.add(row("wait estimate: mean abs. error (s)", result.estimateError(), 2, Optional.empty()));
+    rows.add(row("wait estimate within ±30 s", result.estimateWithinTolerance(), 4, Optional.empty()));
     return rows;
   }
 
