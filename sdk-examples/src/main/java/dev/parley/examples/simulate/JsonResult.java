@@ -58,12 +58,9 @@ final class JsonResult {
     interval(ci, "estimateMaeSeconds", result.estimateError());
     interval(ci, "estimateWithin30s", result.estimateWithinTolerance());
 
-    EstimateAccuracy engine = result.engineEstimates();
     ObjectNode checked = root.putObject("engineEstimates");
-    checked.put("estimates", engine.estimates());
-    number(checked, "meanAbsoluteErrorSeconds", engine.meanAbsoluteError().map(d -> d.toNanos() / 1e9).orElse(Double.NaN));
-    number(checked, "meanErrorSeconds", engine.meanError().map(d -> d.toNanos() / 1e9).orElse(Double.NaN));
-    number(checked, "withinTolerance", engine.shareWithinTolerance().orElse(Double.NaN));
+    accuracy(checked.putObject("first"), result.engineEstimates());
+    accuracy(checked.putObject("asTheQueueMoves"), result.engineAllEstimates());
 
     ObjectNode model = root.putObject("erlangC");
     Optional<ErlangC> erlang = result.erlangC();
@@ -99,6 +96,13 @@ final class JsonResult {
     options.put("strategy", o.strategyName());
     number(options, "abandonMeanSeconds", o.abandonMeanSeconds());
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+  }
+
+  private static void accuracy(ObjectNode node, EstimateAccuracy a) {
+    node.put("estimates", a.estimates());
+    number(node, "meanAbsoluteErrorSeconds", a.meanAbsoluteError().map(d -> d.toNanos() / 1e9).orElse(Double.NaN));
+    number(node, "meanErrorSeconds", a.meanError().map(d -> d.toNanos() / 1e9).orElse(Double.NaN));
+    number(node, "withinTolerance", a.shareWithinTolerance().orElse(Double.NaN));
   }
 
   private static void interval(ObjectNode parent, String name, Estimate e) {

@@ -41,6 +41,8 @@ import java.util.Optional;
  * @param estimateError the mean absolute error of the estimates told on arrival, in seconds
  * @param estimateWithinTolerance the share of those estimates within ±30 s
  * @param engineEstimates the same estimates as the engine's statistics checked them
+ * @param engineAllEstimates every estimate the answered clients of the window were told as the
+ *     queue moved, one per place, as the engine's statistics checked them
  * @param operatorOccupancy each operator's occupancy, by operator index
  * @param waits the waits of answered clients who waited
  * @param queue the queue length over the whole run
@@ -61,6 +63,7 @@ public record SimulationResult(
     Estimate estimateError,
     Estimate estimateWithinTolerance,
     EstimateAccuracy engineEstimates,
+    EstimateAccuracy engineAllEstimates,
     double[] operatorOccupancy,
     WaitHistogram waits,
     QueueTrace queue,

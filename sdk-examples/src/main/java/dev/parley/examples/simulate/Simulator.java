@@ -10,18 +10,21 @@ import dev.parley.core.ManualClock;
 import dev.parley.core.OperatorId;
 import dev.parley.core.OperatorSpec;
 import dev.parley.core.OperatorStatus;
+import dev.parley.core.SessionId;
 import dev.parley.core.TenantId;
 import dev.parley.core.TenantSettings;
 import dev.parley.core.event.Event;
 import dev.parley.core.routing.RoutingCore;
-import dev.parley.core.stats.EstimateAccuracy;
+import dev.parley.core.routing.SessionView;
 import dev.parley.core.stats.LiveStatistics;
 import dev.parley.core.stats.StatisticsSettings;
+import dev.parley.core.stats.TenantStatistics;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
@@ -46,7 +49,8 @@ import java.util.function.DoubleConsumer;
  * <p>The engine's {@link LiveStatistics} hear every event, on the virtual clock. Each client of the
  * window who has to wait is given the engine's wait estimate on arrival, from his place in the
  * queue; the statistics check it against his answer, and so does the simulator, per batch, for the
- * confidence interval.
+ * confidence interval. Whenever the queue moves, every waiting client of the window is told his
+ * new place and estimate again, and the statistics check those too.
  *
  * <p>Every draw comes from {@link SplittableRandom}s split off one seeded root, one stream each
  * for arrivals, handle times and patience: the same options give the same figures.
@@ -255,6 +259,23 @@ public final class Simulator {
     }
     state[k] = 0;
     slots.release(k);
+    if (waiting > 0) {
+      retell();
+    }
+  }
+
+  /**
+   * The queue moved: every waiting client of the window is told his new place and estimate, as a
+   * channel gateway tells them; the statistics check one estimate per place against the answer.
+   */
+  private void retell() {
+    List<SessionView> queue = core.waitingFor(operatorIds[0]);
+    for (int i = 0; i < queue.size(); i++) {
+      SessionId id = queue.get(i).id();
+      if (batchOf[SessionSlots.slotOf(id)] >= 0) {
+        statistics.estimate(tenant, id, group, i + 1);
+      }
+    }
   }
 
   private void apply(Command command, long t) {
@@ -343,7 +364,7 @@ public final class Simulator {
     long answered = SessionTally.sum(tally.answered);
     long abandoned = SessionTally.sum(tally.abandoned);
     long estimated = SessionTally.sum(tally.estimated);
-    EstimateAccuracy engine = statistics.statistics(tenant, core.snapshot(0)).firstEstimates();
+    TenantStatistics engine = statistics.statistics(tenant, core.snapshot(0));
     return new SimulationResult(
         options,
         arrived,
@@ -359,7 +380,8 @@ public final class Simulator {
         Estimate.fromBatches(ratio(abandoned, arrived), abandonRate),
         Estimate.fromBatches(ratio(SessionTally.sum(tally.estimateErrorSeconds), estimated), estimateError),
         Estimate.fromBatches(ratio(SessionTally.sum(tally.estimatedWithin), estimated), estimateWithin),
-        engine,
+        engine.firstEstimates(),
+        engine.allEstimates(),
         perOperator,
         waits,
         queue,

@@ -114,7 +114,8 @@ class SimulatorTest {
     assertThat(json.get("erlangC").get("pWait").asDouble()).isCloseTo(new ErlangC(5, 4).probabilityOfWaiting(), withinPercentage(0.001));
     assertThat(json.get("ci95").get("asaSeconds").get("halfWidth").asDouble()).isPositive();
     assertThat(json.get("stable").asBoolean()).isTrue();
-    assertThat(json.get("engineEstimates").get("estimates").asLong()).isPositive();
+    assertThat(json.get("engineEstimates").get("first").get("estimates").asLong()).isPositive();
+    assertThat(json.get("engineEstimates").get("asTheQueueMoves").get("estimates").asLong()).isPositive();
   }
 
   @Test
@@ -129,6 +130,7 @@ class SimulatorTest {
     assertThat(r.engineEstimates().shareWithinTolerance().orElseThrow())
         .isCloseTo(r.estimateWithinTolerance().value(), withinPercentage(0.001));
     assertThat(r.estimateError().value()).as("a busy queue's waits are told to within a minute").isLessThan(60);
+    assertThat(r.engineAllEstimates().estimates()).as("one per place passed").isGreaterThan(r.engineEstimates().estimates());
   }
 
   @Test
