@@ -78,6 +78,7 @@ final class ClientSocket extends SocketHandler {
     Entry entry = fromBrowser(enter.entry());
     server.parley.submit(tenant, new Command.Arrive(session, entry)).whenComplete((events, failure) -> {
       if (failure != null) {
+        peer.channel.eventLoop().execute(() -> entered = false); // nothing happened: he may try again
         refuse(enter.ref(), failure);
         return;
       }

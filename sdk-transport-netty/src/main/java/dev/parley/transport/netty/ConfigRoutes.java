@@ -35,12 +35,13 @@ final class ConfigRoutes {
     String groups = AdminApi.TENANT + "/groups";
     router.add("GET", groups, ConfigRoutes::groups);
     router.add("PUT", groups + "/{group}", ConfigRoutes::defineGroup);
-    router.add("DELETE", groups + "/{group}", call -> submit(call, new Command.RemoveGroup(GroupId.of(call.param("group")))));
+    router.add("DELETE", groups + "/{group}",
+        call -> submit(authorized(call), new Command.RemoveGroup(GroupId.of(call.param(GROUP)))));
     String operators = AdminApi.TENANT + "/operators";
     router.add("GET", operators, ConfigRoutes::operators);
     router.add("PUT", operators + "/{operator}", ConfigRoutes::defineOperator);
     router.add("DELETE", operators + "/{operator}",
-        call -> submit(call, new Command.RemoveOperator(OperatorId.of(call.param(OPERATOR)))));
+        call -> submit(authorized(call), new Command.RemoveOperator(OperatorId.of(call.param(OPERATOR)))));
     router.add("PUT", operators + "/{operator}/status", ConfigRoutes::setStatus);
   }
 
@@ -131,8 +132,14 @@ final class ConfigRoutes {
     return submit(call, new Command.SetStatus(OperatorId.of(call.param(OPERATOR)), status));
   }
 
-  private static Response submit(Call call, Command command) throws Exception {
+  /** The call, once its caller is known to be an administrator of the tenant. */
+  private static Call authorized(Call call) {
     call.admin();
+    return call;
+  }
+
+  /** Submits a command; the route has checked the administrator first. */
+  private static Response submit(Call call, Command command) throws Exception {
     return Response.ok(AdminApi.events(call.await(call.server().parley.submit(call.tenant(), command))));
   }
 

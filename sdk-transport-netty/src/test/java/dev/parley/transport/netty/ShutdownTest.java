@@ -41,7 +41,7 @@ class ShutdownTest {
   }
 
   @Test
-  @DisplayName("stops accepting, lets the request in flight finish, then closes")
+  @DisplayName("stops accepting, tells WebSockets it goes away, lets the request in flight finish, then closes")
   void drains() throws Exception {
     BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
     center.http.newCall(new Request.Builder().url(center.url("/api/v1/tenants/acme/statistics"))
@@ -58,12 +58,14 @@ class ShutdownTest {
         });
     assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
     int port = center.server.port();
+    Ws client = Ws.open(center, "/ws/client");
 
     CompletableFuture<Void> closing = CompletableFuture.runAsync(center.server::close);
     assertThat(answers.poll(200, TimeUnit.MILLISECONDS)).isNull();
     assertThat(closing).isNotDone();
     release.countDown();
 
+    assertThat(client.closed.get(10, TimeUnit.SECONDS)).as("a WebSocket hears: going away").isEqualTo(1001);
     assertThat(answers.poll(10, TimeUnit.SECONDS)).asString().startsWith("200 {\"at\"");
     closing.get(10, TimeUnit.SECONDS);
     assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);

@@ -135,6 +135,48 @@ class WebChatFlowTest {
   }
 
   @Test
+  @DisplayName("an operator goes away and back, switches a channel, invites, redirects with a note, and blocks")
+  void operatorActions() throws Exception {
+    Ws alice = center.console(center.operatorToken(ALICE));
+    Ws bob = center.console(center.operatorToken(Center.BOB));
+    alice.send("{\"type\":\"status\",\"presence\":\"away\",\"reason\":\"lunch\"}");
+    JsonNode away;
+    do { // the login's own ONLINE may be pushed after the welcome
+      away = alice.next("status");
+    } while (!away.get("presence").asString().equals("AWAY"));
+    assertThat(away.get("reason").asString()).isEqualTo("lunch");
+    alice.send("{\"type\":\"switch\",\"channel\":\"whatsapp\",\"on\":false}");
+    assertThat(alice.next("switched").get("on").asBoolean()).isFalse();
+    alice.send("{\"type\":\"status\",\"presence\":\"online\"}");
+    assertThat(alice.next("status").get("presence").asString()).isEqualTo("ONLINE");
+
+    alice.send("{\"type\":\"invitation\",\"ref\":\"i1\"}");
+    String code = alice.next("invitation").get("code").asString();
+    Ws jana = client(",\"invitation\":\"" + code + "\"");
+    String session = jana.next("entered").get("session").asString();
+    assertThat(alice.next("offer").get("session").asString()).isEqualTo(session);
+    alice.send("{\"type\":\"accept\",\"session\":\"" + session + "\"}");
+    jana.next("joined");
+
+    alice.send("{\"type\":\"invite\",\"session\":\"" + session + "\",\"operator\":\"bob\"}");
+    assertThat(bob.next("invited").get("by").asString()).isEqualTo("alice");
+    bob.send("{\"type\":\"leave\",\"session\":\"" + session + "\",\"ref\":\"b1\"}");
+    bob.next("ok");
+    alice.send("{\"type\":\"redirect\",\"session\":\"" + session + "\",\"operator\":\"bob\",\"note\":\"speaks Czech\"}");
+    assertThat(alice.next("released").get("reason").asString()).isEqualTo("REDIRECTED");
+    assertThat(jana.next("transferred").get("reason").asString()).isEqualTo("REDIRECTED");
+    JsonNode offer = bob.next("offer");
+    assertThat(offer.at("/preview/notes/0/text").asString()).isEqualTo("speaks Czech");
+    bob.send("{\"type\":\"accept\",\"session\":\"" + session + "\"}");
+    assertThat(jana.next("joined").get("operator").asString()).isEqualTo("bob");
+
+    bob.send("{\"type\":\"block\",\"session\":\"" + session + "\",\"reason\":\"abusive\"}");
+    assertThat(jana.next("ended").get("reason").asString()).isEqualTo("CLIENT_BLOCKED");
+    assertThat(center.storage.blacklist().list("acme")).singleElement()
+        .satisfies(b -> assertThat(b.reason()).isEqualTo("abusive"));
+  }
+
+  @Test
   @DisplayName("a client back on a new connection resumes his session with its token and hears the operator")
   void resume() throws Exception {
     Ws alice = center.console(center.operatorToken(ALICE));

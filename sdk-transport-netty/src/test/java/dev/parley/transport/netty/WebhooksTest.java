@@ -137,6 +137,22 @@ class WebhooksTest {
   }
 
   @Test
+  @DisplayName("pipelined requests are answered one by one, in the order they came")
+  void pipelined() throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", center.server.port())) {
+      socket.setSoTimeout(10_000);
+      String verify = "GET /webhooks/whatsapp?hub.mode=subscribe&hub.challenge=%s&hub.verify_token=meatyhamhock HTTP/1.1\r\n"
+          + "Host: localhost\r\n\r\n";
+      socket.getOutputStream().write((String.format(verify, "111") + String.format(verify, "222")
+          + "GET /nowhere HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+      assertThat(answers.indexOf("\r\n\r\n111")).isPositive().isLessThan(answers.indexOf("\r\n\r\n222"));
+      assertThat(answers.indexOf("HTTP/1.1 404")).isGreaterThan(answers.indexOf("\r\n\r\n222"));
+    }
+  }
+
+  @Test
   @DisplayName("a request that is not HTTP gets 400 and a close")
   void garbage() throws IOException {
     try (Socket socket = new Socket("127.0.0.1", center.server.port())) {
