@@ -119,7 +119,8 @@ class OutboxTest {
 
       assertThat(events).hasSize(outbox().size()); // nobody online: refused, with the offline form
       assertThat(outbox()).extracting(OutboxRecord::type).containsExactly("session.refused");
-      assertThat(outbox().get(0).payload()).contains("\"reason\":\"NOBODY_ONLINE\"", "\"group\":\"sales\"");
+      assertThat(outbox().get(0).payload()).isEqualTo("{\"actor\":\"system\",\"channel\":\"WEB_CHAT\",\"client\":null,"
+          + "\"reason\":\"NOBODY_ONLINE\",\"offlineForm\":true,\"group\":\"sales\"}");
     }
   }
 

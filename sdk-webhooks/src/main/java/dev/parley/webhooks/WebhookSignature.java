@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code Parley-Signature} header: {@code t=<timestamp>,v1=<signature>}, where the timestamp is
@@ -43,7 +44,7 @@ public final class WebhookSignature {
    * {@code tolerance} from {@code now}. Any {@code v1} in the header may match (several are sent
    * while a secret is rotated). A missing or malformed header is simply not genuine.
    */
-  public static boolean verify(String secret, @org.jspecify.annotations.Nullable String header, byte[] body,
+  public static boolean verify(String secret, @Nullable String header, byte[] body,
       Instant now, Duration tolerance) {
     requireNonNull(secret, "secret");
     requireNonNull(body, "body");

@@ -20,9 +20,9 @@ import java.util.Optional;
  * <p>Thread safety: immutable.
  */
 public enum EventType {
-  /** {@link Event.SessionQueued}: {@code channel, group, operator, priority, client, language, reopens}. */
+  /** {@link Event.SessionQueued}: {@code channel, client, group, operator, priority, language, reopens}. */
   SESSION_QUEUED("session.queued"),
-  /** {@link Event.SessionRefused} (not of a blocked client): {@code channel, reason, offlineForm, group, client}. */
+  /** {@link Event.SessionRefused} (not of a blocked client): {@code channel, client, reason, offlineForm, group}. */
   SESSION_REFUSED("session.refused"),
   /** {@link Event.SessionOffered}: {@code group, operators} (an array of operator ids). */
   SESSION_OFFERED("session.offered"),

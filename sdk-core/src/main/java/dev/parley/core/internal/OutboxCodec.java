@@ -1,5 +1,7 @@
 package dev.parley.core.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.parley.core.Attachment;
 import dev.parley.core.Entry;
 import dev.parley.core.GroupId;
@@ -38,9 +40,9 @@ final class OutboxCodec {
           .put("reopens", id(q.reopens()));
     } else if (e instanceof Event.SessionRefused) {
       Event.SessionRefused r = (Event.SessionRefused) e;
-      FlatJson refused = json.put("channel", r.channel().name()).put("reason", r.reason().name())
-          .put("offlineForm", r.offlineForm());
-      return r.entry() == null ? refused : entry(refused, r.entry()).put("group", r.entry().group().map(GroupId::value).orElse(null));
+      Entry entry = requireNonNull(r.entry(), "a blocked client's refusal stays out of the outbox");
+      return entry(json, entry).put("reason", r.reason().name()).put("offlineForm", r.offlineForm())
+          .put("group", entry.group().map(GroupId::value).orElse(null));
     } else if (e instanceof Event.SessionOffered) {
       Event.SessionOffered o = (Event.SessionOffered) e;
       List<String> operators = new ArrayList<>(o.operators().size());
