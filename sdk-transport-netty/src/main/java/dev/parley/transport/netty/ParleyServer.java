@@ -234,6 +234,7 @@ public final class ParleyServer implements AutoCloseable {
     @Nullable URI publicBase;
     Clock clock = Clock.systemUTC();
     OfflineFormListener offlineForms = OfflineFormListener.NONE;
+    @Nullable Pages pages;
     @Nullable SslContext tls;
     String host = "127.0.0.1";
     int port = 8080;
@@ -355,6 +356,26 @@ public final class ParleyServer implements AutoCloseable {
     /** Receives the offline forms clients fill in when nobody was online; default {@link OfflineFormListener#NONE}. */
     public Builder offlineForms(OfflineFormListener listener) {
       this.offlineForms = requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Serves the static files of {@code folder} on {@code loader}'s classpath (HTML, CSS,
+     * JavaScript, JSON, SVG, PNG, icons, text) at {@code GET /name}, and its {@code index.html}
+     * at {@code /}: a console or widget the same server feeds. The admin API, webhooks and
+     * WebSockets keep their paths; a page's WebSockets are let in as same-origin. Only plain
+     * names are looked up (no dot-files, no {@code ..}); each file is read once and kept.
+     *
+     * @param folder a classpath folder such as {@code com/example/web}
+     */
+    public Builder pages(ClassLoader loader, String folder) {
+      requireNonNull(loader, "loader");
+      requireNonNull(folder, "folder");
+      String trimmed = folder.replaceAll("^/+|/+$", "");
+      if (trimmed.isEmpty() || trimmed.contains("..")) {
+        throw new IllegalArgumentException("folder is a classpath folder such as com/example/web, not '" + folder + "'");
+      }
+      this.pages = new Pages(loader, trimmed);
       return this;
     }
 

@@ -12,6 +12,12 @@ sealed interface Response {
   record Text(int status, String contentType, String body) implements Response {}
 
   /**
+   * A static file of the host's pages, sent with a content security policy that lets it load
+   * scripts, styles and sockets of its own origin only.
+   */
+  record File(String contentType, byte[] body) implements Response {}
+
+  /**
    * A body written by {@code writer} into a stream that sends each chunk as it fills, waiting
    * while the client does not keep up: an export of any size holds a few chunks in memory.
    */

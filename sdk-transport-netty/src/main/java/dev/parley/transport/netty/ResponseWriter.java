@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
 final class ResponseWriter {
   private static final Logger log = LoggerFactory.getLogger(ResponseWriter.class);
 
+  /** The host's pages load what their own origin serves, and are framed by nobody. */
+  private static final String PAGE_POLICY =
+      "default-src 'self'; connect-src 'self'; img-src 'self' data: https:; frame-ancestors 'none'; base-uri 'none'";
+
   private final Channel channel;
   private final boolean keepAlive;
   private final Duration patience;
@@ -55,6 +59,15 @@ final class ResponseWriter {
     if (response instanceof Response.Text) {
       Response.Text text = (Response.Text) response;
       return whole(text.status(), text.contentType(), Unpooled.copiedBuffer(text.body(), StandardCharsets.UTF_8));
+    }
+    if (response instanceof Response.File) {
+      Response.File file = (Response.File) response;
+      FullHttpResponse page = full(200, file.contentType(), Unpooled.wrappedBuffer(file.body()));
+      page.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+      page.headers().set(HttpHeaderNames.CONTENT_SECURITY_POLICY, PAGE_POLICY);
+      page.headers().set("X-Content-Type-Options", "nosniff");
+      page.headers().set("Referrer-Policy", "same-origin");
+      return finish(channel.writeAndFlush(page), false);
     }
     return stream((Response.Stream) response);
   }

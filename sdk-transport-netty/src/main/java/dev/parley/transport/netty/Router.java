@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP routes, matched by method and path. Among templates that fit a path the one with the
@@ -18,10 +19,18 @@ import java.util.TreeSet;
  */
 final class Router {
   private final List<Route> routes = new ArrayList<>();
+  private final @Nullable Pages pages;
 
-  /** Every HTTP route of the server: webhooks and the admin API. */
-  static Router standard() {
-    Router router = new Router();
+  private Router(@Nullable Pages pages) {
+    this.pages = pages;
+  }
+
+  /**
+   * Every HTTP route of the server: webhooks and the admin API, then the host's pages, if any,
+   * for a {@code GET} no route takes.
+   */
+  static Router standard(@Nullable Pages pages) {
+    Router router = new Router(pages);
     Webhooks.register(router);
     AdminApi.register(router);
     return router;
@@ -51,6 +60,12 @@ final class Router {
           return new Matched(route, captured.get());
         }
         allowed.add(route.method());
+      }
+    }
+    if (allowed.isEmpty() && pages != null && method.equals("GET")) {
+      Optional<Response.File> page = pages.find(path);
+      if (page.isPresent()) {
+        return new Matched(new Route(method, rawPath, call -> page.get()), Map.of());
       }
     }
     if (allowed.isEmpty()) {

@@ -27,6 +27,8 @@ final class ServerContext {
   final Set<TenantId> webTenants;
   final Set<String> allowedOrigins;
   final boolean anyOrigin;
+  /** Whether it serves the host's pages, whose WebSockets come from its own origin. */
+  final boolean servesPages;
   final SignedTokens clientTokens;
   final Duration clientTokenTtl;
   final @Nullable URI publicBase;
@@ -37,7 +39,7 @@ final class ServerContext {
   final InFlight inFlight = new InFlight();
   final Peers peers = new Peers();
   final EventFanout fanout;
-  final Router router = Router.standard();
+  final Router router;
 
   ServerContext(ParleyServer.Builder b, ExecutorService workers) {
     this.parley = b.parley;
@@ -47,6 +49,7 @@ final class ServerContext {
     this.webTenants = Set.copyOf(b.webTenants);
     this.allowedOrigins = Set.copyOf(b.allowedOrigins);
     this.anyOrigin = b.anyOrigin;
+    this.servesPages = b.pages != null;
     this.clientTokens = b.clientTokens;
     this.clientTokenTtl = b.clientTokenTtl;
     this.publicBase = b.publicBase;
@@ -55,6 +58,7 @@ final class ServerContext {
     this.workers = workers;
     this.offlineForms = b.offlineForms;
     this.fanout = new EventFanout(parley, peers);
+    this.router = Router.standard(b.pages);
   }
 
   /** {@code https} when the server terminates TLS. */

@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * Turns a request for {@code /ws/client} or {@code /ws/operator} into a WebSocket: the browser's
- * {@code Origin} must be allowed ({@code 403} otherwise), then the pipeline trades HTTP for
+ * {@code Origin} must be allowed or the server's own ({@code 403} otherwise), then the pipeline trades HTTP for
  * WebSocket frames of bounded size, the slow-consumer guard and the endpoint's handler.
  */
 final class WebSocketUpgrade {
@@ -31,7 +31,7 @@ final class WebSocketUpgrade {
       return;
     }
     String origin = request.headers().get(HttpHeaderNames.ORIGIN);
-    if (origin != null && !server.anyOrigin && !server.allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
+    if (origin != null && !allowed(origin.toLowerCase(Locale.ROOT), request, server)) {
       ResponseWriter.closing(ctx.channel()).write(new Failure(403, "Forbidden", "pages of " + origin + " may not connect"));
       return;
     }
@@ -59,5 +59,17 @@ final class WebSocketUpgrade {
     p.addAfter("slow-consumer", "socket", side == Peer.Side.CLIENT ? new ClientSocket(server, peer) : new OperatorSocket(server, peer));
     ctx.fireChannelRead(request.retain());
     p.remove(ctx.handler());
+  }
+
+  /**
+   * Whether a page of {@code origin} may connect: one of the allowed origins, or, when the server
+   * serves pages, its own (the scheme it serves and the {@code Host} the browser asked).
+   */
+  private static boolean allowed(String origin, FullHttpRequest request, ServerContext server) {
+    if (server.anyOrigin || server.allowedOrigins.contains(origin)) {
+      return true;
+    }
+    String host = request.headers().get(HttpHeaderNames.HOST);
+    return server.servesPages && host != null && origin.equals(server.scheme() + "://" + host.toLowerCase(Locale.ROOT));
   }
 }

@@ -37,7 +37,7 @@ class OpenApiTest {
       }
     }));
     Set<String> routed = new TreeSet<>();
-    for (Route route : Router.standard().routes()) {
+    for (Route route : Router.standard(null).routes()) {
       if (route.template().startsWith(AdminApi.PREFIX + "/")) {
         routed.add(route.method() + " " + route.template());
       }
