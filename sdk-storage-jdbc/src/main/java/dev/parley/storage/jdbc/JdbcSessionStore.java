@@ -138,12 +138,14 @@ final class JdbcSessionStore implements SessionStore {
   public List<SessionRecord> live(String tenant) {
     requireNonNull(tenant, "tenant must not be null");
     return database.snapshot("read the live sessions of tenant " + tenant, c -> {
+      Map<String, SessionRecord.Builder> builders;
       try (PreparedStatement s = c.prepareStatement(LIVE)) {
+        s.setFetchSize(SessionChildren.FETCH_SIZE);
         s.setString(1, tenant);
-        List<SessionRecord> live = new ArrayList<>(read(c, tenant, s));
-        live.sort(ARRIVAL);
-        return List.copyOf(live);
+        builders = rows(s);
       }
+      SessionChildren.readLiveInto(c, tenant, builders);
+      return builders.values().stream().map(SessionRecord.Builder::build).sorted(ARRIVAL).toList();
     });
   }
 
@@ -166,14 +168,20 @@ final class JdbcSessionStore implements SessionStore {
 
   // Runs a query of session rows, then reads their lists; keeps the query's order.
   private static List<SessionRecord> read(Connection c, String tenant, PreparedStatement query) throws SQLException {
+    Map<String, SessionRecord.Builder> builders = rows(query);
+    SessionChildren.readInto(c, tenant, builders);
+    return builders.values().stream().map(SessionRecord.Builder::build).toList();
+  }
+
+  // Runs a query of session rows: their builders by id, in the query's order, without their lists.
+  private static Map<String, SessionRecord.Builder> rows(PreparedStatement query) throws SQLException {
     Map<String, SessionRecord.Builder> builders = new LinkedHashMap<>();
     try (ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
         builders.put(rows.getString(2), SessionRow.read(rows));
       }
     }
-    SessionChildren.readInto(c, tenant, builders);
-    return builders.values().stream().map(SessionRecord.Builder::build).toList();
+    return builders;
   }
 
   @Override

@@ -42,8 +42,8 @@ final class JdbcTranscriptStore implements TranscriptStore {
       "SELECT tenant, session_id, id, at_nanos, sender, author, body, delivery FROM parley_message";
   private static final String FIND = COLUMNS + " WHERE tenant = ? AND id = ?";
   private static final String TRANSCRIPT = COLUMNS + " WHERE tenant = ? AND session_id = ? ORDER BY at_nanos, stored_seq";
-  private static final String FILES = "SELECT message_id, name, content_type, size_bytes, uri FROM parley_message_file"
-      + " WHERE tenant = ? AND message_id IN (%s) ORDER BY message_id, seq";
+  private static final String FILES =
+      ByIds.select("parley_message_file", "message_id", "name, content_type, size_bytes, uri", "seq");
   // A receipt moves the state forward only: from one of the states that may move to it.
   private static final String MARK = "UPDATE parley_message SET delivery = ? WHERE tenant = ? AND id = ? AND delivery IN (%s)";
 

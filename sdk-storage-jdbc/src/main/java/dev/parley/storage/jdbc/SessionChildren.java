@@ -7,6 +7,7 @@ import dev.parley.storage.SessionStatus;
 import dev.parley.storage.SessionTransition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,9 @@ import java.util.Map;
 final class SessionChildren {
   /** A B-tree entry is limited in size; values are indexed by this many leading characters. */
   static final int VALUE_PREFIX = 200;
+
+  /** Rows fetched per round trip when reading many (PostgreSQL streams them in a transaction). */
+  static final int FETCH_SIZE = 1_000;
 
   static final SessionChild<SessionTransition> TRANSITIONS = new SessionChild<>(
       "parley_session_transition", "at_nanos, status, actor, reason, group_id, operator_id",
@@ -139,18 +143,52 @@ final class SessionChildren {
     }
   }
 
-  private static <T> void readInto(
-      Connection c, String tenant, List<String> ids, SessionChild<T> child, Map<String, SessionRecord.Builder> builders)
+  /**
+   * Reads the lists of all of a tenant's live sessions into their builders (keyed by session id),
+   * which must hold them all: one join per list, streamed, however many sessions are live.
+   */
+  static void readLiveInto(Connection c, String tenant, Map<String, SessionRecord.Builder> builders)
       throws SQLException {
+    for (SessionChild<?> child : ALL) {
+      readLiveInto(c, tenant, child, builders);
+    }
+  }
+
+  private static <T> void readInto(Connection c, String tenant, List<String> ids, SessionChild<T> child,
+      Map<String, SessionRecord.Builder> builders) throws SQLException {
     read(c, tenant, ids, child).forEach((id, items) -> child.apply().accept(builders.get(id), items));
+  }
+
+  private static <T> void readLiveInto(Connection c, String tenant, SessionChild<T> child,
+      Map<String, SessionRecord.Builder> builders) throws SQLException {
+    readLive(c, tenant, child).forEach((id, items) -> child.apply().accept(builders.get(id), items));
   }
 
   private static <T> Map<String, List<T>> read(Connection c, String tenant, List<String> ids, SessionChild<T> child)
       throws SQLException {
     Map<String, List<T>> items = new HashMap<>();
-    ByIds.select(c, child.select(), tenant, ids,
-        rows -> items.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(child.reader().read(rows)));
+    ByIds.select(c, child.select(), tenant, ids, rows -> collect(child, rows, items));
     return items;
+  }
+
+  private static <T> Map<String, List<T>> readLive(Connection c, String tenant, SessionChild<T> child)
+      throws SQLException {
+    Map<String, List<T>> items = new HashMap<>();
+    try (PreparedStatement s = c.prepareStatement(child.selectLive())) {
+      s.setFetchSize(FETCH_SIZE);
+      s.setString(1, tenant);
+      try (ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          collect(child, rows, items);
+        }
+      }
+    }
+    return items;
+  }
+
+  private static <T> void collect(SessionChild<T> child, ResultSet rows, Map<String, List<T>> items)
+      throws SQLException {
+    items.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(child.reader().read(rows));
   }
 
   /** The first {@link #VALUE_PREFIX} characters of {@code value}, never ending inside a surrogate pair. */
