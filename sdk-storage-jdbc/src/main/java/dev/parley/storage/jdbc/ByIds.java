@@ -48,6 +48,9 @@ final class ByIds {
 
   /** Runs {@code sql}, made by {@link #select(String, String, String, String)}, for all of {@code ids}. */
   static void select(Connection c, String sql, String tenant, List<String> ids, Row row) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
     try (PreparedStatement s = c.prepareStatement(sql)) {
       for (int from = 0; from < ids.size(); from += CHUNK) {
         Array chunk = c.createArrayOf("VARCHAR", ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray());

@@ -6,13 +6,11 @@ import dev.parley.storage.Page;
 import dev.parley.storage.SessionQuery;
 import dev.parley.storage.SessionRecord;
 import dev.parley.storage.SessionStore;
-import dev.parley.storage.StaleWriteException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,69 +52,24 @@ final class JdbcSessionStore implements SessionStore {
   @Override
   public SessionRecord save(SessionRecord session) {
     requireNonNull(session, "session must not be null");
-    Object[] values = SessionRow.values(session);
-    return database.transaction("store session " + key(session.tenant(), session.id()),
-        c -> write(c, session, values));
+    return store("store session " + key(session.tenant(), session.id()), List.of(session)).get(0);
   }
 
   @Override
   public List<SessionRecord> saveAll(List<SessionRecord> sessions) {
     requireNonNull(sessions, "sessions must not be null");
     List<SessionRecord> list = List.copyOf(sessions);
-    List<Object[]> values = list.stream().map(SessionRow::values).toList();
-    return database.transaction("store " + list.size() + " sessions", c -> {
-      List<SessionRecord> stored = new ArrayList<>(list.size());
-      for (int i = 0; i < list.size(); i++) {
-        stored.add(write(c, list.get(i), values.get(i)));
-      }
-      return List.copyOf(stored);
-    });
+    return store("store " + list.size() + " sessions", list);
   }
 
-  // Writes the row (insert at version 0, else update at the version read), then the lists.
-  private static SessionRecord write(Connection c, SessionRecord session, Object[] values) throws SQLException {
-    String tenant = session.tenant();
-    String id = session.id();
-    long version = session.version();
-    boolean inserted = version == 0;
-    if (inserted) {
-      long stored = storedVersion(c, tenant, id);
-      if (stored != 0) {
-        throw new StaleWriteException("session " + key(tenant, id), 0, stored);
-      }
-      // A concurrent insert of the same id loses on the key; Database runs it again, and then the
-      // check above sees the winner's row.
-      try (PreparedStatement s = c.prepareStatement(SessionRow.INSERT)) {
-        s.setString(1, tenant);
-        s.setString(2, id);
-        s.setLong(3, 1);
-        SessionRow.bind(s, 4, values);
-        s.executeUpdate();
-      }
-    } else {
-      try (PreparedStatement s = c.prepareStatement(SessionRow.UPDATE)) {
-        s.setLong(1, version + 1);
-        int next = SessionRow.bind(s, 2, values);
-        s.setString(next, tenant);
-        s.setString(next + 1, id);
-        s.setLong(next + 2, version);
-        if (s.executeUpdate() == 0) {
-          throw new StaleWriteException("session " + key(tenant, id), version, storedVersion(c, tenant, id));
-        }
-      }
-    }
-    SessionChildren.write(c, session, inserted);
-    return session.toBuilder().version(version + 1).build();
+  private List<SessionRecord> store(String what, List<SessionRecord> sessions) {
+    database.transaction(what, new SessionBatch(sessions)::write);
+    return sessions.stream().map(JdbcSessionStore::next).toList();
   }
 
-  private static long storedVersion(Connection c, String tenant, String id) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(SessionRow.VERSION)) {
-      s.setString(1, tenant);
-      s.setString(2, id);
-      try (ResultSet rows = s.executeQuery()) {
-        return rows.next() ? rows.getLong(1) : 0;
-      }
-    }
+  // The record as stored: at the next version.
+  private static SessionRecord next(SessionRecord session) {
+    return session.toBuilder().version(session.version() + 1).build();
   }
 
   @Override
@@ -206,9 +159,9 @@ final class JdbcSessionStore implements SessionStore {
         return Optional.of(current);
       }
       SessionRecord erased = current.erased(at);
-      SessionRecord stored = write(c, erased, SessionRow.values(erased));
+      new SessionBatch(List.of(erased)).write(c);
       transcripts.remove(c, tenant, "= ?", new SqlArguments().add(id));
-      return Optional.of(stored);
+      return Optional.of(next(erased));
     });
   }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A session's lists in their child tables: transitions (append-only), tags, parameters, notes,
@@ -99,40 +100,31 @@ final class SessionChildren {
   private SessionChildren() {}
 
   /**
-   * Writes the lists of a session whose row was just written: appends the new transitions and
-   * replaces the other lists.
+   * Writes the lists of one tenant's sessions whose rows were just written, with one JDBC batch per
+   * statement for all of them: appends their new transitions and replaces their other lists.
    *
-   * @param inserted whether the row is new (no rows to compare or delete)
-   * @throws IllegalArgumentException if the stored transitions do not begin the record's
+   * @param updated the ids of those stored before (the others are new: nothing to compare or delete)
+   * @throws IllegalArgumentException if the stored transitions of one do not begin the record's
    */
-  static void write(Connection c, SessionRecord session, boolean inserted) throws SQLException {
-    int stored = 0;
-    if (!inserted) {
-      List<SessionTransition> before = read(c, session.tenant(), List.of(session.id()), TRANSITIONS)
-          .getOrDefault(session.id(), List.of());
+  static void write(Connection c, String tenant, List<SessionRecord> sessions, Set<String> updated)
+      throws SQLException {
+    Map<String, List<SessionTransition>> stored = read(c, tenant, List.copyOf(updated), TRANSITIONS);
+    for (SessionRecord session : sessions) {
+      List<SessionTransition> before = stored.getOrDefault(session.id(), List.of());
       List<SessionTransition> after = session.transitions();
       if (before.size() > after.size() || !after.subList(0, before.size()).equals(before)) {
-        throw new IllegalArgumentException("session " + session.tenant() + "/" + session.id()
+        throw new IllegalArgumentException("session " + tenant + "/" + session.id()
             + " has transitions that do not continue the " + before.size()
             + " stored ones; transitions are append-only: read the session again and add to its list");
       }
-      stored = before.size();
-      for (SessionChild<?> child : REPLACED) {
-        try (PreparedStatement s = c.prepareStatement(child.delete())) {
-          s.setString(1, session.tenant());
-          s.setString(2, session.id());
-          s.executeUpdate();
-        }
-      }
     }
-    TRANSITIONS.insert(c, session, session.transitions(), stored);
     for (SessionChild<?> child : REPLACED) {
-      insertAll(c, session, child);
+      child.delete(c, tenant, updated);
     }
-  }
-
-  private static <T> void insertAll(Connection c, SessionRecord session, SessionChild<T> child) throws SQLException {
-    child.insert(c, session, child.items().apply(session), 0);
+    TRANSITIONS.insert(c, sessions, session -> stored.getOrDefault(session.id(), List.of()).size());
+    for (SessionChild<?> child : REPLACED) {
+      child.insert(c, sessions, session -> 0);
+    }
   }
 
   /** Reads the lists of a tenant's sessions into their builders (keyed by session id). */
