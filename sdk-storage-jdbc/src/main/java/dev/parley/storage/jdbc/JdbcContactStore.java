@@ -206,11 +206,12 @@ final class JdbcContactStore implements ContactStore {
     String after = "";
     if (cursor != null) {
       List<String> key = KeysetCursor.decode(cursor, "contacts\u0001" + tenant, 2);
-      after = " AND (" + name + ", " + id + ") > (?, ?)";
-      args.add(key.get(0)).add(key.get(1));
+      after = " AND " + name + " >= ? AND (" + name + ", " + id + ") > (?, ?)";
+      args.add(key.get(0)).add(key.get(0)).add(key.get(1));
     }
-    args.add(limit + 1);
-    String sql = COLUMNS + " WHERE c.tenant = ?" + after + " ORDER BY " + name + ", " + id + " FETCH FIRST ? ROWS ONLY";
+    // As for sessions (see SessionQuerySql): the tenant leads the ORDER BY and the limit is a literal.
+    String sql = COLUMNS + " WHERE c.tenant = ?" + after + " ORDER BY c.tenant, " + name + ", " + id
+        + " FETCH FIRST " + (limit + 1) + " ROWS ONLY";
     return database.snapshot("list the contacts of tenant " + tenant, c -> {
       try (PreparedStatement s = c.prepareStatement(sql)) {
         args.bind(s);

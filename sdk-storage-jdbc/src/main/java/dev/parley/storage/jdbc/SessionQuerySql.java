@@ -65,9 +65,11 @@ final class SessionQuerySql {
     });
     q.parameterName().ifPresent(name -> {
       String value = q.parameterValue().orElseThrow();
-      where.add("s.id IN (SELECT p.session_id FROM parley_session_parameter p"
-          + " WHERE p.tenant = ? AND p.name = ? AND p.value_prefix = ? AND p.value_text = ?)");
-      args.add(tenant).add(name).add(SessionChildren.valuePrefix(value)).add(value);
+      // EXISTS, looked up in the key for each session the page walks: a value may be common, and
+      // H2 would read all the sessions that have it for an IN.
+      where.add("EXISTS (SELECT 1 FROM parley_session_parameter p WHERE p.tenant = s.tenant AND p.session_id = s.id"
+          + " AND p.name = ? AND p.value_prefix = ? AND p.value_text = ?)");
+      args.add(name).add(SessionChildren.valuePrefix(value)).add(value);
     });
     q.pageUrlContains().ifPresent(part -> {
       where.add("s.page_url LIKE ? ESCAPE '\\'");
@@ -90,13 +92,14 @@ final class SessionQuerySql {
       args.add(arrived).add(arrived).add(key.get(1));
     });
     String direction = newest ? " DESC" : " ASC";
-    args.add(q.limit() + 1);
     // The tenant, fixed by the WHERE clause, leads the ORDER BY so that it names the arrival
     // index's columns from the first: H2 reads the page from the index (backwards for the newest
-    // first) only then, and otherwise sorts all the tenant's matching sessions for every page.
+    // first) only then, and otherwise sorts all the tenant's matching sessions for every page. The
+    // limit is a literal (a number): PostgreSQL plans a statement it has prepared once for all
+    // parameters, and for a parameter as the limit it expects a tenth of the rows, not a page.
     return new SessionQuerySql(SessionRow.SELECT + " WHERE " + String.join(" AND ", where)
         + " ORDER BY s.tenant" + direction + ", s.arrived_at_nanos" + direction + ", " + id + direction
-        + " FETCH FIRST ? ROWS ONLY", args);
+        + " FETCH FIRST " + (q.limit() + 1) + " ROWS ONLY", args);
   }
 
   /** The cursor of a page of {@code query} whose last session is {@code last}. */
