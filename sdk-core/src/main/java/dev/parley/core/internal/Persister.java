@@ -1,6 +1,5 @@
 package dev.parley.core.internal;
 
-import dev.parley.storage.MessageRecord;
 import dev.parley.storage.SessionRecord;
 import dev.parley.storage.StaleWriteException;
 import dev.parley.storage.Storage;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores a partition's {@link Writes} before their results go out: the sessions in one {@code
- * saveAll}, then the messages, then the other writes in order.
+ * saveAll}, then the messages in one {@code appendAll}, then the other writes in order.
  *
  * <p>A {@link StorageException} is taken as passing (a database restarting, a network blip): the
  * persister waits and tries again, from the write that failed, for as long as the engine runs, so
@@ -72,9 +71,7 @@ final class Persister {
           done = 1;
         }
         if (done == 1) {
-          for (MessageRecord m : writes.messages) {
-            storage.transcripts().append(m);
-          }
+          storage.transcripts().appendAll(writes.messages);
           done = 2;
         }
         for (; done - 2 < writes.others.size(); done++) {
