@@ -19,7 +19,7 @@ import java.util.function.ToIntFunction;
  * @param columns its columns after {@code seq}, comma-separated
  * @param items the list in a record
  * @param writer binds an item's columns from parameter 4 on
- * @param reader reads an item from column 2 on (column 1 is {@code session_id})
+ * @param reader reads an item from column 2 on (column 1 is {@code session_id}, the last {@code seq})
  * @param apply puts the items read back into a builder
  * @param <T> an item
  */
@@ -43,19 +43,27 @@ record SessionChild<T>(
     T read(ResultSet rows) throws SQLException;
   }
 
-  /** Selects the items of some of a tenant's sessions, for {@link ByIds}. */
+  /**
+   * Selects the items of some of a tenant's sessions, for {@link ByIds}: {@code session_id}, the
+   * columns, then {@code seq}.
+   */
   String select() {
-    return ByIds.select(table, "session_id", columns, "seq");
+    return ByIds.select(table, "session_id", columns + ", seq", "seq");
   }
 
   /**
    * Selects the items of a tenant's live sessions (the tenant is the parameter), in the same
-   * columns and order as {@link #select()}: one join, planned as each database finds cheapest.
+   * columns as {@link #select()}: one join, planned as each database finds cheapest, in no order
+   * (sorting them all would cost H2 a temporary file).
    */
   String selectLive() {
-    return "SELECT c.session_id, " + ByIds.qualified(columns) + " FROM parley_session s JOIN " + table + " c"
-        + " ON c.tenant = s.tenant AND c.session_id = s.id WHERE s.tenant = ? AND s.closed_at_nanos IS NULL"
-        + " ORDER BY c.session_id, c.seq";
+    return "SELECT c.session_id, " + ByIds.qualified(columns + ", seq") + " FROM parley_session s JOIN " + table
+        + " c ON c.tenant = s.tenant AND c.session_id = s.id WHERE s.tenant = ? AND s.closed_at_nanos IS NULL";
+  }
+
+  /** The index of {@code seq} in the rows that {@link #select()} and {@link #selectLive()} give. */
+  int seqColumn() {
+    return columns.split(",").length + 2;
   }
 
   /** Deletes the items of some of a tenant's sessions, one batch. */

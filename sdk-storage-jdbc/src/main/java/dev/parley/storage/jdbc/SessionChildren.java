@@ -178,9 +178,15 @@ final class SessionChildren {
     return items;
   }
 
+  // Puts an item at its place in its session's list, whatever order the rows come in.
   private static <T> void collect(SessionChild<T> child, ResultSet rows, Map<String, List<T>> items)
       throws SQLException {
-    items.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(child.reader().read(rows));
+    List<T> list = items.computeIfAbsent(rows.getString(1), id -> new ArrayList<>());
+    int seq = rows.getInt(child.seqColumn());
+    while (list.size() <= seq) {
+      list.add(null); // seq counts from 0 without gaps: each place is filled
+    }
+    list.set(seq, child.reader().read(rows));
   }
 
   /** The first {@link #VALUE_PREFIX} characters of {@code value}, never ending inside a surrogate pair. */
