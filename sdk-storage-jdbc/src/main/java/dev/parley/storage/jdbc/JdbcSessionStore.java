@@ -63,8 +63,11 @@ final class JdbcSessionStore implements SessionStore {
   }
 
   private List<SessionRecord> store(String what, List<SessionRecord> sessions) {
-    database.transaction(what, new SessionBatch(sessions)::write);
-    return sessions.stream().map(JdbcSessionStore::next).toList();
+    SessionBatch batch = new SessionBatch(sessions);
+    return database.transaction(what, c -> {
+      batch.write(c);
+      return sessions.stream().map(JdbcSessionStore::next).toList();
+    });
   }
 
   // The record as stored: at the next version.
@@ -107,6 +110,7 @@ final class JdbcSessionStore implements SessionStore {
     requireNonNull(query, "query must not be null");
     SessionQuerySql sql = SessionQuerySql.of(query, database.dialect(), text);
     return database.snapshot("query the sessions of tenant " + query.tenant(), c -> {
+      database.dialect().planForArguments(c);
       try (PreparedStatement s = c.prepareStatement(sql.sql())) {
         sql.arguments().bind(s);
         List<SessionRecord> found = read(c, query.tenant(), s);

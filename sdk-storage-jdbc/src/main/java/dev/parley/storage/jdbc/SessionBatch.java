@@ -14,13 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the records of a {@code save} or {@code saveAll} in the caller's transaction, with one JDBC
  * batch per statement for all of them (the stored versions read, the rows inserted, the rows
- * updated, each list's old rows deleted and new rows inserted): a batch of sessions costs about a
- * dozen round trips, not several for each session.
+ * updated, the stored transitions read, each list's old rows deleted and new rows inserted): a
+ * batch of sessions costs at most 15 round trips, not several for each session.
  *
  * <p>The records are written a tenant at a time, in the order given within a tenant; a session that
  * comes again (at its next version) starts a new round after the one that writes it first.
@@ -47,11 +46,10 @@ final class SessionBatch {
    * @throws StaleWriteException if one of them is not at its stored version (0 when there is none)
    * @throws IllegalArgumentException if one of them drops or changes stored transitions
    */
-  @Nullable Void write(Connection c) throws SQLException {
+  void write(Connection c) throws SQLException {
     for (List<SessionRecord> round : rounds(records)) {
       write(c, round.get(0).tenant(), round);
     }
-    return null;
   }
 
   // Splits the records into runs of one tenant in which no id comes twice.

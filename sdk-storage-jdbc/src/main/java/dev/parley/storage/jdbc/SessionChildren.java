@@ -101,14 +101,16 @@ final class SessionChildren {
 
   /**
    * Writes the lists of one tenant's sessions whose rows were just written, with one JDBC batch per
-   * statement for all of them: appends their new transitions and replaces their other lists.
+   * statement for all of them: appends their new transitions, and replaces each other list that
+   * differs from the stored one (most saves change one list or none).
    *
    * @param updated the ids of those stored before (the others are new: nothing to compare or delete)
    * @throws IllegalArgumentException if the stored transitions of one do not begin the record's
    */
   static void write(Connection c, String tenant, List<SessionRecord> sessions, Set<String> updated)
       throws SQLException {
-    Map<String, List<SessionTransition>> stored = read(c, tenant, List.copyOf(updated), TRANSITIONS);
+    List<String> ids = List.copyOf(updated);
+    Map<String, List<SessionTransition>> stored = read(c, tenant, ids, TRANSITIONS);
     for (SessionRecord session : sessions) {
       List<SessionTransition> before = stored.getOrDefault(session.id(), List.of());
       List<SessionTransition> after = session.transitions();
@@ -118,13 +120,20 @@ final class SessionChildren {
             + " stored ones; transitions are append-only: read the session again and add to its list");
       }
     }
-    for (SessionChild<?> child : REPLACED) {
-      child.delete(c, tenant, updated);
-    }
     TRANSITIONS.insert(c, sessions, session -> stored.getOrDefault(session.id(), List.of()).size());
     for (SessionChild<?> child : REPLACED) {
-      child.insert(c, sessions, session -> 0);
+      replace(c, tenant, sessions, ids, child);
     }
+  }
+
+  private static <T> void replace(Connection c, String tenant, List<SessionRecord> sessions, List<String> updated,
+      SessionChild<T> child) throws SQLException {
+    Map<String, List<T>> stored = read(c, tenant, updated, child);
+    List<SessionRecord> changed = sessions.stream()
+        .filter(s -> !child.items().apply(s).equals(stored.getOrDefault(s.id(), List.of())))
+        .toList();
+    child.delete(c, tenant, changed.stream().map(SessionRecord::id).filter(stored::containsKey).toList());
+    child.insert(c, changed, session -> 0);
   }
 
   /** Reads the lists of a tenant's sessions into their builders (keyed by session id). */
@@ -159,19 +168,21 @@ final class SessionChildren {
   private static <T> Map<String, List<T>> read(Connection c, String tenant, List<String> ids, SessionChild<T> child)
       throws SQLException {
     Map<String, List<T>> items = new HashMap<>();
-    ByIds.select(c, child.select(), tenant, ids, rows -> collect(child, rows, items));
+    int seq = child.seqColumn();
+    ByIds.select(c, child.select(), tenant, ids, rows -> collect(child, rows, seq, items));
     return items;
   }
 
   private static <T> Map<String, List<T>> readLive(Connection c, String tenant, SessionChild<T> child)
       throws SQLException {
     Map<String, List<T>> items = new HashMap<>();
+    int seq = child.seqColumn();
     try (PreparedStatement s = c.prepareStatement(child.selectLive())) {
       s.setFetchSize(FETCH_SIZE);
       s.setString(1, tenant);
       try (ResultSet rows = s.executeQuery()) {
         while (rows.next()) {
-          collect(child, rows, items);
+          collect(child, rows, seq, items);
         }
       }
     }
@@ -179,10 +190,10 @@ final class SessionChildren {
   }
 
   // Puts an item at its place in its session's list, whatever order the rows come in.
-  private static <T> void collect(SessionChild<T> child, ResultSet rows, Map<String, List<T>> items)
+  private static <T> void collect(SessionChild<T> child, ResultSet rows, int seqColumn, Map<String, List<T>> items)
       throws SQLException {
     List<T> list = items.computeIfAbsent(rows.getString(1), id -> new ArrayList<>());
-    int seq = rows.getInt(child.seqColumn());
+    int seq = rows.getInt(seqColumn);
     while (list.size() <= seq) {
       list.add(null); // seq counts from 0 without gaps: each place is filled
     }
