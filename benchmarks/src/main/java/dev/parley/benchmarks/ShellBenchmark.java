@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -60,9 +61,14 @@ public class ShellBenchmark {
     Entry entry;
     final AtomicInteger producers = new AtomicInteger();
 
+    /** The engine's live statistics: on (the default), or off; {@code -p statistics=on,off} shows their cost. */
+    @Param({"on"})
+    public String statistics;
+
     @Setup(Level.Trial)
     public void start() {
-      parley = Parley.builder().partitions(1).build();
+      Parley.Builder builder = Parley.builder().partitions(1);
+      parley = (statistics.equals("off") ? builder.noStatistics() : builder).build();
       tenant = parley.tenant(TenantId.of("bench"));
       GroupId group = GroupId.of("g");
       tenant.configure(TenantSettings.builder().endedRetention(Duration.ZERO).build()).join();

@@ -115,6 +115,20 @@ class BenchmarksSmokeTest {
     assertThat(report.markdown()).contains("| postgres | 2,000 |", "within 3 s at this smaller scale");
   }
 
+  @Test
+  @DisplayName("the wire harness starts a server process, sends open loop and hears every frame back")
+  void wireHarnessRuns() throws Exception {
+    assertThat(WireRun.sentAt("{\"type\":\"message\",\"text\":\"t=-42;xx\"}")).isEqualTo(-42);
+    try (WireChild echo = WireChild.echo(); WireClient client = new WireClient(1)) {
+      List<WireClient.Conn> connections = client.open(echo.uri("/ws/client"), 10, 10);
+      WireRun.Result result = new WireRun(200, 0, 1).run(client, connections);
+
+      assertThat(result.sent()).isEqualTo(200);
+      assertThat(result.received()).isEqualTo(200);
+      assertThat(echo.memory()).isPositive();
+    }
+  }
+
   /**
    * Runs each benchmark of {@code suite} in-process for one short iteration, with the parameters'
    * values (several separated by commas).

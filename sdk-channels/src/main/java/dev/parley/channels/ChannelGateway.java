@@ -27,6 +27,7 @@ import dev.parley.core.channel.Outgoing;
 import dev.parley.core.channel.SendOutcome;
 import dev.parley.core.event.Event;
 import dev.parley.core.event.EventListener;
+import dev.parley.core.stats.WaitEstimate;
 import dev.parley.storage.MessageRecord;
 import dev.parley.storage.SessionRecord;
 import java.net.URI;
@@ -35,13 +36,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -87,6 +91,7 @@ public final class ChannelGateway implements EventListener {
   private final Cache<String, Event.Delivery> early;
   /** Calls by the PBX's call id, while they last. */
   private final Cache<String, SessionId> calls;
+  private final QueueUpdates queueUpdates;
 
   private record Sent(SessionId session, String messageId) {}
 
@@ -98,6 +103,7 @@ public final class ChannelGateway implements EventListener {
     this.sent = Caffeine.newBuilder().expireAfterWrite(b.receiptWindow).maximumSize(1_000_000).build();
     this.early = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(100_000).build();
     this.calls = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(12)).build();
+    this.queueUpdates = new QueueUpdates(parley, tenant, adapters, b.queueUpdates, b.queueText);
   }
 
   /** Starts a gateway for one tenant of {@code parley}. */
@@ -247,6 +253,19 @@ public final class ChannelGateway implements EventListener {
         .map(v -> v.id()).findFirst();
   }
 
+  /**
+   * Tells each waiting client on a channel enabled with {@link Builder#queueUpdates} his place in
+   * the queue and expected wait ({@link Parley#estimate}), when his place changed since he was
+   * last told; clients whose wait the engine cannot estimate yet are told nothing. Call it every
+   * few seconds (a scheduled executor will do): the engine sends no event per waiting client when
+   * a queue moves, and one call reads one snapshot for all of them.
+   *
+   * @return how many clients were told
+   */
+  public int tellWaitingClients() {
+    return queueUpdates.tell();
+  }
+
   /** Sends what operators, administrators and the system post to the client's channel. */
   @Override
   public void onEvent(Event event) {
@@ -326,6 +345,8 @@ public final class ChannelGateway implements EventListener {
     private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
     private Clock clock = Clock.systemUTC();
     private Duration receiptWindow = Duration.ofDays(7);
+    private final Set<Channel> queueUpdates = EnumSet.noneOf(Channel.class);
+    private Function<WaitEstimate, String> queueText = QueueUpdates::english;
 
     private Builder(Parley parley, TenantId tenant) {
       this.parley = requireNonNull(parley, "parley");
@@ -358,6 +379,27 @@ public final class ChannelGateway implements EventListener {
         throw new IllegalArgumentException("receipt window must be positive, not " + window);
       }
       this.receiptWindow = window;
+      return this;
+    }
+
+    /**
+     * Channels whose waiting clients {@link ChannelGateway#tellWaitingClients()} tells their
+     * place and expected wait; default none. Each is told as a text message, so enable
+     * asynchronous channels only where the tenant wants such messages in the conversation.
+     */
+    public Builder queueUpdates(Channel... channels) {
+      for (Channel c : channels) {
+        queueUpdates.add(requireNonNull(c, "channel"));
+      }
+      return this;
+    }
+
+    /**
+     * The text a waiting client is told; default English, {@code You are number 3 in the queue.
+     * Expected wait: about 2 minutes.}
+     */
+    public Builder queueUpdateText(Function<WaitEstimate, String> text) {
+      this.queueText = requireNonNull(text, "text");
       return this;
     }
 

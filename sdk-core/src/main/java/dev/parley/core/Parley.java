@@ -8,6 +8,10 @@ import dev.parley.core.internal.Engine;
 import dev.parley.core.routing.Explanation;
 import dev.parley.core.routing.RoutingCore;
 import dev.parley.core.routing.TenantSnapshot;
+import dev.parley.core.stats.LiveStatistics;
+import dev.parley.core.stats.StatisticsSettings;
+import dev.parley.core.stats.TenantStatistics;
+import dev.parley.core.stats.WaitEstimate;
 import dev.parley.storage.InMemoryStorage;
 import dev.parley.storage.Storage;
 import java.security.SecureRandom;
@@ -15,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -68,10 +73,14 @@ import org.jspecify.annotations.Nullable;
 public final class Parley implements AutoCloseable {
   private final Engine engine;
   private final @Nullable Storage storage;
+  private final boolean outbox;
+  private final @Nullable LiveStatistics statistics;
 
-  private Parley(Engine engine, @Nullable Storage storage) {
+  private Parley(Engine engine, @Nullable Storage storage, boolean outbox, @Nullable LiveStatistics statistics) {
     this.engine = engine;
     this.storage = storage;
+    this.outbox = outbox;
+    this.statistics = statistics;
   }
 
   /** Starts configuring an engine. */
@@ -105,6 +114,11 @@ public final class Parley implements AutoCloseable {
     return storage;
   }
 
+  /** Whether the engine appends the events webhooks deliver to the storage's outbox ({@link Builder#outbox()}). */
+  public boolean keepsOutbox() {
+    return outbox;
+  }
+
   /**
    * Adds a listener of every tenant's events from now on, beside those given to the builder:
    * for parts of the host made after the engine, such as a transport or a channel gateway. It is
@@ -131,6 +145,63 @@ public final class Parley implements AutoCloseable {
    */
   public TenantSnapshot snapshot(TenantId tenant) {
     return engine.snapshot(requireNonNull(tenant, "tenant"));
+  }
+
+  /**
+   * The tenant's live statistics now: per group, clients waiting and the longest wait, online /
+   * busy / away operators, and over the statistics window (default the last 30 minutes) service
+   * level, abandonment, handle and wrap-up time; per operator, sessions in hand and served; and
+   * how accurate the wait estimates were. Kept up to date from the events as listeners get them,
+   * without scans; reading copies them, and never stops the writer.
+   *
+   * <pre>{@code
+   * GroupStatistics sales = parley.statistics(acme).group(GroupId.of("sales")).orElseThrow();
+   * sales.waiting(); sales.longestWait(); sales.serviceLevel(); sales.service().averageHandleTime();
+   * }</pre>
+   *
+   * @throws IllegalStateException if the engine was built with {@link Builder#noStatistics()}
+   */
+  public TenantStatistics statistics(TenantId tenant) {
+    requireNonNull(tenant, "tenant");
+    return statistics().statistics(tenant, snapshot(tenant));
+  }
+
+  /**
+   * A waiting client's place in his group's queue and how long he should still wait; empty unless
+   * he waits in a group's queue and the group's figures can tell (it has served someone, and
+   * someone serves it now). Every estimate given is recorded and checked against the wait he then
+   * has: see {@link dev.parley.core.stats.EstimateAccuracy}. The model is in {@link LiveStatistics}.
+   *
+   * <p>The engine sends no event when places move (that would be one event per waiting client per
+   * change). A transport asks instead: for each of its connected waiting clients every few
+   * seconds, or for a whole queue with {@link #estimates} when a session of the group is accepted,
+   * abandoned, requeued or offered.
+   *
+   * @throws IllegalStateException if the engine was built with {@link Builder#noStatistics()}
+   */
+  public Optional<WaitEstimate> estimate(TenantId tenant, SessionId session) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(session, "session");
+    return statistics().estimate(tenant, session, snapshot(tenant));
+  }
+
+  /**
+   * The place and expected wait of every client waiting in a group's queue, in queue order; see
+   * {@link #estimate}.
+   *
+   * @throws IllegalStateException if the engine was built with {@link Builder#noStatistics()}
+   */
+  public List<WaitEstimate> estimates(TenantId tenant, GroupId group) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(group, "group");
+    return statistics().estimates(tenant, group, snapshot(tenant));
+  }
+
+  private LiveStatistics statistics() {
+    if (statistics == null) {
+      throw new IllegalStateException("this engine keeps no statistics: it was built with noStatistics()");
+    }
+    return statistics;
   }
 
   /** Why a session went where it went, and who could take it now. */
@@ -168,8 +239,38 @@ public final class Parley implements AutoCloseable {
     private @Nullable Storage storage;
     private boolean keepNothing;
     private @Nullable Duration historyRetention;
+    private boolean outbox;
+    private @Nullable StatisticsSettings statistics = StatisticsSettings.DEFAULTS;
 
     private Builder() {}
+
+    /**
+     * Also appends the events webhooks deliver ({@link dev.parley.core.event.EventType}) to the
+     * storage's {@linkplain Storage#outbox() outbox}, in the same pass that stores the change and
+     * before the command is acknowledged, so that no stored change misses its event. Off by
+     * default: a host without webhooks pays nothing. Outbox records older than the {@linkplain
+     * #historyRetention history retention} are purged with the history.
+     */
+    public Builder outbox() {
+      this.outbox = true;
+      return this;
+    }
+
+    /**
+     * How live statistics are kept (window, service-level thresholds, estimate tolerance); default
+     * {@link StatisticsSettings#DEFAULTS}. Statistics are on unless {@link #noStatistics()}: they
+     * cost O(log n) per event, on the listeners' executor, never on a writer.
+     */
+    public Builder statistics(StatisticsSettings settings) {
+      this.statistics = requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** Keeps no live statistics and gives no wait estimates: for benchmarks of routing alone. */
+    public Builder noStatistics() {
+      this.statistics = null;
+      return this;
+    }
 
     /**
      * How long closed sessions (with their transcripts) and ended invitations are kept in storage;
@@ -270,6 +371,9 @@ public final class Parley implements AutoCloseable {
       if (keepNothing && historyRetention != null) {
         throw new IllegalStateException("keepNothing() keeps no history to retain: drop historyRetention(...)");
       }
+      if (keepNothing && outbox) {
+        throw new IllegalStateException("keepNothing() keeps no outbox: drop outbox()");
+      }
       if (keepNothing && storage != null) {
         throw new IllegalStateException("keepNothing() and storage(...) contradict each other: drop one");
       }
@@ -288,7 +392,22 @@ public final class Parley implements AutoCloseable {
         delivery = owned;
       }
       Storage kept = keepNothing ? null : storage != null ? storage : new InMemoryStorage();
-      return new Parley(new Engine(clock, listeners, delivery, owned, partitions, queueCapacity, s, kept, historyRetention), kept);
+      // The statistics hear each event before the host's listeners, so that those read them current.
+      LiveStatistics stats = statistics == null ? null : new LiveStatistics(statistics, clock);
+      List<EventListener> all = new ArrayList<>();
+      if (stats != null) {
+        all.add(stats);
+      }
+      all.addAll(listeners);
+      Engine engine = new Engine(clock, all, delivery, owned, partitions, queueCapacity, s, kept,
+          historyRetention, outbox);
+      if (stats != null && kept != null) {
+        for (String tenant : kept.config().tenants()) { // rebuilt sessions were never queued in the events
+          TenantId id = TenantId.of(tenant);
+          stats.learn(id, engine.snapshot(id));
+        }
+      }
+      return new Parley(engine, kept, outbox, stats);
     }
   }
 }

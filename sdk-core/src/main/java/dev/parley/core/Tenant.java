@@ -2,7 +2,10 @@ package dev.parley.core;
 
 import dev.parley.core.event.Event;
 import dev.parley.core.routing.TenantSnapshot;
+import dev.parley.core.stats.TenantStatistics;
+import dev.parley.core.stats.WaitEstimate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -103,6 +106,16 @@ public final class Tenant {
   /** The tenant's routing state now; see {@link Parley#snapshot}. */
   public TenantSnapshot snapshot() {
     return parley.snapshot(id);
+  }
+
+  /** The tenant's live statistics now; see {@link Parley#statistics}. */
+  public TenantStatistics statistics() {
+    return parley.statistics(id);
+  }
+
+  /** A waiting client's place and expected wait; see {@link Parley#estimate}. */
+  public Optional<WaitEstimate> estimate(SessionId session) {
+    return parley.estimate(id, session);
   }
 
   @Override

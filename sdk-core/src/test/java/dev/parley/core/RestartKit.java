@@ -116,18 +116,19 @@ public abstract class RestartKit {
       }
       t.post(id, Actor.CLIENT, "m-" + n, "Hello, about my order number " + n).join();
       int act = random.nextInt(10);
-      TenantSnapshot now = t.snapshot();
+      List<SessionView> now = t.snapshot().sessions().stream()
+          .sorted(Comparator.comparing(v -> v.id().value())).collect(Collectors.toList()); // a replayable day
       if (act < 5 && !offered.isEmpty()) {
         SessionId s = offered.remove(random.nextInt(offered.size()));
-        now.session(s).filter(v -> v.state() == SessionState.OFFERED).ifPresent(v -> accept(t, v));
+        t.snapshot().session(s).filter(v -> v.state() == SessionState.OFFERED).ifPresent(v -> accept(t, v));
       } else if (act < 7) {
-        now.sessions().stream().filter(v -> v.state() == SessionState.ACTIVE).findFirst()
+        now.stream().filter(v -> v.state() == SessionState.ACTIVE).findFirst()
             .ifPresent(v -> t.end(v.id(), Actor.operator(v.operator())).join());
       } else if (act < 8) {
-        now.sessions().stream().filter(v -> v.state() == SessionState.WRAP_UP).findFirst()
+        now.stream().filter(v -> v.state() == SessionState.WRAP_UP).findFirst()
             .ifPresent(v -> t.completeWrapUp(v.id(), v.operator(), "sold").join());
       } else if (act < 9) {
-        now.sessions().stream().filter(v -> v.state() == SessionState.QUEUED).findFirst()
+        now.stream().filter(v -> v.state() == SessionState.QUEUED).findFirst()
             .ifPresent(v -> t.abandon(v.id()).join());
       }
     }
@@ -167,7 +168,11 @@ public abstract class RestartKit {
       SessionView r = now.get(v.id());
       if (v.state().waiting()) {
         assertThat(r.state().waiting()).as("%s waits again", v.id()).isTrue();
-        assertThat(r.group()).as("%s's group", v.id()).isEqualTo(v.group());
+        if (v.state() == SessionState.QUEUED) {
+          // An offer does not outlive the engine: one whose escalation fell due while it was
+          // offered escalates at once, as when any offer is withdrawn.
+          assertThat(r.group()).as("%s's group", v.id()).isEqualTo(v.group());
+        }
         assertThat(r.waitsFor()).isEqualTo(v.waitsFor());
         assertThat(r.waitingSince()).isEqualTo(v.waitingSince());
       } else {

@@ -50,6 +50,9 @@ import org.jspecify.annotations.Nullable;
  * presence/ID      presence=AWAY awayReason=lunch switchedOff=PHONE,EMAIL phoneLine=true
  * </pre>
  *
+ * <p>Kinds with a dot in their name ({@code webhooks.subscription}) belong to other modules that
+ * keep their configuration beside the engine's: the engine leaves them alone.
+ *
  * <p>An absent optional value (default group, rule condition, escalation, away reason) has no
  * property. Rules and their parameters are numbered from 0 without gaps; parameter keys sit in
  * property values, so they may hold any text. Durations are ISO-8601, channel sets are names in

@@ -53,17 +53,19 @@ public final class Engine {
    * @param ownedExecutor an executor the engine made and shuts down on close, or null
    * @param storage where the tenants' work is kept and rebuilt from, or null to keep nothing
    * @param retention how long closed sessions are kept in storage, or null for ever
+   * @param outbox whether to append the events webhooks deliver to the storage's outbox
    */
   public Engine(Clock clock, List<EventListener> listeners, @Nullable Executor executor,
       @Nullable ExecutorService ownedExecutor, int partitions, int queueCapacity, long seed, @Nullable Storage storage,
-      @Nullable Duration retention) {
+      @Nullable Duration retention, boolean outbox) {
     this.seed = seed;
     this.ownedExecutor = ownedExecutor;
     this.partitions = new Partition[partitions];
     this.listeners.addAll(listeners);
     for (int i = 0; i < partitions; i++) {
       Executor delivery = executor == null ? null : MoreExecutors.newSequentialExecutor(executor);
-      this.partitions[i] = new Partition("parley-partition-" + i, clock, this.listeners, delivery, queueCapacity, storage);
+      this.partitions[i] = new Partition("parley-partition-" + i, clock, this.listeners, delivery, queueCapacity, storage,
+          outbox);
     }
     if (storage != null) {
       restore(storage);

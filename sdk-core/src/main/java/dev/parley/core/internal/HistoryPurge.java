@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes what is older than the retention period from storage: closed sessions with their
- * transcripts, and ended or expired invitations, of every stored tenant.
+ * transcripts, ended or expired invitations, and outbox records, of every stored tenant.
  *
  * <p>Concurrency: {@link #runIfDue} may be called from any thread; runs do not overlap.
  */
@@ -41,11 +41,14 @@ final class HistoryPurge {
     try {
       int sessions = 0;
       int invitations = 0;
+      int outbox = 0;
       for (String tenant : storage.config().tenants()) {
         sessions += storage.sessions().purgeClosedBefore(tenant, cutoff);
         invitations += storage.invitations().purgeEndedBefore(tenant, cutoff);
+        outbox += storage.outbox().purgeBefore(tenant, cutoff);
       }
-      log.info("purged history before {}: {} sessions, {} invitations", cutoff, sessions, invitations);
+      log.info("purged history before {}: {} sessions, {} invitations, {} outbox records", cutoff, sessions,
+          invitations, outbox);
     } catch (StorageException e) {
       log.warn("could not purge history before {}; trying again in {}", cutoff, EVERY, e);
     }

@@ -201,14 +201,15 @@ final class Partition {
    * @param delivery a sequential executor for results and events, or null for same-thread mode
    *     (no writer thread; everything runs on the caller's thread)
    * @param storage where to keep what the tenants do, or null to keep nothing
+   * @param outbox whether to append the events webhooks deliver to the storage's outbox
    */
   Partition(String name, Clock clock, List<EventListener> listeners, @Nullable Executor delivery, int queueCapacity,
-      @Nullable Storage storage) {
+      @Nullable Storage storage, boolean outbox) {
     this.name = name;
     this.clock = clock;
     this.listeners = listeners; // the engine's live list: listeners may come and go
     this.storage = storage;
-    this.recorder = storage == null ? null : new Recorder();
+    this.recorder = storage == null ? null : new Recorder(outbox);
     this.persister = storage == null ? null : new Persister(storage);
     if (delivery == null) {
       this.delivery = Runnable::run;

@@ -17,8 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores a partition's {@link Writes} before their results go out: the sessions in one {@code
- * saveAll}, then the messages in one {@code appendAll}, then the other writes in order.
+ * Stores a partition's {@link Writes} before their results go out: the outbox's events in one
+ * {@code append}, then the sessions in one {@code saveAll}, then the messages in one {@code
+ * appendAll}, then the other writes in order.
+ *
+ * <p>The outbox goes first because the storage SPI has no transaction across stores: if the host
+ * dies between two of these writes, a change that was stored always has its events in the outbox
+ * (webhooks deliver at least once), at the price that the events of a change that was not stored,
+ * and so never acknowledged, may be delivered too.
  *
  * <p>A {@link StorageException} is taken as passing (a database restarting, a network blip): the
  * persister waits and tries again, from the write that failed, for as long as the engine runs, so
@@ -62,10 +68,14 @@ final class Persister {
       versions.put(key, stored.version());
       outside.put(key, new Outside(stored.contact().orElse(null), stored.erasedAt().orElse(null)));
     });
-    int done = 0; // 0: sessions, 1: messages, then 2 + the index of the next other write
+    int done = writes.outbox.isEmpty() ? 0 : -1; // -1: outbox, 0: sessions, 1: messages, then 2 + the next other
     long pause = FIRST_PAUSE_MILLIS;
     while (true) {
       try {
+        if (done == -1) {
+          storage.outbox().append(writes.outbox);
+          done = 0;
+        }
         if (done == 0) {
           saveSessions(writes);
           done = 1;

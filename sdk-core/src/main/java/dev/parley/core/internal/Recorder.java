@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a partition's events into the writes that keep them: session records with their
- * transitions, messages, blacklist entries, invitations, configuration.
+ * transitions, messages, blacklist entries, invitations, configuration; and, when it keeps an
+ * outbox, the events webhooks deliver ({@link OutboxCodec}).
  *
  * <p>Concurrency: confined to the partition's writer. It keeps the current record of every
  * session its cores still know, so that a write never needs a read; the versions those records
@@ -44,6 +45,12 @@ final class Recorder {
   private final Map<TenantId, Long> arrivals = new HashMap<>();
   private final Map<String, InvitationRecord> invitations = new HashMap<>();
   private final Map<String, OperatorPresence> presences = new HashMap<>();
+  private final boolean outbox;
+
+  /** @param outbox whether to add the events webhooks deliver to the writes */
+  Recorder(boolean outbox) {
+    this.outbox = outbox;
+  }
 
   /** Takes back what a restart restored: live sessions, valid invitations, operators' presence. */
   void seed(TenantId tenant, List<SessionRecord> live, List<InvitationRecord> valid, Map<OperatorId, OperatorPresence> presence) {
@@ -62,6 +69,9 @@ final class Recorder {
   /** Adds to {@code out} what {@code events} of one tenant must have stored. */
   void record(RoutingCore core, List<Event> events, Writes out) {
     for (Event e : events) {
+      if (outbox) {
+        OutboxCodec.encode(e).ifPresent(out.outbox::add);
+      }
       if (e instanceof Event.SessionEvent) {
         session(core, (Event.SessionEvent) e, out);
       } else {

@@ -67,6 +67,9 @@ final class Restorer {
           presence.put(OperatorId.of(r.key()), ConfigCodec.decodePresence(r));
           break;
         default:
+          if (r.kind().indexOf('.') >= 0) {
+            break; // another module's, such as webhooks.subscription
+          }
           throw new IllegalStateException("tenant " + tenant + " has configuration of an unknown kind: " + r.kind()
               + " (written by a newer Parley?)");
       }

@@ -3,6 +3,7 @@ package dev.parley.core.internal;
 import dev.parley.core.SessionId;
 import dev.parley.core.TenantId;
 import dev.parley.storage.MessageRecord;
+import dev.parley.storage.OutboxRecord;
 import dev.parley.storage.SessionRecord;
 import dev.parley.storage.Storage;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * What one pass of a partition's writer must have stored before its results go out: the latest
  * record of each session it touched (one save per session however many events it had), the
- * messages posted, and the other writes in the order they happened.
+ * messages posted, the other writes in the order they happened, and (when the engine keeps an
+ * outbox) the events for webhooks.
  */
 final class Writes {
   /** A session across tenants. */
@@ -23,12 +25,15 @@ final class Writes {
   final Map<Key, SessionRecord> sessions = new LinkedHashMap<>();
   final List<MessageRecord> messages = new ArrayList<>();
   final List<Consumer<Storage>> others = new ArrayList<>();
+  /** The events for the outbox, in the order they happened, unnumbered. */
+  final List<OutboxRecord> outbox = new ArrayList<>();
   /** Sessions a restart restored, as stored: the persister takes their versions first. */
   final Map<Key, SessionRecord> restored = new LinkedHashMap<>();
   /** Sessions the cores forgot: the persister may drop what it keeps of them once this is stored. */
   final List<Key> forgotten = new ArrayList<>();
 
   boolean isEmpty() {
-    return restored.isEmpty() && sessions.isEmpty() && messages.isEmpty() && others.isEmpty() && forgotten.isEmpty();
+    return restored.isEmpty() && sessions.isEmpty() && messages.isEmpty() && others.isEmpty() && outbox.isEmpty()
+        && forgotten.isEmpty();
   }
 }

@@ -9,6 +9,8 @@ import dev.parley.core.OperatorStatus;
 import dev.parley.core.SessionId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +42,8 @@ public final class TenantSnapshot {
       Map<OperatorId, OperatorInfo> operators, List<GroupCounts> picker) {
     this.version = version;
     this.at = at;
-    this.sessions = Map.copyOf(sessions);
+    // Insertion order, not Map.copyOf's per-JVM order: a replay reads the sessions in the same order.
+    this.sessions = Collections.unmodifiableMap(new LinkedHashMap<>(sessions));
     this.waitingInGroups = Map.copyOf(waitingInGroups);
     this.waitingForOperators = Map.copyOf(waitingForOperators);
     this.operators = Map.copyOf(operators);

@@ -1,5 +1,6 @@
 package dev.parley.examples.simulate;
 
+import dev.parley.core.stats.EstimateAccuracy;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -8,7 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The machine-readable result: one JSON object. The headline figures sit at the top level under
  * stable names ({@code sessions}, {@code pWait}, {@code asaSeconds}, {@code serviceLevel}, {@code
- * occupancy}, {@code occupancyMaxOverMin}, {@code abandonRate}, {@code cpuSeconds}); {@code ci95}
+ * occupancy}, {@code occupancyMaxOverMin}, {@code abandonRate}, {@code estimateMaeSeconds}, {@code
+ * estimateWithin30s}, {@code cpuSeconds}); {@code engineEstimates} the engine's own check of the
+ * same estimates; {@code ci95}
  * holds their confidence intervals, {@code erlangC} the model's values when it applies, {@code
  * options} the inputs. A figure that is undefined (NaN) or unbounded is {@code null}.
  *
@@ -33,6 +36,8 @@ final class JsonResult {
     number(root, "occupancy", result.occupancy().value());
     number(root, "occupancyMaxOverMin", result.occupancySpread().value());
     number(root, "abandonRate", result.abandonRate().value());
+    number(root, "estimateMaeSeconds", result.estimateError().value());
+    number(root, "estimateWithin30s", result.estimateWithinTolerance().value());
     number(root, "cpuSeconds", result.cpuSeconds());
     number(root, "callsPerCpuSecond", result.callsPerCpuSecond());
     root.put("callsSimulated", result.callsSimulated());
@@ -50,6 +55,12 @@ final class JsonResult {
     interval(ci, "occupancy", result.occupancy());
     interval(ci, "occupancyMaxOverMin", result.occupancySpread());
     interval(ci, "abandonRate", result.abandonRate());
+    interval(ci, "estimateMaeSeconds", result.estimateError());
+    interval(ci, "estimateWithin30s", result.estimateWithinTolerance());
+
+    ObjectNode checked = root.putObject("engineEstimates");
+    accuracy(checked.putObject("first"), result.engineEstimates());
+    accuracy(checked.putObject("asTheQueueMoves"), result.engineAllEstimates());
 
     ObjectNode model = root.putObject("erlangC");
     Optional<ErlangC> erlang = result.erlangC();
@@ -85,6 +96,13 @@ final class JsonResult {
     options.put("strategy", o.strategyName());
     number(options, "abandonMeanSeconds", o.abandonMeanSeconds());
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+  }
+
+  private static void accuracy(ObjectNode node, EstimateAccuracy a) {
+    node.put("estimates", a.estimates());
+    number(node, "meanAbsoluteErrorSeconds", a.meanAbsoluteError().map(d -> d.toNanos() / 1e9).orElse(Double.NaN));
+    number(node, "meanErrorSeconds", a.meanError().map(d -> d.toNanos() / 1e9).orElse(Double.NaN));
+    number(node, "withinTolerance", a.shareWithinTolerance().orElse(Double.NaN));
   }
 
   private static void interval(ObjectNode parent, String name, Estimate e) {

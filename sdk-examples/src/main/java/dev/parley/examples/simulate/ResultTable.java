@@ -1,5 +1,6 @@
 package dev.parley.examples.simulate;
 
+import dev.parley.core.stats.EstimateAccuracy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,6 +79,14 @@ final class ResultTable {
     rows.add(row("occupancy", result.occupancy(), 4, erlang.map(ErlangC::occupancy)));
     rows.add(row("occupancy spread (max/min)", result.occupancySpread(), 3, Optional.empty()));
     rows.add(row("abandonment rate", result.abandonRate(), 4, erlang.map(e -> 0.0)));
+    rows.add(row("wait estimate: mean abs. error (s)", result.estimateError(), 2, Optional.empty()));
+    rows.add(row("wait estimate within ±30 s", result.estimateWithinTolerance(), 4, Optional.empty()));
+    // Checked by the engine's statistics alone, over the whole window: no interval.
+    EstimateAccuracy all = result.engineAllEstimates();
+    double error = all.meanAbsoluteError().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    rows.add(row("estimates as the queue moves: error (s)", new Estimate(error, Double.NaN), 2, Optional.empty()));
+    rows.add(row("estimates as the queue moves: ±30 s",
+        new Estimate(all.shareWithinTolerance().orElse(Double.NaN), Double.NaN), 4, Optional.empty()));
     return rows;
   }
 

@@ -29,7 +29,9 @@ public final class SimulateCommand {
       + "Simulates one queue at virtual time through the engine's routing core: N operators online, each\n"
       + "taking up to C web chats at once; Poisson arrivals at X per minute; exponential handle times of\n"
       + "mean Y seconds; optionally exponential patience of mean P seconds. Measures H hours after a warm-up\n"
-      + "of W hours (default H/10) and prints each figure with its 95 % confidence interval beside Erlang C.\n"
+      + "of W hours (default H/10) and prints each figure with its 95 % confidence interval beside Erlang C,\n"
+      + "and how far the engine's wait estimates, told to each waiting client on arrival and as the queue\n"
+      + "moves, were from the waits that followed (mean absolute error, share within ±30 s).\n"
       + "Exit status: 0 done, 1 the report could not be written, 2 bad options.\n";
 
   private SimulateCommand() {}

@@ -1,5 +1,6 @@
 package dev.parley.examples.simulate;
 
+import dev.parley.core.stats.EstimateAccuracy;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,10 @@ import java.util.Optional;
  *       abandoned client counts as not answered);
  *   <li><b>abandonment rate</b>: the share of arrivals who left before being answered;
  *   <li><b>occupancy</b>: busy slot-time / (operators × capacity × window length);
- *   <li><b>occupancy spread</b>: the busiest operator's occupancy over the least busy one's.
+ *   <li><b>occupancy spread</b>: the busiest operator's occupancy over the least busy one's;
+ *   <li><b>estimate error</b>: over the answered clients who had to wait, the mean size of the
+ *       difference between the wait the engine estimated on their arrival and the wait they had;
+ *   <li><b>estimates within ±30 s</b>: the share of those estimates off by no more than 30 s.
  * </ul>
  *
  * <p>Thread safety: immutable, but for the arrays and the histogram, which nobody changes after
@@ -34,6 +38,11 @@ import java.util.Optional;
  * @param occupancy the share of slot-time busy
  * @param occupancySpread the highest operator occupancy over the lowest
  * @param abandonRate the share who abandoned
+ * @param estimateError the mean absolute error of the estimates told on arrival, in seconds
+ * @param estimateWithinTolerance the share of those estimates within ±30 s
+ * @param engineEstimates the same estimates as the engine's statistics checked them
+ * @param engineAllEstimates every estimate the answered clients of the window were told as the
+ *     queue moved, one per place, as the engine's statistics checked them
  * @param operatorOccupancy each operator's occupancy, by operator index
  * @param waits the waits of answered clients who waited
  * @param queue the queue length over the whole run
@@ -51,6 +60,10 @@ public record SimulationResult(
     Estimate occupancy,
     Estimate occupancySpread,
     Estimate abandonRate,
+    Estimate estimateError,
+    Estimate estimateWithinTolerance,
+    EstimateAccuracy engineEstimates,
+    EstimateAccuracy engineAllEstimates,
     double[] operatorOccupancy,
     WaitHistogram waits,
     QueueTrace queue,

@@ -6,18 +6,26 @@ import dev.parley.core.Command;
 import dev.parley.core.Entry;
 import dev.parley.core.GroupId;
 import dev.parley.core.GroupSpec;
+import dev.parley.core.ManualClock;
 import dev.parley.core.OperatorId;
 import dev.parley.core.OperatorSpec;
 import dev.parley.core.OperatorStatus;
+import dev.parley.core.SessionId;
 import dev.parley.core.TenantId;
 import dev.parley.core.TenantSettings;
 import dev.parley.core.event.Event;
 import dev.parley.core.routing.RoutingCore;
+import dev.parley.core.routing.SessionView;
+import dev.parley.core.stats.LiveStatistics;
+import dev.parley.core.stats.StatisticsSettings;
+import dev.parley.core.stats.TenantStatistics;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 
@@ -38,6 +46,12 @@ import java.util.function.DoubleConsumer;
  * short. Waits of earlier clients do not depend on later ones (first come, first served), so this
  * tail adds no bias.
  *
+ * <p>The engine's {@link LiveStatistics} hear every event, on the virtual clock. Each client of the
+ * window who has to wait is given the engine's wait estimate on arrival, from his place in the
+ * queue; the statistics check it against his answer, and so does the simulator, per batch, for the
+ * confidence interval. Whenever the queue moves, every waiting client of the window is told his
+ * new place and estimate again, and the statistics check those too.
+ *
  * <p>Every draw comes from {@link SplittableRandom}s split off one seeded root, one stream each
  * for arrivals, handle times and patience: the same options give the same figures.
  *
@@ -52,6 +66,7 @@ public final class Simulator {
   private static final long NANOS = 1_000_000_000L;
   private static final int WAITING = 1;
   private static final int SERVED = 2;
+  private static final long UNTOLD = Long.MIN_VALUE;
   /** How often, in loop turns, progress is reported. */
   private static final int PROGRESS_EVERY = 1 << 16;
 
@@ -74,6 +89,10 @@ public final class Simulator {
   private final OccupancyMeter occupancy;
   private final WaitHistogram waits;
   private final QueueTrace queue;
+  private final ManualClock clock = new ManualClock(Instant.EPOCH);
+  private final LiveStatistics statistics;
+  private final TenantId tenant = TenantId.of("simulation");
+  private final GroupId group = GroupId.of("queue");
 
   // Per slot, grown with the slots.
   private int[] state = new int[64];
@@ -81,6 +100,8 @@ public final class Simulator {
   /** The batch the slot's client arrived in, or -1 outside the measured window. */
   private int[] batchOf = new int[64];
   private int[] operatorOf = new int[64];
+  /** When the slot's client was told on arrival he would be answered, or {@link #UNTOLD}. */
+  private long[] predicted = new long[64];
 
   /** The slot arriving in the command being applied, whose acceptance then is at once. */
   private int arriving = -1;
@@ -110,8 +131,11 @@ public final class Simulator {
     this.handleDraws = root.split();
     this.patienceDraws = root.split();
 
-    this.core = new RoutingCore(TenantId.of("simulation"), options.seed());
-    GroupId group = GroupId.of("queue");
+    this.statistics = new LiveStatistics(StatisticsSettings.builder()
+        .serviceLevelThreshold(Duration.ofNanos(Math.round(options.serviceLevelSeconds() * NANOS)))
+        .estimateTolerance(Duration.ofNanos(SessionTally.ESTIMATE_TOLERANCE_NANOS))
+        .build(), clock);
+    this.core = new RoutingCore(tenant, options.seed());
     setUp(new Command.ConfigureTenant(TenantSettings.builder().endedRetention(Duration.ZERO).build()));
     setUp(new Command.DefineGroup(GroupSpec.builder(group)
         .strategy(options.strategy())
@@ -194,12 +218,27 @@ public final class Simulator {
       outstanding++;
     }
     batchOf[k] = b;
+    predicted[k] = UNTOLD;
     arriving = k;
     apply(slots.arrive(k), t);
     arriving = -1;
+    if (state[k] == WAITING && b >= 0) {
+      predicted[k] = told(k);
+    }
     if (state[k] == WAITING && options.abandons()) {
       timers.schedule(k, later(t, exponential(patienceDraws, meanPatienceNanos)));
     }
+  }
+
+  /** The engine's estimate of a waiting client's answer, from his place: what he is told on arrival. */
+  private long told(int k) {
+    OptionalInt place = core.queuePosition(slots.id(k));
+    if (place.isEmpty()) {
+      return UNTOLD;
+    }
+    return statistics.estimate(tenant, slots.id(k), group, place.getAsInt())
+        .map(e -> nanos(e.expectedAnswerAt()))
+        .orElse(UNTOLD);
   }
 
   /** The slot's one timer fires: the end of its service, or the end of its client's patience. */
@@ -220,12 +259,32 @@ public final class Simulator {
     }
     state[k] = 0;
     slots.release(k);
+    if (waiting > 0) {
+      retell();
+    }
+  }
+
+  /**
+   * The queue moved: every waiting client of the window is told his new place and estimate, as a
+   * channel gateway tells them; the statistics check one estimate per place against the answer.
+   */
+  private void retell() {
+    List<SessionView> queue = core.waitingFor(operatorIds[0]);
+    for (int i = 0; i < queue.size(); i++) {
+      SessionId id = queue.get(i).id();
+      if (batchOf[SessionSlots.slotOf(id)] >= 0) {
+        statistics.estimate(tenant, id, group, i + 1);
+      }
+    }
   }
 
   private void apply(Command command, long t) {
-    core.apply(command, Instant.ofEpochSecond(t / NANOS, t % NANOS), sink);
+    Instant now = Instant.ofEpochSecond(t / NANOS, t % NANOS);
+    clock.set(now);
+    core.apply(command, now, sink);
     for (int i = 0, n = sink.size(); i < n; i++) {
       Event e = sink.get(i);
+      statistics.onEvent(e);
       if (e instanceof Event.SessionAccepted) {
         Event.SessionAccepted a = (Event.SessionAccepted) e;
         int k = arriving >= 0 && a.session() == slots.id(arriving) ? arriving : SessionSlots.slotOf(a.session());
@@ -254,6 +313,9 @@ public final class Simulator {
       long wait = t - arrivedAt[k];
       boolean atOnce = k == arriving;
       tally.answer(b, wait, atOnce);
+      if (predicted[k] != UNTOLD) {
+        tally.estimated(b, t - predicted[k]);
+      }
       if (!atOnce) {
         waits.add(wait);
       }
@@ -268,6 +330,8 @@ public final class Simulator {
     double[] serviceLevel = new double[k];
     double[] abandonRate = new double[k];
     double[] occupied = new double[k];
+    double[] estimateError = new double[k];
+    double[] estimateWithin = new double[k];
     int n = options.operators();
     int capacity = options.capacity();
     for (int b = 0; b < k; b++) {
@@ -276,6 +340,8 @@ public final class Simulator {
       asa[b] = ratio(tally.waitSeconds[b], tally.answered[b]);
       serviceLevel[b] = ratio(tally.answeredWithinTarget[b], tally.arrived[b]);
       abandonRate[b] = ratio(tally.abandoned[b], tally.arrived[b]);
+      estimateError[b] = ratio(tally.estimateErrorSeconds[b], tally.estimated[b]);
+      estimateWithin[b] = ratio(tally.estimatedWithin[b], tally.estimated[b]);
       double busy = 0;
       for (int op = 0; op < n; op++) {
         busy += occupancy.busy(op, b);
@@ -297,6 +363,8 @@ public final class Simulator {
     long arrived = SessionTally.sum(tally.arrived);
     long answered = SessionTally.sum(tally.answered);
     long abandoned = SessionTally.sum(tally.abandoned);
+    long estimated = SessionTally.sum(tally.estimated);
+    TenantStatistics engine = statistics.statistics(tenant, core.snapshot(0));
     return new SimulationResult(
         options,
         arrived,
@@ -310,6 +378,10 @@ public final class Simulator {
         Estimate.fromBatches(busyAll / (n * capacity * windowNanos), occupied),
         Estimate.fromJackknife(ratio(most, least), spreadWithoutEachBatch()),
         Estimate.fromBatches(ratio(abandoned, arrived), abandonRate),
+        Estimate.fromBatches(ratio(SessionTally.sum(tally.estimateErrorSeconds), estimated), estimateError),
+        Estimate.fromBatches(ratio(SessionTally.sum(tally.estimatedWithin), estimated), estimateWithin),
+        engine.firstEstimates(),
+        engine.allEstimates(),
         perOperator,
         waits,
         queue,
@@ -339,6 +411,7 @@ public final class Simulator {
 
   private void setUp(Command command) {
     core.apply(command, Instant.EPOCH, sink);
+    sink.forEach(statistics::onEvent);
     sink.clear();
   }
 
@@ -348,6 +421,7 @@ public final class Simulator {
     arrivedAt = Arrays.copyOf(arrivedAt, length);
     batchOf = Arrays.copyOf(batchOf, length);
     operatorOf = Arrays.copyOf(operatorOf, length);
+    predicted = Arrays.copyOf(predicted, length);
   }
 
   /**
@@ -361,6 +435,10 @@ public final class Simulator {
   /** {@code t + gap}, or {@link Long#MAX_VALUE} (never) when that is beyond the range of time. */
   private static long later(long t, long gap) {
     return gap >= Long.MAX_VALUE - t ? Long.MAX_VALUE : t + gap;
+  }
+
+  private static long nanos(Instant t) {
+    return t.getEpochSecond() * NANOS + t.getNano();
   }
 
   private static long hoursToNanos(double hours) {

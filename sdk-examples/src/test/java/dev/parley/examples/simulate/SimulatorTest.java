@@ -105,7 +105,8 @@ class SimulatorTest {
     JsonNode json = JSON.readTree(run.out());
     assertThat(json.isObject()).isTrue();
     for (String field : new String[] {"sessions", "pWait", "asaSeconds", "serviceLevel", "occupancy",
-        "occupancyMaxOverMin", "abandonRate", "cpuSeconds", "callsPerCpuSecond"}) {
+        "occupancyMaxOverMin", "abandonRate", "estimateMaeSeconds", "estimateWithin30s", "cpuSeconds",
+        "callsPerCpuSecond"}) {
       assertThat(json.get(field)).as(field).isNotNull();
       assertThat(json.get(field).isNumber()).as(field).isTrue();
     }
@@ -113,6 +114,23 @@ class SimulatorTest {
     assertThat(json.get("erlangC").get("pWait").asDouble()).isCloseTo(new ErlangC(5, 4).probabilityOfWaiting(), withinPercentage(0.001));
     assertThat(json.get("ci95").get("asaSeconds").get("halfWidth").asDouble()).isPositive();
     assertThat(json.get("stable").asBoolean()).isTrue();
+    assertThat(json.get("engineEstimates").get("first").get("estimates").asLong()).isPositive();
+    assertThat(json.get("engineEstimates").get("asTheQueueMoves").get("estimates").asLong()).isPositive();
+  }
+
+  @Test
+  @DisplayName("measures the engine's wait estimates, and the engine's own check of them agrees")
+  void estimateAccuracy() {
+    SimulationResult r = simulate("--operators", "30", "--capacity", "1", "--arrivals-per-minute", "7",
+        "--mean-handle-seconds", "240", "--hours", "50", "--seed", "8", "--service-level-seconds", "20");
+
+    assertThat(r.engineEstimates().estimates()).as("clients who waited, and were told").isPositive();
+    assertThat(r.engineEstimates().meanAbsoluteError().orElseThrow().toNanos() / 1e9)
+        .isCloseTo(r.estimateError().value(), withinPercentage(0.001));
+    assertThat(r.engineEstimates().shareWithinTolerance().orElseThrow())
+        .isCloseTo(r.estimateWithinTolerance().value(), withinPercentage(0.001));
+    assertThat(r.estimateError().value()).as("a busy queue's waits are told to within a minute").isLessThan(60);
+    assertThat(r.engineAllEstimates().estimates()).as("one per place passed").isGreaterThan(r.engineEstimates().estimates());
   }
 
   @Test

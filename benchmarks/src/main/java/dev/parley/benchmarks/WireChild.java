@@ -1,0 +1,76 @@
+package dev.parley.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link WireServer} process the harness started: its port, its heap on demand, and its end
+ * when the harness closes it (its input ends; it is killed if it lingers).
+ */
+final class WireChild implements AutoCloseable {
+  private final Process process;
+  private final BufferedReader out;
+  private final PrintStream in;
+  final int port;
+
+  private WireChild(List<String> args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xms1g", "-Xmx1g"));
+    String extra = System.getProperty("wire.jvmArgs", "") + " " + System.getProperty("wire.jvmArgs." + args.get(1), "");
+    if (!extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), WireServer.class.getName()));
+    command.addAll(args);
+    process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    in = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    port = Integer.parseInt(line("PORT ").trim());
+  }
+
+  static WireChild echo() throws IOException {
+    return new WireChild(List.of("--server", "echo"));
+  }
+
+  static WireChild parley(String key, int operators, int capacity) throws IOException {
+    return new WireChild(List.of("--server", "parley", "--key", key, "--operators", String.valueOf(operators),
+        "--capacity", String.valueOf(capacity)));
+  }
+
+  URI uri(String path) {
+    return URI.create("ws://127.0.0.1:" + port + path);
+  }
+
+  /** Heap in use after full GCs plus Netty's pooled direct memory in use, in bytes. */
+  long memory() throws IOException {
+    in.println("heap");
+    String[] parts = line("HEAP ").trim().split(" ");
+    return Long.parseLong(parts[0]) + Long.parseLong(parts[1]);
+  }
+
+  private String line(String prefix) throws IOException {
+    for (String line; (line = out.readLine()) != null; ) {
+      if (line.startsWith(prefix)) {
+        return line.substring(prefix.length());
+      }
+    }
+    throw new IOException("the server process ended before it said " + prefix.trim());
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    in.close();
+    if (!process.waitFor(15, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+}

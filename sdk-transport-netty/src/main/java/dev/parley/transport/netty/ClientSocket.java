@@ -1,0 +1,182 @@
+package dev.parley.transport.netty;
+
+import dev.parley.core.Actor;
+import dev.parley.core.Command;
+import dev.parley.core.Entry;
+import dev.parley.core.SessionId;
+import dev.parley.core.SessionState;
+import dev.parley.core.TenantId;
+import dev.parley.core.event.Event;
+import dev.parley.core.routing.SessionView;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /ws/client}: a web-chat visitor. He enters (or resumes with his session token) and from
+ * then on every frame acts on his own session only: nothing he sends names another.
+ */
+final class ClientSocket extends SocketHandler {
+  /** The tenant whose offline form the client may fill in, once nobody was online. */
+  private volatile @Nullable TenantId offlineTenant;
+  /** Set by the first {@code enter}: one connection, one arrival. Confined to the event loop. */
+  private boolean entered;
+
+  ClientSocket(ServerContext server, Peer peer) {
+    super(server, peer);
+  }
+
+  @Override
+  void handle(byte[] bytes) {
+    ClientFrame frame = Protocol.client(bytes);
+    if (frame instanceof ClientFrame.Enter) {
+      enter((ClientFrame.Enter) frame);
+    } else if (frame instanceof ClientFrame.Resume) {
+      resume((ClientFrame.Resume) frame);
+    } else if (frame instanceof ClientFrame.Offline) {
+      offline((ClientFrame.Offline) frame);
+    } else {
+      Principal me = peer.principal();
+      if (me == null) {
+        throw new WireException(401, "Unauthorized", "enter or resume a session first").answering(frame.ref());
+      }
+      act(frame, me);
+    }
+  }
+
+  private void act(ClientFrame frame, Principal me) {
+    SessionId session = me.session();
+    if (frame instanceof ClientFrame.Message) {
+      ClientFrame.Message m = (ClientFrame.Message) frame;
+      // Scoped to the session: a client cannot collide with another session's message ids.
+      String id = session.value() + ":" + (m.id() != null ? m.id() : UUID.randomUUID().toString());
+      answer(m.ref(), submit(me, new Command.PostMessage(session, Actor.CLIENT, id, m.text(), m.attachments())));
+    } else if (frame instanceof ClientFrame.Typing) {
+      server.fanout.typing(me.tenant(), session, Actor.CLIENT);
+    } else if (frame instanceof ClientFrame.Leave) {
+      answer(frame.ref(), leave(me));
+    } else if (frame instanceof ClientFrame.Feedback) {
+      ClientFrame.Feedback f = (ClientFrame.Feedback) frame;
+      answer(f.ref(), submit(me, new Command.Feedback(session, f.rating(), f.comment())));
+    }
+  }
+
+  private void enter(ClientFrame.Enter enter) {
+    if (entered || peer.principal() != null) {
+      throw new WireException(409, "IllegalState", "this connection entered already").answering(enter.ref());
+    }
+    TenantId tenant = enter.tenant();
+    if (!server.webTenants.contains(tenant)) {
+      throw new WireException(404, "NoSuchTenant", "no web chat for tenant " + tenant).answering(enter.ref());
+    }
+    entered = true;
+    SessionId session = SessionId.of(UUID.randomUUID().toString());
+    Entry entry = fromBrowser(enter.entry());
+    server.parley.submit(tenant, new Command.Arrive(session, entry)).whenComplete((events, failure) -> {
+      if (failure != null) {
+        peer.channel.eventLoop().execute(() -> entered = false); // nothing happened: he may try again
+        refuse(enter.ref(), failure);
+        return;
+      }
+      Optional<Event.SessionRefused> refused = events.stream().filter(Event.SessionRefused.class::isInstance)
+          .map(Event.SessionRefused.class::cast).findFirst();
+      if (refused.isPresent()) {
+        if (refused.get().offlineForm()) {
+          offlineTenant = tenant;
+        }
+        peer.send(withRef(Frames.of("refused").put("reason", refused.get().reason().name())
+            .put("offlineForm", refused.get().offlineForm()), enter.ref()));
+        return;
+      }
+      String token = server.clientTokens.issue(Principal.client(tenant, session), server.clientTokenTtl);
+      server.peers.bind(peer, Principal.client(tenant, session));
+      peer.send(withRef(Frames.of("entered").put("session", session.value()).put("token", token)
+          .put("visitor", entry.client().orElseThrow().identifier()), enter.ref()));
+      caughtUp(tenant, session);
+    });
+  }
+
+  private void resume(ClientFrame.Resume resume) {
+    Optional<Principal> claimed = server.clientTokens.verify(resume.token());
+    if (claimed.isEmpty() || claimed.get().kind() != Principal.Kind.CLIENT || !claimed.get().session().equals(resume.session())) {
+      throw new WireException(403, "Forbidden", "the token is not valid for session " + resume.session()).answering(resume.ref());
+    }
+    Principal me = claimed.get();
+    server.peers.bind(peer, me);
+    ObjectNode resumed = Frames.of("resumed").put("session", me.subject());
+    server.parley.snapshot(me.tenant()).session(me.session()).ifPresent(v -> resumed.put("state", v.state().name()));
+    peer.send(withRef(resumed, resume.ref()));
+    caughtUp(me.tenant(), me.session());
+  }
+
+  /** What the client may have missed between the engine's answer and his binding. */
+  private void caughtUp(TenantId tenant, SessionId session) {
+    Optional<SessionView> view = server.parley.snapshot(tenant).session(session);
+    if (view.isPresent() && view.get().state() == SessionState.ACTIVE && view.get().operator() != null) {
+      peer.send(Frames.of("joined").put("operator", view.get().operator().value()));
+    }
+    peer.lastPosition = 0;
+    peer.coalesce(peer.positionDue, () -> server.fanout.pushPosition(peer));
+  }
+
+  private void offline(ClientFrame.Offline form) {
+    if (!form.tenant().equals(offlineTenant)) {
+      throw new WireException(409, "IllegalState", "the offline form is for a client refused because nobody was online")
+          .answering(form.ref());
+    }
+    try {
+      server.workers.execute(() -> {
+        try {
+          server.offlineForms.submitted(form.tenant(), form.fields());
+          peer.send(Frames.ok(form.ref()));
+        } catch (RuntimeException e) {
+          refuse(form.ref(), e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      throw new WireException(503, "Unavailable", "the server is busy; try again").answering(form.ref());
+    }
+  }
+
+  /** A waiting client abandons, a served one ends the session; after that, leaving does nothing. */
+  private CompletableFuture<?> leave(Principal me) {
+    Optional<SessionView> view = server.parley.snapshot(me.tenant()).session(me.session());
+    if (view.isPresent() && view.get().state().waiting()) {
+      return submit(me, new Command.Abandon(me.session()));
+    }
+    if (view.isPresent() && view.get().state() == SessionState.ACTIVE) {
+      return submit(me, new Command.End(me.session(), Actor.CLIENT));
+    }
+    return CompletableFuture.completedFuture(List.of());
+  }
+
+  /** The browser, OS and language the handshake told, and a visitor id, where the widget did not. */
+  private Entry fromBrowser(Entry entry) {
+    Entry.Builder b = entry.toBuilder();
+    if (entry.browser().isEmpty()) {
+      UserAgent.browser(peer.userAgent).ifPresent(b::browser);
+    }
+    if (entry.os().isEmpty()) {
+      UserAgent.os(peer.userAgent).ifPresent(b::os);
+    }
+    if (entry.language().isEmpty()) {
+      UserAgent.language(peer.acceptLanguage).ifPresent(b::language);
+    }
+    if (entry.client().isEmpty()) {
+      b.client("visitor-" + UUID.randomUUID());
+    }
+    return b.build();
+  }
+
+  private CompletableFuture<List<Event>> submit(Principal me, Command command) {
+    return server.parley.submit(me.tenant(), command);
+  }
+
+  private static ObjectNode withRef(ObjectNode frame, @Nullable String ref) {
+    return ref == null ? frame : frame.put("ref", ref);
+  }
+}

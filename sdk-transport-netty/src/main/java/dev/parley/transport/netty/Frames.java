@@ -1,0 +1,99 @@
+package dev.parley.transport.netty;
+
+import dev.parley.core.Actor;
+import dev.parley.core.Attachment;
+import dev.parley.core.OperatorStatus;
+import dev.parley.core.SessionId;
+import dev.parley.core.event.Event;
+import dev.parley.core.routing.GroupCounts;
+import dev.parley.core.routing.SessionView;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The frames the server sends, as {@code PROTOCOL.md} shows them. */
+final class Frames {
+  private Frames() {}
+
+  static ObjectNode of(String type) {
+    return Json.object().put("type", type);
+  }
+
+  static ObjectNode ok(@Nullable String ref) {
+    ObjectNode n = of("ok");
+    if (ref != null) {
+      n.put("ref", ref);
+    }
+    return n;
+  }
+
+  static ObjectNode error(Failure failure, @Nullable String ref) {
+    ObjectNode n = of("error").put("code", failure.type()).put("message", failure.message() == null ? "" : failure.message());
+    if (ref != null) {
+      n.put("ref", ref);
+    }
+    return n;
+  }
+
+  /** A message posted into a session, for its client or its operators. */
+  static ObjectNode message(Event.MessagePosted m) {
+    ObjectNode n = of("message").put("session", m.session().value()).put("id", m.messageId())
+        .put("from", m.actor().kind().name().toLowerCase(Locale.ROOT)).put("text", m.text()).put("at", m.at().toString());
+    if (m.actor().kind() == Actor.Kind.OPERATOR) {
+      n.put("author", m.actor().id());
+    }
+    ArrayNode files = n.putArray("attachments");
+    for (Attachment a : m.attachments()) {
+      files.addObject().put("name", a.name()).put("contentType", a.contentType()).put("size", a.size()).put("url", a.uri());
+    }
+    return n;
+  }
+
+  static ObjectNode session(String type, SessionId session) {
+    return of(type).put("session", session.value());
+  }
+
+  static ObjectNode status(OperatorStatus status) {
+    ObjectNode n = of("status").put("presence", status.presence().name());
+    if (status.reason() != null) {
+      n.put("reason", status.reason());
+    }
+    return n;
+  }
+
+  static ObjectNode waiting(List<SessionView> waiting) {
+    ObjectNode n = of("waiting");
+    ArrayNode items = n.putArray("items");
+    waiting.forEach(v -> items.add(Views.live(v)));
+    return n;
+  }
+
+  static ObjectNode picker(List<GroupCounts> groups) {
+    ObjectNode n = of("picker");
+    ArrayNode items = n.putArray("groups");
+    groups.forEach(g -> items.add(Views.counts(g)));
+    return n;
+  }
+
+  /** What changed in a session: a note, a tag, a parameter, feedback, a collaborator. */
+  static ObjectNode updated(Event.SessionEvent e) {
+    ObjectNode n = session("updated", e.session()).put("by", e.actor().toString()).put("at", e.at().toString());
+    if (e instanceof Event.NoteAdded) {
+      n.put("note", ((Event.NoteAdded) e).text());
+    } else if (e instanceof Event.TagChanged) {
+      n.put("tag", ((Event.TagChanged) e).tag()).put("on", ((Event.TagChanged) e).on());
+    } else if (e instanceof Event.ParameterSet) {
+      Event.ParameterSet p = (Event.ParameterSet) e;
+      n.putObject("parameter").put("name", p.name()).put("value", p.value());
+    } else if (e instanceof Event.FeedbackGiven) {
+      Event.FeedbackGiven f = (Event.FeedbackGiven) e;
+      n.putObject("feedback").put("rating", f.rating()).put("comment", f.comment());
+    } else if (e instanceof Event.CollaboratorChanged) {
+      Event.CollaboratorChanged c = (Event.CollaboratorChanged) e;
+      n.putObject("collaborator").put("operator", c.collaborator().value()).put("joined", c.joined());
+    }
+    return n;
+  }
+}

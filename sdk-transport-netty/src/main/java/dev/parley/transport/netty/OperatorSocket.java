@@ -1,0 +1,171 @@
+package dev.parley.transport.netty;
+
+import dev.parley.core.Command;
+import dev.parley.core.OperatorId;
+import dev.parley.core.OperatorStatus;
+import dev.parley.core.SessionId;
+import dev.parley.core.TenantId;
+import dev.parley.core.event.Event;
+import dev.parley.core.routing.SessionView;
+import dev.parley.core.routing.TenantSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /ws/operator}: an operator console. It logs in with a token of the host's {@link
+ * Authenticator}, then acts as that operator on his tenant only; the engine refuses what he may
+ * not do with a session (another's, not offered to him), and this endpoint what the engine does
+ * not check itself (notes, previews and typing on sessions he has nothing to do with).
+ */
+final class OperatorSocket extends SocketHandler {
+  /** Set by the first {@code login}; confined to the event loop. */
+  private boolean loggingIn;
+
+  OperatorSocket(ServerContext server, Peer peer) {
+    super(server, peer);
+  }
+
+  @Override
+  void handle(byte[] bytes) {
+    Principal me = peer.principal();
+    OperatorFrame frame = Protocol.operator(bytes, me == null ? null : me.operator());
+    if (frame instanceof OperatorFrame.Login) {
+      login((OperatorFrame.Login) frame);
+      return;
+    }
+    TenantId tenant = me.tenant();
+    OperatorId self = me.operator();
+    if (frame instanceof OperatorFrame.Submit) {
+      submit((OperatorFrame.Submit) frame, tenant);
+    } else if (frame instanceof OperatorFrame.Note) {
+      OperatorFrame.Note note = (OperatorFrame.Note) frame;
+      mayTouch(tenant, self, note.command().session(), note.ref());
+      answer(note.ref(), server.parley.submit(tenant, note.command()));
+    } else if (frame instanceof OperatorFrame.Picker) {
+      peer.send(withRef(Frames.picker(server.parley.snapshot(tenant).redirectPicker()), frame.ref()));
+    } else if (frame instanceof OperatorFrame.Preview) {
+      SessionId session = ((OperatorFrame.Preview) frame).session();
+      SessionView view = mayTouch(tenant, self, session, frame.ref());
+      peer.send(withRef(Frames.session("preview", session).set("preview", Views.live(view)), frame.ref()));
+    } else if (frame instanceof OperatorFrame.Typing) {
+      SessionId session = ((OperatorFrame.Typing) frame).session();
+      if (!server.fanout.roster().of(tenant, session).has(self)) {
+        throw new WireException(403, "NotPermitted", self + " does not serve session " + session).answering(frame.ref());
+      }
+      server.fanout.typing(tenant, session, dev.parley.core.Actor.operator(self));
+    }
+  }
+
+  /** The frame's commands in order; an invitation answers with its code. */
+  private void submit(OperatorFrame.Submit submit, TenantId tenant) {
+    CompletableFuture<List<Event>> chain = CompletableFuture.completedFuture(List.of());
+    for (Command command : submit.commands()) {
+      chain = chain.thenCompose(before -> server.parley.submit(tenant, command));
+    }
+    if (!submit.type().equals("invitation")) {
+      answer(submit.ref(), chain);
+      return;
+    }
+    chain.whenComplete((events, failure) -> {
+      if (failure != null) {
+        refuse(submit.ref(), failure);
+        return;
+      }
+      events.stream().filter(Event.InvitationCreated.class::isInstance).map(Event.InvitationCreated.class::cast)
+          .findFirst().ifPresent(i -> peer.send(withRef(Frames.of("invitation").put("code", i.code())
+              .put("reusable", i.reusable()).put("expiresAt", i.expiresAt().toString()), submit.ref())));
+    });
+  }
+
+  /**
+   * The session, if the operator serves or helps in it or it waits where he could take it.
+   *
+   * @throws WireException {@code NotPermitted} otherwise, whether or not the session exists
+   */
+  private SessionView mayTouch(TenantId tenant, OperatorId self, SessionId session, @Nullable String ref) {
+    TenantSnapshot snapshot = server.parley.snapshot(tenant);
+    Optional<SessionView> view = snapshot.session(session);
+    boolean mine = view.isPresent() && (self.equals(view.get().operator()) || view.get().collaborators().contains(self)
+        || snapshot.waitingFor(self).stream().anyMatch(v -> v.id().equals(session)));
+    if (!mine) {
+      throw new WireException(403, "NotPermitted", self + " has nothing to do with session " + session).answering(ref);
+    }
+    return view.get();
+  }
+
+  private void login(OperatorFrame.Login login) {
+    if (loggingIn) {
+      throw new WireException(409, "IllegalState", "this connection logged in already").answering(login.ref());
+    }
+    loggingIn = true;
+    try {
+      server.workers.execute(() -> authenticate(login));
+    } catch (RejectedExecutionException e) {
+      loggingIn = false;
+      throw new WireException(503, "Unavailable", "the server is busy; try again").answering(login.ref());
+    }
+  }
+
+  /** On a worker: the host's authenticator may block. */
+  private void authenticate(OperatorFrame.Login login) {
+    Optional<Principal> principal;
+    try {
+      principal = server.authenticate(login.token());
+    } catch (RuntimeException e) {
+      retry(login.ref(), e);
+      return;
+    }
+    if (principal.isEmpty()) {
+      retry(login.ref(), new WireException(401, "Unauthorized", "the token is not valid; get a new one"));
+      return;
+    }
+    Principal me = principal.get();
+    if (me.kind() != Principal.Kind.OPERATOR) {
+      retry(login.ref(), new WireException(403, "Forbidden", me + " is not an operator"));
+      return;
+    }
+    OperatorStatus status = login.away() ? OperatorStatus.AWAY : OperatorStatus.ONLINE;
+    server.parley.submit(me.tenant(), new Command.SetStatus(me.operator(), status)).whenComplete((events, failure) -> {
+      if (failure != null) {
+        retry(login.ref(), failure);
+        return;
+      }
+      server.peers.bind(peer, me);
+      peer.send(withRef(welcome(me), login.ref()));
+    });
+  }
+
+  private void retry(@Nullable String ref, Throwable failure) {
+    peer.channel.eventLoop().execute(() -> loggingIn = false);
+    refuse(ref, failure);
+  }
+
+  /** Who he is, his status, the sessions he has in hand and his waiting list. */
+  private ObjectNode welcome(Principal me) {
+    TenantSnapshot snapshot = server.parley.snapshot(me.tenant());
+    OperatorId self = me.operator();
+    ObjectNode welcome = Frames.of("welcome").put("operator", self.value()).put("tenant", me.tenant().value());
+    snapshot.status(self).ifPresent(s -> welcome.set("status", Frames.status(s)));
+    List<SessionView> mine = new ArrayList<>();
+    for (SessionView v : snapshot.sessions()) {
+      if (self.equals(v.operator()) || v.collaborators().contains(self)) {
+        mine.add(v);
+      }
+    }
+    ArrayNode sessions = welcome.putArray("sessions");
+    mine.forEach(v -> sessions.add(Views.live(v)));
+    welcome.set("waiting", Frames.waiting(snapshot.waitingFor(self)).get("items"));
+    return welcome;
+  }
+
+  private static ObjectNode withRef(ObjectNode frame, @Nullable String ref) {
+    return ref == null ? frame : frame.put("ref", ref);
+  }
+
+}

@@ -1,0 +1,95 @@
+package dev.parley.transport.netty;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.AttributeKey;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One WebSocket connection: a web-chat client or an operator console, who it is once it entered
+ * or logged in, and the way frames reach it.
+ *
+ * <p>Thread safety: {@link #send} and {@link #coalesce} may be called from any thread; the
+ * principal is published once bound. The rate limiter belongs to the event loop.
+ */
+final class Peer {
+  static final AttributeKey<Peer> KEY = AttributeKey.valueOf("parley.peer");
+
+  /** Which endpoint it came through. */
+  enum Side {
+    CLIENT,
+    OPERATOR
+  }
+
+  final Channel channel;
+  final Side side;
+  final TokenBucket bucket;
+  final String userAgent;
+  final String acceptLanguage;
+  private final long hardLimit;
+  private volatile @Nullable Principal principal;
+  /** A waiting-list push is scheduled and has not run yet. */
+  final AtomicBoolean waitingDue = new AtomicBoolean();
+  /** A queue-position push is scheduled and has not run yet. */
+  final AtomicBoolean positionDue = new AtomicBoolean();
+  /** The queue position the client was last told; confined to the event loop. */
+  int lastPosition;
+
+  Peer(Channel channel, Side side, Limits limits, String userAgent, String acceptLanguage) {
+    this.channel = channel;
+    this.side = side;
+    this.bucket = new TokenBucket(limits.messagesPerSecond(), limits.burst(), System.nanoTime());
+    this.hardLimit = limits.hardOutboundLimit();
+    this.userAgent = userAgent;
+    this.acceptLanguage = acceptLanguage;
+  }
+
+  @Nullable Principal principal() {
+    return principal;
+  }
+
+  void bind(Principal principal) {
+    this.principal = principal;
+  }
+
+  /**
+   * Sends a frame, or drops the peer if it lets its outbound buffer grow past the hard limit: a
+   * peer that does not read never makes the heap grow.
+   */
+  void send(ObjectNode frame) {
+    send(Json.bytes(frame));
+  }
+
+  /** Sends a frame serialized once for many peers. */
+  void send(byte[] frame) {
+    if (!channel.isActive()) {
+      return;
+    }
+    if (!channel.isWritable() && channel.bytesBeforeWritable() > hardLimit) {
+      channel.close();
+      return;
+    }
+    channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame)), channel.voidPromise());
+  }
+
+  /** Runs {@code push} once on the event loop, however many times it is asked for before it runs. */
+  void coalesce(AtomicBoolean due, Runnable push) {
+    if (due.compareAndSet(false, true)) {
+      channel.eventLoop().execute(() -> {
+        due.set(false);
+        if (channel.isActive()) {
+          push.run();
+        }
+      });
+    }
+  }
+
+  @Override
+  public String toString() {
+    Principal p = principal;
+    return side + " " + (p == null ? "(anonymous)" : p) + " on " + channel.remoteAddress();
+  }
+}

@@ -1,0 +1,288 @@
+package dev.parley.transport.netty;
+
+import dev.parley.core.Actor;
+import dev.parley.core.Attachment;
+import dev.parley.core.Channel;
+import dev.parley.core.Command;
+import dev.parley.core.Entry;
+import dev.parley.core.GroupId;
+import dev.parley.core.OperatorId;
+import dev.parley.core.OperatorStatus;
+import dev.parley.core.Presence;
+import dev.parley.core.SessionId;
+import dev.parley.core.TenantId;
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decodes the WebSocket message protocol ({@code PROTOCOL.md}): one JSON object per text frame,
+ * its {@code type} naming what it is. Decoding checks everything the frame says (types of fields,
+ * identifiers, lengths, URLs) before anything reaches the engine, so a frame either decodes whole
+ * or is refused with a {@link WireException} of type {@code Malformed}, {@code UnknownType},
+ * {@code InvalidArgument} or {@code Unauthorized}, carrying the frame's {@code ref} when it had
+ * one. Nothing else escapes: the fuzz test holds it to that.
+ */
+final class Protocol {
+  /** The most fields an offline form may have. */
+  static final int MAX_FORM_FIELDS = 20;
+
+  private Protocol() {}
+
+  /** A client's frame. */
+  static ClientFrame client(byte[] frame) {
+    JsonNode n = Json.object(frame);
+    String ref = ref(n);
+    try {
+      return client(n, type(n), ref);
+    } catch (WireException e) {
+      throw e.answering(ref);
+    } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
+      throw new WireException(400, "InvalidArgument", String.valueOf(e.getMessage()), ref);
+    }
+  }
+
+  /** An operator's frame; before he is logged in ({@code self} null) only {@code login} decodes. */
+  static OperatorFrame operator(byte[] frame, @Nullable OperatorId self) {
+    JsonNode n = Json.object(frame);
+    String ref = ref(n);
+    try {
+      String type = type(n);
+      if (type.equals("login")) {
+        return new OperatorFrame.Login(ref, Json.string(n, "token"), Json.optionalString(n, "presence")
+            .map(p -> p.equalsIgnoreCase("away")).orElse(false));
+      }
+      if (self == null) {
+        throw new WireException(401, "Unauthorized", "log in first: {\"type\":\"login\",\"token\":…}");
+      }
+      return operator(n, type, ref, self);
+    } catch (WireException e) {
+      throw e.answering(ref);
+    } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
+      throw new WireException(400, "InvalidArgument", String.valueOf(e.getMessage()), ref);
+    }
+  }
+
+  private static ClientFrame client(JsonNode n, String type, @Nullable String ref) {
+    switch (type) {
+      case "enter":
+        return new ClientFrame.Enter(ref, TenantId.of(Json.string(n, "tenant")), entry(n));
+      case "resume":
+        return new ClientFrame.Resume(ref, SessionId.of(Json.string(n, "session")), Json.string(n, "token"));
+      case "message":
+        List<Attachment> files = attachments(n);
+        String text = Json.text(n, "text");
+        new Command.PostMessage(SessionId.of("check"), Actor.CLIENT, "check", text, files); // its checks
+        return new ClientFrame.Message(ref, Json.optionalString(n, "id").map(Protocol::id).orElse(null), text, files);
+      case "typing":
+        return new ClientFrame.Typing(ref);
+      case "leave":
+        return new ClientFrame.Leave(ref);
+      case "feedback":
+        int rating = Json.integer(n, "rating").orElseThrow(() -> missing("rating"));
+        String comment = Json.optionalString(n, "comment").orElse(null);
+        new Command.Feedback(SessionId.of("check"), rating, comment);
+        return new ClientFrame.Feedback(ref, rating, comment);
+      case "offline":
+        return new ClientFrame.Offline(ref, TenantId.of(Json.string(n, "tenant")), form(n));
+      default:
+        throw unknown(type);
+    }
+  }
+
+  private static OperatorFrame operator(JsonNode n, String type, @Nullable String ref, OperatorId self) {
+    Actor me = Actor.operator(self);
+    switch (type) {
+      case "status":
+        Presence presence = choice(Presence.class, Json.string(n, "presence"));
+        return submit(ref, type, new Command.SetStatus(self, new OperatorStatus(presence,
+            presence == Presence.AWAY ? Json.optionalString(n, "reason").orElse(null) : null)));
+      case "switch":
+        return submit(ref, type, new Command.SwitchChannel(self, Webhooks.channel(Json.string(n, "channel")),
+            Json.bool(n, "on", true), me));
+      case "accept":
+        return submit(ref, type, new Command.Accept(session(n), self));
+      case "decline":
+        return submit(ref, type, new Command.Decline(session(n), self));
+      case "send":
+        String id = Json.optionalString(n, "id").map(Protocol::id).orElseGet(() -> UUID.randomUUID().toString());
+        return submit(ref, type, new Command.PostMessage(session(n), me, id, Json.text(n, "text"), attachments(n)));
+      case "redirect":
+        String note = Json.optionalString(n, "note").orElse(null);
+        return submit(ref, type, Json.optionalString(n, "group").isPresent()
+            ? Command.Redirect.toGroup(session(n), me, GroupId.of(Json.string(n, "group")), note)
+            : Command.Redirect.toOperator(session(n), me, OperatorId.of(Json.string(n, "operator")), note));
+      case "invite":
+        return submit(ref, type, new Command.InviteCollaborator(session(n), self, OperatorId.of(Json.string(n, "operator"))));
+      case "leave":
+        return submit(ref, type, new Command.LeaveCollaboration(session(n), self));
+      case "tag":
+        return submit(ref, type, new Command.Tag(session(n), me, Json.string(n, "tag"), Json.bool(n, "on", true)));
+      case "parameter":
+        return submit(ref, type, new Command.SetParameter(session(n), me, Json.string(n, "name"),
+            Json.optionalString(n, "value").orElse(null)));
+      case "client_info":
+        return clientInfo(n, ref, me);
+      case "note":
+        return new OperatorFrame.Note(ref, new Command.AddNote(session(n), me, Json.string(n, "text")));
+      case "end":
+        return submit(ref, type, new Command.End(session(n), me));
+      case "wrapup":
+        return submit(ref, type, new Command.CompleteWrapUp(session(n), self, Json.string(n, "result"),
+            Json.optionalString(n, "note").orElse(null)));
+      case "block":
+        return submit(ref, type, new Command.BlockClientOf(session(n), self, Json.string(n, "reason")));
+      case "invitation":
+        return submit(ref, type, new Command.CreateInvitation(self, Json.bool(n, "reusable", false),
+            Json.optionalString(n, "validity").map(Duration::parse).orElse(null)));
+      case "picker":
+        return new OperatorFrame.Picker(ref);
+      case "preview":
+        return new OperatorFrame.Preview(ref, session(n));
+      case "typing":
+        return new OperatorFrame.Typing(ref, session(n));
+      default:
+        throw unknown(type);
+    }
+  }
+
+  /** The client's name, phone and e-mail, kept as the session parameters {@code client.name}, … */
+  private static OperatorFrame clientInfo(JsonNode n, @Nullable String ref, Actor me) {
+    SessionId session = session(n);
+    List<Command> commands = new ArrayList<>();
+    for (String field : List.of("name", "phone", "email")) {
+      if (n.has(field)) {
+        commands.add(new Command.SetParameter(session, me, "client." + field, Json.optionalString(n, field).orElse(null)));
+      }
+    }
+    if (commands.isEmpty()) {
+      throw new WireException("Malformed", "client_info sets at least one of name, phone and email");
+    }
+    return new OperatorFrame.Submit(ref, "client_info", commands);
+  }
+
+  private static Entry entry(JsonNode n) {
+    String kind = Json.optionalString(n, "channel").orElse("web-chat");
+    Channel channel = Webhooks.channel(kind);
+    if (channel != Channel.WEB_CHAT && channel != Channel.VIDEO_CALL && channel != Channel.CALLBACK) {
+      throw new WireException("InvalidArgument", "a widget enters by web-chat, video-call or callback, not " + kind);
+    }
+    Entry.Builder b = Entry.builder(channel);
+    Json.optionalString(n, "name").ifPresent(b::name);
+    Json.optionalString(n, "phone").ifPresent(b::phone);
+    Json.optionalString(n, "email").ifPresent(b::email);
+    Json.optionalString(n, "language").ifPresent(b::language);
+    Json.optionalString(n, "widget").ifPresent(b::widget);
+    Json.optionalString(n, "pageUrl").ifPresent(url -> b.pageUrl(webUrl("pageUrl", url)));
+    Json.optionalString(n, "group").ifPresent(g -> b.group(GroupId.of(g)));
+    Json.optionalString(n, "invitation").ifPresent(b::invitationCode);
+    Json.optionalString(n, "visitor").ifPresent(b::client);
+    if (channel == Channel.CALLBACK) {
+      b.client(Json.string(n, "phone"));
+    }
+    Json.optionalObject(n, "parameters").ifPresent(p -> p.properties().forEach(e -> {
+      if (!e.getValue().isString()) {
+        throw new WireException("Malformed", "parameter " + e.getKey() + " is not a string");
+      }
+      b.parameter(e.getKey(), e.getValue().asString());
+    }));
+    return b.build();
+  }
+
+  private static Map<String, String> form(JsonNode n) {
+    JsonNode fields = Json.optionalObject(n, "fields").orElseThrow(() -> missing("fields"));
+    if (fields.size() > MAX_FORM_FIELDS) {
+      throw new WireException("InvalidArgument", "an offline form has at most " + MAX_FORM_FIELDS + " fields");
+    }
+    Map<String, String> form = new LinkedHashMap<>();
+    fields.properties().forEach(e -> {
+      if (!e.getValue().isString()) {
+        throw new WireException("Malformed", "the form field " + e.getKey() + " is not a string");
+      }
+      if (e.getKey().isBlank() || e.getKey().length() > 100 || e.getValue().asString().length() > 10_000) {
+        throw new WireException("InvalidArgument", "a form field has a name of 1..100 and a value of at most 10000 characters");
+      }
+      form.put(e.getKey(), e.getValue().asString());
+    });
+    return form;
+  }
+
+  private static List<Attachment> attachments(JsonNode n) {
+    List<Attachment> files = new ArrayList<>();
+    for (JsonNode a : Json.array(n, "attachments")) {
+      if (!a.isObject()) {
+        throw new WireException("Malformed", "an attachment is an object");
+      }
+      long size = Json.integer(a, "size").orElse(0);
+      files.add(new Attachment(Json.string(a, "name"), Json.string(a, "contentType"), size,
+          webUrl("url", Json.string(a, "url"))));
+    }
+    if (files.size() > 20) {
+      throw new WireException("InvalidArgument", "a message carries at most 20 files, not " + files.size());
+    }
+    return files;
+  }
+
+  /** An absolute http or https URL: never a {@code javascript:} link in an operator's console. */
+  private static String webUrl(String field, String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new WireException("InvalidArgument", field + " is not a URL");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || url.length() > 2_000) {
+      throw new WireException("InvalidArgument", field + " is an http(s) URL of at most 2000 characters");
+    }
+    return url;
+  }
+
+  private static SessionId session(JsonNode n) {
+    return SessionId.of(Json.string(n, "session"));
+  }
+
+  private static String id(String id) {
+    return SessionId.of(id).value(); // the same rules as every identifier
+  }
+
+  private static OperatorFrame submit(@Nullable String ref, String type, Command command) {
+    return new OperatorFrame.Submit(ref, type, List.of(command));
+  }
+
+  private static String type(JsonNode n) {
+    return Json.string(n, "type");
+  }
+
+  private static @Nullable String ref(JsonNode n) {
+    JsonNode ref = n.get("ref");
+    if (ref == null || !ref.isString() || ref.asString().length() > 100) {
+      return null;
+    }
+    return ref.asString();
+  }
+
+  private static <E extends Enum<E>> E choice(Class<E> type, String value) {
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new WireException("InvalidArgument", "not a " + type.getSimpleName().toLowerCase(Locale.ROOT) + ": " + value);
+    }
+  }
+
+  private static WireException missing(String field) {
+    return new WireException("Malformed", "the field \"" + field + "\" is missing");
+  }
+
+  private static WireException unknown(String type) {
+    return new WireException("UnknownType", "no frame is called " + type.substring(0, Math.min(type.length(), 50)));
+  }
+}

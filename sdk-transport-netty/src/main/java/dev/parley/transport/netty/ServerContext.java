@@ -1,0 +1,73 @@
+package dev.parley.transport.netty;
+
+import dev.parley.channels.ChannelGateway;
+import dev.parley.core.Parley;
+import dev.parley.core.TenantId;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every handler of one server shares: the engine, the host's authenticator and gateways,
+ * the limits, the routes, the worker pool and the live connections.
+ *
+ * <p>Thread safety: the fields are set before the server starts; what changes (connections,
+ * requests in flight) is thread-safe itself.
+ */
+final class ServerContext {
+  final Parley parley;
+  final Authenticator authenticator;
+  final Limits limits;
+  final Map<TenantId, ChannelGateway> gateways;
+  final Set<TenantId> webTenants;
+  final Set<String> allowedOrigins;
+  final boolean anyOrigin;
+  final SignedTokens clientTokens;
+  final Duration clientTokenTtl;
+  final @Nullable URI publicBase;
+  final boolean tls;
+  final Clock clock;
+  final ExecutorService workers;
+  final OfflineFormListener offlineForms;
+  final InFlight inFlight = new InFlight();
+  final Peers peers = new Peers();
+  final EventFanout fanout;
+  final Router router = Router.standard();
+
+  ServerContext(ParleyServer.Builder b, ExecutorService workers) {
+    this.parley = b.parley;
+    this.authenticator = b.authenticator;
+    this.limits = b.limits();
+    this.gateways = Map.copyOf(b.gateways);
+    this.webTenants = Set.copyOf(b.webTenants);
+    this.allowedOrigins = Set.copyOf(b.allowedOrigins);
+    this.anyOrigin = b.anyOrigin;
+    this.clientTokens = b.clientTokens;
+    this.clientTokenTtl = b.clientTokenTtl;
+    this.publicBase = b.publicBase;
+    this.tls = b.tls != null;
+    this.clock = b.clock;
+    this.workers = workers;
+    this.offlineForms = b.offlineForms;
+    this.fanout = new EventFanout(parley, peers);
+  }
+
+  /** {@code https} when the server terminates TLS. */
+  String scheme() {
+    return tls ? "https" : "http";
+  }
+
+  Limits limits() {
+    return limits;
+  }
+
+  /** The host's authenticator's answer; its failures propagate to the caller's error handling. */
+  Optional<Principal> authenticate(String credential) {
+    return authenticator.authenticate(credential);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.parley.transport.netty;
+
+import dev.parley.core.Channel;
+import dev.parley.core.GroupId;
+import dev.parley.core.GroupSpec;
+import dev.parley.core.OperatorId;
+import dev.parley.core.OperatorSpec;
+import dev.parley.core.Parley;
+import dev.parley.core.Tenant;
+import dev.parley.core.TenantId;
+import dev.parley.core.TenantSettings;
+import dev.parley.storage.InMemoryStorage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.BiFunction;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * A small contact center on a real engine behind a real server on an ephemeral loopback port:
+ * tenants {@code acme} (group {@code sales}, operators {@code alice} and {@code bob}) and {@code
+ * globex}, with tokens for their people and an HTTP client.
+ */
+final class Center implements AutoCloseable {
+  static final TenantId ACME = TenantId.of("acme");
+  static final TenantId GLOBEX = TenantId.of("globex");
+  static final GroupId SALES = GroupId.of("sales");
+  static final OperatorId ALICE = OperatorId.of("alice");
+  static final OperatorId BOB = OperatorId.of("bob");
+  static final MediaType JSON = MediaType.get("application/json");
+
+  final InMemoryStorage storage = new InMemoryStorage();
+  final Parley parley;
+  final Tenant acme;
+  final SignedTokens tokens = SignedTokens.withRandomKey();
+  final ParleyServer server;
+  final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(20)).build();
+
+  Center() {
+    this((parley, b) -> b);
+  }
+
+  /** With the server's builder adjusted by {@code settings}, given the engine. */
+  Center(BiFunction<Parley, ParleyServer.Builder, ParleyServer.Builder> settings) {
+    parley = Parley.builder().storage(storage).build();
+    acme = parley.tenant(ACME);
+    acme.defineGroup(GroupSpec.builder(SALES).offerTimeout(Duration.ofMinutes(5)).wrapUpLimit(Duration.ofMinutes(5))
+        .build()).join();
+    acme.configure(TenantSettings.builder().defaultGroup(SALES).operatorsMayBlock(true).build()).join();
+    for (OperatorId op : new OperatorId[] {ALICE, BOB}) {
+      acme.defineOperator(OperatorSpec.builder(op).group(SALES).channel(Channel.WEB_CHAT, 3)
+          .channel(Channel.WHATSAPP, 3).channel(Channel.VKONTAKTE, 3).build()).join();
+    }
+    parley.tenant(GLOBEX).defineGroup(GroupSpec.builder(SALES).build()).join();
+    server = settings.apply(parley, ParleyServer.builder(parley).port(0).authenticator(tokens).tenant(ACME).tenant(GLOBEX)
+        .allowOrigin("https://shop.example")).build().start();
+  }
+
+  String url(String path) {
+    return server.uri() + path;
+  }
+
+  String adminToken(TenantId tenant) {
+    return tokens.issue(Principal.admin(tenant, "root"), Duration.ofHours(1));
+  }
+
+  String operatorToken(OperatorId operator) {
+    return tokens.issue(Principal.operator(ACME, operator), Duration.ofHours(1));
+  }
+
+  /** An operator console logged in with {@code token}, its welcome received. */
+  Ws console(String token) throws InterruptedException {
+    Ws console = Ws.open(this, "/ws/operator");
+    console.send("{\"type\":\"login\",\"token\":\"" + token + "\",\"ref\":\"login\"}");
+    org.assertj.core.api.Assertions.assertThat(console.next("welcome").get("ref").asString()).isEqualTo("login");
+    return console;
+  }
+
+  /** A call and its answer, read whole. */
+  Answer call(Request request) throws IOException {
+    try (Response response = http.newCall(request).execute()) {
+      return new Answer(response.code(), response.header("Content-Type", ""), response.body().string());
+    }
+  }
+
+  Answer get(String path, String token) throws IOException {
+    return call(new Request.Builder().url(url(path)).header("Authorization", "Bearer " + token).build());
+  }
+
+  Answer send(String method, String path, String token, String json) throws IOException {
+    RequestBody body = json == null ? null : RequestBody.create(json, JSON);
+    return call(new Request.Builder().url(url(path)).header("Authorization", "Bearer " + token)
+        .method(method, body).build());
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    parley.close();
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  /** An HTTP answer. */
+  record Answer(int status, String contentType, String body) {
+    /** The body as JSON. */
+    tools.jackson.databind.JsonNode json() {
+      return Json.MAPPER.readTree(body);
+    }
+  }
+}
