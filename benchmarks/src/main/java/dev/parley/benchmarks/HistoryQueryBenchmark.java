@@ -164,7 +164,7 @@ public class HistoryQueryBenchmark extends EngineBenchmark {
       }
       if (batch.size() == 1_000 || i == count - 1) {
         storage.sessions().saveAll(batch);
-        messages.forEach(storage.transcripts()::append);
+        storage.transcripts().appendAll(messages);
         batch.clear();
         messages.clear();
       }

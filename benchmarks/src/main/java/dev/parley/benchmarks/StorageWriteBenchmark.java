@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Session writes per second, the way the engine's persister writes them: one {@code saveAll} of a
- * partition's batch of session records, then the batch's messages appended one by one. One
+ * partition's batch of session records, then one {@code appendAll} of the batch's messages. One
  * operation is one session write (a record in the batch, with its message if it has one), so the
  * score is sessions written per second.
  *
@@ -113,9 +113,7 @@ public class StorageWriteBenchmark extends EngineBenchmark {
         batch.add(r);
       }
       List<SessionRecord> saved = storage.sessions().saveAll(batch);
-      for (MessageRecord m : messages) {
-        storage.transcripts().append(m);
-      }
+      storage.transcripts().appendAll(messages);
       for (SessionRecord r : saved) {
         if (r.status() == SessionStatus.QUEUED) {
           waiting.add(r);

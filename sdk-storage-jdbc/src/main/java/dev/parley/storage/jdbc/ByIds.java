@@ -1,18 +1,26 @@
 package dev.parley.storage.jdbc;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Reads the rows of many of a tenant's records at once ({@code WHERE tenant = ? AND x IN (...)}),
- * a few hundred keys per statement: well below every database's limit on parameters.
+ * Reads the rows of many of a tenant's records at once: the ids go as one array, joined with the
+ * table so that each id is one lookup of its index on {@code (tenant, key)}, on both databases.
+ *
+ * <p>Not {@code WHERE tenant = ? AND key IN (?, ?, ...)}: H2 looks an IN list up in an index only
+ * when it is on the index's first column, so it read every row of the tenant for each list. The
+ * join is a left join because H2 keeps a left join's order, the ids first; an inner join it planned
+ * the other way round, scanning the table.
  */
 final class ByIds {
-  private static final int CHUNK = 500;
+  /** H2 holds at most 65,536 elements in an array. */
+  private static final int CHUNK = 10_000;
 
   /** Handles one row. */
   @FunctionalInterface
@@ -23,23 +31,37 @@ final class ByIds {
   private ByIds() {}
 
   /**
-   * Runs {@code sql}, whose first parameter is the tenant and whose {@code %s} stands for the list
-   * of {@code ?} the ids take, for all of {@code ids}.
+   * The SELECT, for {@link #select(Connection, String, String, List, Row)}, of the rows of {@code
+   * table} whose {@code key} is one of the ids: the key, then {@code columns} (comma-separated), in
+   * the order of the key and then the column {@code then}.
    */
+  static String select(String table, String key, String columns, String then) {
+    return "SELECT c." + key + ", " + qualified(columns) + " FROM UNNEST(CAST(? AS VARCHAR ARRAY)) k(id)"
+        + " LEFT JOIN " + table + " c ON c.tenant = ? AND c." + key + " = k.id"
+        + " WHERE c." + key + " IS NOT NULL ORDER BY c." + key + ", c." + then;
+  }
+
+  /** {@code columns} (comma-separated) of the table aliased {@code c}. */
+  static String qualified(String columns) {
+    return Arrays.stream(columns.split(",")).map(column -> "c." + column.strip()).collect(Collectors.joining(", "));
+  }
+
+  /** Runs {@code sql}, made by {@link #select(String, String, String, String)}, for all of {@code ids}. */
   static void select(Connection c, String sql, String tenant, List<String> ids, Row row) throws SQLException {
-    for (int from = 0; from < ids.size(); from += CHUNK) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-      try (PreparedStatement s = c.prepareStatement(
-          String.format(sql, String.join(", ", Collections.nCopies(chunk.size(), "?"))))) {
-        s.setString(1, tenant);
-        for (int i = 0; i < chunk.size(); i++) {
-          s.setString(i + 2, chunk.get(i));
-        }
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int from = 0; from < ids.size(); from += CHUNK) {
+        Array chunk = c.createArrayOf("VARCHAR", ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray());
+        s.setArray(1, chunk);
+        s.setString(2, tenant);
         try (ResultSet rows = s.executeQuery()) {
           while (rows.next()) {
             row.read(rows);
           }
         }
+        chunk.free();
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.parley.storage.jdbc;
 
 import dev.parley.storage.MessageRecord;
+import dev.parley.storage.Words;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -22,15 +23,21 @@ final class H2WordIndex implements TextIndex {
   }
 
   @Override
-  public void add(Connection connection, MessageRecord message, List<String> words) throws SQLException {
+  public void add(Connection connection, List<MessageRecord> messages) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(ADD)) {
-      for (String word : words) {
-        s.setString(1, message.tenant());
-        s.setString(2, message.session());
-        s.setString(3, word);
-        s.addBatch();
+      int rows = 0;
+      for (MessageRecord message : messages) {
+        for (String word : Words.of(message.text())) {
+          s.setString(1, message.tenant());
+          s.setString(2, message.session());
+          s.setString(3, word);
+          s.addBatch();
+          rows++;
+        }
       }
-      s.executeBatch();
+      if (rows > 0) {
+        s.executeBatch();
+      }
     }
   }
 

@@ -45,10 +45,9 @@ final class JdbcContactStore implements ContactStore {
       "INSERT INTO parley_contact_detail (tenant, contact_id, seq, name, detail_value) VALUES (?, ?, ?, ?, ?)";
   private static final String COLUMNS = "SELECT c.tenant, c.id, c.name, c.created_at_nanos, c.version FROM parley_contact c";
   private static final String FIND = COLUMNS + " WHERE c.tenant = ? AND c.id = ?";
-  private static final String IDENTITIES = "SELECT contact_id, kind, identity_value FROM parley_contact_identity"
-      + " WHERE tenant = ? AND contact_id IN (%s) ORDER BY contact_id, seq";
-  private static final String DETAILS = "SELECT contact_id, name, detail_value FROM parley_contact_detail"
-      + " WHERE tenant = ? AND contact_id IN (%s) ORDER BY contact_id, seq";
+  private static final String IDENTITIES =
+      ByIds.select("parley_contact_identity", "contact_id", "kind, identity_value", "seq");
+  private static final String DETAILS = ByIds.select("parley_contact_detail", "contact_id", "name, detail_value", "seq");
   private static final String REMOVE = "DELETE FROM parley_contact WHERE tenant = ? AND id = ?";
   // Unlinking changes the sessions, so it moves their versions on: a writer holding one re-reads it.
   private static final String UNLINK = "UPDATE parley_session SET contact = NULL, version = version + 1"
@@ -207,11 +206,12 @@ final class JdbcContactStore implements ContactStore {
     String after = "";
     if (cursor != null) {
       List<String> key = KeysetCursor.decode(cursor, "contacts\u0001" + tenant, 2);
-      after = " AND (" + name + ", " + id + ") > (?, ?)";
-      args.add(key.get(0)).add(key.get(1));
+      after = " AND " + name + " >= ? AND (" + name + ", " + id + ") > (?, ?)";
+      args.add(key.get(0)).add(key.get(0)).add(key.get(1));
     }
-    args.add(limit + 1);
-    String sql = COLUMNS + " WHERE c.tenant = ?" + after + " ORDER BY " + name + ", " + id + " FETCH FIRST ? ROWS ONLY";
+    // As for sessions (see SessionQuerySql): the tenant leads the ORDER BY and the limit is a literal.
+    String sql = COLUMNS + " WHERE c.tenant = ?" + after + " ORDER BY c.tenant, " + name + ", " + id
+        + " FETCH FIRST " + (limit + 1) + " ROWS ONLY";
     return database.snapshot("list the contacts of tenant " + tenant, c -> {
       try (PreparedStatement s = c.prepareStatement(sql)) {
         args.bind(s);

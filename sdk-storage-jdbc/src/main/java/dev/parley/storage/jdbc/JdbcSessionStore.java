@@ -6,13 +6,11 @@ import dev.parley.storage.Page;
 import dev.parley.storage.SessionQuery;
 import dev.parley.storage.SessionRecord;
 import dev.parley.storage.SessionStore;
-import dev.parley.storage.StaleWriteException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,69 +52,27 @@ final class JdbcSessionStore implements SessionStore {
   @Override
   public SessionRecord save(SessionRecord session) {
     requireNonNull(session, "session must not be null");
-    Object[] values = SessionRow.values(session);
-    return database.transaction("store session " + key(session.tenant(), session.id()),
-        c -> write(c, session, values));
+    return store("store session " + key(session.tenant(), session.id()), List.of(session)).get(0);
   }
 
   @Override
   public List<SessionRecord> saveAll(List<SessionRecord> sessions) {
     requireNonNull(sessions, "sessions must not be null");
     List<SessionRecord> list = List.copyOf(sessions);
-    List<Object[]> values = list.stream().map(SessionRow::values).toList();
-    return database.transaction("store " + list.size() + " sessions", c -> {
-      List<SessionRecord> stored = new ArrayList<>(list.size());
-      for (int i = 0; i < list.size(); i++) {
-        stored.add(write(c, list.get(i), values.get(i)));
-      }
-      return List.copyOf(stored);
+    return store("store " + list.size() + " sessions", list);
+  }
+
+  private List<SessionRecord> store(String what, List<SessionRecord> sessions) {
+    SessionBatch batch = new SessionBatch(sessions);
+    return database.transaction(what, c -> {
+      batch.write(c);
+      return sessions.stream().map(JdbcSessionStore::next).toList();
     });
   }
 
-  // Writes the row (insert at version 0, else update at the version read), then the lists.
-  private static SessionRecord write(Connection c, SessionRecord session, Object[] values) throws SQLException {
-    String tenant = session.tenant();
-    String id = session.id();
-    long version = session.version();
-    boolean inserted = version == 0;
-    if (inserted) {
-      long stored = storedVersion(c, tenant, id);
-      if (stored != 0) {
-        throw new StaleWriteException("session " + key(tenant, id), 0, stored);
-      }
-      // A concurrent insert of the same id loses on the key; Database runs it again, and then the
-      // check above sees the winner's row.
-      try (PreparedStatement s = c.prepareStatement(SessionRow.INSERT)) {
-        s.setString(1, tenant);
-        s.setString(2, id);
-        s.setLong(3, 1);
-        SessionRow.bind(s, 4, values);
-        s.executeUpdate();
-      }
-    } else {
-      try (PreparedStatement s = c.prepareStatement(SessionRow.UPDATE)) {
-        s.setLong(1, version + 1);
-        int next = SessionRow.bind(s, 2, values);
-        s.setString(next, tenant);
-        s.setString(next + 1, id);
-        s.setLong(next + 2, version);
-        if (s.executeUpdate() == 0) {
-          throw new StaleWriteException("session " + key(tenant, id), version, storedVersion(c, tenant, id));
-        }
-      }
-    }
-    SessionChildren.write(c, session, inserted);
-    return session.toBuilder().version(version + 1).build();
-  }
-
-  private static long storedVersion(Connection c, String tenant, String id) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(SessionRow.VERSION)) {
-      s.setString(1, tenant);
-      s.setString(2, id);
-      try (ResultSet rows = s.executeQuery()) {
-        return rows.next() ? rows.getLong(1) : 0;
-      }
-    }
+  // The record as stored: at the next version.
+  private static SessionRecord next(SessionRecord session) {
+    return session.toBuilder().version(session.version() + 1).build();
   }
 
   @Override
@@ -138,12 +94,14 @@ final class JdbcSessionStore implements SessionStore {
   public List<SessionRecord> live(String tenant) {
     requireNonNull(tenant, "tenant must not be null");
     return database.snapshot("read the live sessions of tenant " + tenant, c -> {
+      Map<String, SessionRecord.Builder> builders;
       try (PreparedStatement s = c.prepareStatement(LIVE)) {
+        s.setFetchSize(SessionChildren.FETCH_SIZE);
         s.setString(1, tenant);
-        List<SessionRecord> live = new ArrayList<>(read(c, tenant, s));
-        live.sort(ARRIVAL);
-        return List.copyOf(live);
+        builders = rows(s);
       }
+      SessionChildren.readLiveInto(c, tenant, builders);
+      return builders.values().stream().map(SessionRecord.Builder::build).sorted(ARRIVAL).toList();
     });
   }
 
@@ -152,6 +110,7 @@ final class JdbcSessionStore implements SessionStore {
     requireNonNull(query, "query must not be null");
     SessionQuerySql sql = SessionQuerySql.of(query, database.dialect(), text);
     return database.snapshot("query the sessions of tenant " + query.tenant(), c -> {
+      database.dialect().planForArguments(c);
       try (PreparedStatement s = c.prepareStatement(sql.sql())) {
         sql.arguments().bind(s);
         List<SessionRecord> found = read(c, query.tenant(), s);
@@ -166,14 +125,20 @@ final class JdbcSessionStore implements SessionStore {
 
   // Runs a query of session rows, then reads their lists; keeps the query's order.
   private static List<SessionRecord> read(Connection c, String tenant, PreparedStatement query) throws SQLException {
+    Map<String, SessionRecord.Builder> builders = rows(query);
+    SessionChildren.readInto(c, tenant, builders);
+    return builders.values().stream().map(SessionRecord.Builder::build).toList();
+  }
+
+  // Runs a query of session rows: their builders by id, in the query's order, without their lists.
+  private static Map<String, SessionRecord.Builder> rows(PreparedStatement query) throws SQLException {
     Map<String, SessionRecord.Builder> builders = new LinkedHashMap<>();
     try (ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
         builders.put(rows.getString(2), SessionRow.read(rows));
       }
     }
-    SessionChildren.readInto(c, tenant, builders);
-    return builders.values().stream().map(SessionRecord.Builder::build).toList();
+    return builders;
   }
 
   @Override
@@ -198,9 +163,9 @@ final class JdbcSessionStore implements SessionStore {
         return Optional.of(current);
       }
       SessionRecord erased = current.erased(at);
-      SessionRecord stored = write(c, erased, SessionRow.values(erased));
+      new SessionBatch(List.of(erased)).write(c);
       transcripts.remove(c, tenant, "= ?", new SqlArguments().add(id));
-      return Optional.of(stored);
+      return Optional.of(next(erased));
     });
   }
 

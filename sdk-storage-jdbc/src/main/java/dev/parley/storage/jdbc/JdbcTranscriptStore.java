@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.parley.storage.MessageRecord;
 import dev.parley.storage.MessageRecord.Delivery;
 import dev.parley.storage.TranscriptStore;
-import dev.parley.storage.Words;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,8 +41,8 @@ final class JdbcTranscriptStore implements TranscriptStore {
       "SELECT tenant, session_id, id, at_nanos, sender, author, body, delivery FROM parley_message";
   private static final String FIND = COLUMNS + " WHERE tenant = ? AND id = ?";
   private static final String TRANSCRIPT = COLUMNS + " WHERE tenant = ? AND session_id = ? ORDER BY at_nanos, stored_seq";
-  private static final String FILES = "SELECT message_id, name, content_type, size_bytes, uri FROM parley_message_file"
-      + " WHERE tenant = ? AND message_id IN (%s) ORDER BY message_id, seq";
+  private static final String FILES =
+      ByIds.select("parley_message_file", "message_id", "name, content_type, size_bytes, uri", "seq");
   // A receipt moves the state forward only: from one of the states that may move to it.
   private static final String MARK = "UPDATE parley_message SET delivery = ? WHERE tenant = ? AND id = ? AND delivery IN (%s)";
 
@@ -58,49 +57,70 @@ final class JdbcTranscriptStore implements TranscriptStore {
   @Override
   public boolean append(MessageRecord message) {
     requireNonNull(message, "message must not be null");
-    long at = EpochNanos.of("at", message.at());
-    List<String> words = Words.of(message.text());
-    return database.transaction("store message " + key(message.tenant(), message.id()), c -> {
+    return store("store message " + key(message.tenant(), message.id()), List.of(message)) == 1;
+  }
+
+  @Override
+  public int appendAll(List<MessageRecord> messages) {
+    requireNonNull(messages, "messages must not be null");
+    List<MessageRecord> list = List.copyOf(messages);
+    return list.isEmpty() ? 0 : store("store " + list.size() + " messages", list);
+  }
+
+  // Adds the messages in one transaction, with one batch per statement: the rows, then the files
+  // and words of those added.
+  private int store(String what, List<MessageRecord> messages) {
+    long[] at = messages.stream().mapToLong(m -> EpochNanos.of("at", m.at())).toArray();
+    return database.transaction(what, c -> {
+      List<MessageRecord> added = new ArrayList<>();
       try (PreparedStatement s = c.prepareStatement(APPEND)) {
-        s.setString(1, message.tenant());
-        s.setString(2, message.id());
-        s.setString(3, message.session());
-        s.setLong(4, at);
-        s.setString(5, message.sender().name());
-        s.setString(6, message.author());
-        s.setString(7, message.text());
-        s.setString(8, message.delivery().name());
-        s.setString(9, message.tenant());
-        s.setString(10, message.id());
-        s.setString(11, message.tenant());
-        s.setString(12, message.session());
-        if (s.executeUpdate() == 0) {
-          return false;
+        for (int i = 0; i < messages.size(); i++) {
+          MessageRecord message = messages.get(i);
+          s.setString(1, message.tenant());
+          s.setString(2, message.id());
+          s.setString(3, message.session());
+          s.setLong(4, at[i]);
+          s.setString(5, message.sender().name());
+          s.setString(6, message.author());
+          s.setString(7, message.text());
+          s.setString(8, message.delivery().name());
+          s.setString(9, message.tenant());
+          s.setString(10, message.id());
+          s.setString(11, message.tenant());
+          s.setString(12, message.session());
+          s.addBatch();
+        }
+        // In order: a message whose id an earlier one in the batch took is not added.
+        int[] counts = s.executeBatch();
+        for (int i = 0; i < counts.length; i++) {
+          if (counts[i] > 0) {
+            added.add(messages.get(i));
+          }
         }
       }
-      addFiles(c, message);
-      if (!words.isEmpty()) {
-        text.add(c, message, words);
-      }
-      return true;
+      addFiles(c, added);
+      text.add(c, added);
+      return added.size();
     });
   }
 
-  private static void addFiles(Connection c, MessageRecord message) throws SQLException {
-    if (message.files().isEmpty()) {
+  private static void addFiles(Connection c, List<MessageRecord> messages) throws SQLException {
+    if (messages.stream().allMatch(m -> m.files().isEmpty())) {
       return;
     }
     try (PreparedStatement s = c.prepareStatement(ADD_FILE)) {
-      for (int i = 0; i < message.files().size(); i++) {
-        MessageRecord.FileRef file = message.files().get(i);
-        s.setString(1, message.tenant());
-        s.setString(2, message.id());
-        s.setInt(3, i);
-        s.setString(4, file.name());
-        s.setString(5, file.contentType());
-        s.setLong(6, file.size());
-        s.setString(7, file.uri());
-        s.addBatch();
+      for (MessageRecord message : messages) {
+        for (int i = 0; i < message.files().size(); i++) {
+          MessageRecord.FileRef file = message.files().get(i);
+          s.setString(1, message.tenant());
+          s.setString(2, message.id());
+          s.setInt(3, i);
+          s.setString(4, file.name());
+          s.setString(5, file.contentType());
+          s.setLong(6, file.size());
+          s.setString(7, file.uri());
+          s.addBatch();
+        }
       }
       s.executeBatch();
     }

@@ -1,7 +1,7 @@
 package dev.parley.storage.jdbc;
 
 import dev.parley.storage.MessageRecord;
-import java.sql.Array;
+import dev.parley.storage.Words;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,15 +26,23 @@ final class PostgresTextIndex implements TextIndex {
   }
 
   @Override
-  public void add(Connection connection, MessageRecord message, List<String> words) throws SQLException {
+  public void add(Connection connection, List<MessageRecord> messages) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(ADD)) {
-      Array lexemes = connection.createArrayOf("text", words.toArray());
-      s.setString(1, message.tenant());
-      s.setString(2, message.id());
-      s.setString(3, message.session());
-      s.setArray(4, lexemes);
-      s.executeUpdate();
-      lexemes.free();
+      int rows = 0;
+      for (MessageRecord message : messages) {
+        List<String> words = Words.of(message.text());
+        if (!words.isEmpty()) {
+          s.setString(1, message.tenant());
+          s.setString(2, message.id());
+          s.setString(3, message.session());
+          s.setArray(4, connection.createArrayOf("text", words.toArray()));
+          s.addBatch();
+          rows++;
+        }
+      }
+      if (rows > 0) {
+        s.executeBatch();
+      }
     }
   }
 

@@ -7,12 +7,14 @@ import dev.parley.storage.SessionStatus;
 import dev.parley.storage.SessionTransition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A session's lists in their child tables: transitions (append-only), tags, parameters, notes,
@@ -22,6 +24,9 @@ import java.util.Map;
 final class SessionChildren {
   /** A B-tree entry is limited in size; values are indexed by this many leading characters. */
   static final int VALUE_PREFIX = 200;
+
+  /** Rows fetched per round trip when reading many (PostgreSQL streams them in a transaction). */
+  static final int FETCH_SIZE = 1_000;
 
   static final SessionChild<SessionTransition> TRANSITIONS = new SessionChild<>(
       "parley_session_transition", "at_nanos, status, actor, reason, group_id, operator_id",
@@ -95,40 +100,40 @@ final class SessionChildren {
   private SessionChildren() {}
 
   /**
-   * Writes the lists of a session whose row was just written: appends the new transitions and
-   * replaces the other lists.
+   * Writes the lists of one tenant's sessions whose rows were just written, with one JDBC batch per
+   * statement for all of them: appends their new transitions, and replaces each other list that
+   * differs from the stored one (most saves change one list or none).
    *
-   * @param inserted whether the row is new (no rows to compare or delete)
-   * @throws IllegalArgumentException if the stored transitions do not begin the record's
+   * @param updated the ids of those stored before (the others are new: nothing to compare or delete)
+   * @throws IllegalArgumentException if the stored transitions of one do not begin the record's
    */
-  static void write(Connection c, SessionRecord session, boolean inserted) throws SQLException {
-    int stored = 0;
-    if (!inserted) {
-      List<SessionTransition> before = read(c, session.tenant(), List.of(session.id()), TRANSITIONS)
-          .getOrDefault(session.id(), List.of());
+  static void write(Connection c, String tenant, List<SessionRecord> sessions, Set<String> updated)
+      throws SQLException {
+    List<String> ids = List.copyOf(updated);
+    Map<String, List<SessionTransition>> stored = read(c, tenant, ids, TRANSITIONS);
+    for (SessionRecord session : sessions) {
+      List<SessionTransition> before = stored.getOrDefault(session.id(), List.of());
       List<SessionTransition> after = session.transitions();
       if (before.size() > after.size() || !after.subList(0, before.size()).equals(before)) {
-        throw new IllegalArgumentException("session " + session.tenant() + "/" + session.id()
+        throw new IllegalArgumentException("session " + tenant + "/" + session.id()
             + " has transitions that do not continue the " + before.size()
             + " stored ones; transitions are append-only: read the session again and add to its list");
       }
-      stored = before.size();
-      for (SessionChild<?> child : REPLACED) {
-        try (PreparedStatement s = c.prepareStatement(child.delete())) {
-          s.setString(1, session.tenant());
-          s.setString(2, session.id());
-          s.executeUpdate();
-        }
-      }
     }
-    TRANSITIONS.insert(c, session, session.transitions(), stored);
+    TRANSITIONS.insert(c, sessions, session -> stored.getOrDefault(session.id(), List.of()).size());
     for (SessionChild<?> child : REPLACED) {
-      insertAll(c, session, child);
+      replace(c, tenant, sessions, ids, child);
     }
   }
 
-  private static <T> void insertAll(Connection c, SessionRecord session, SessionChild<T> child) throws SQLException {
-    child.insert(c, session, child.items().apply(session), 0);
+  private static <T> void replace(Connection c, String tenant, List<SessionRecord> sessions, List<String> updated,
+      SessionChild<T> child) throws SQLException {
+    Map<String, List<T>> stored = read(c, tenant, updated, child);
+    List<SessionRecord> changed = sessions.stream()
+        .filter(s -> !child.items().apply(s).equals(stored.getOrDefault(s.id(), List.of())))
+        .toList();
+    child.delete(c, tenant, changed.stream().map(SessionRecord::id).filter(stored::containsKey).toList());
+    child.insert(c, changed, session -> 0);
   }
 
   /** Reads the lists of a tenant's sessions into their builders (keyed by session id). */
@@ -139,18 +144,60 @@ final class SessionChildren {
     }
   }
 
-  private static <T> void readInto(
-      Connection c, String tenant, List<String> ids, SessionChild<T> child, Map<String, SessionRecord.Builder> builders)
+  /**
+   * Reads the lists of all of a tenant's live sessions into their builders (keyed by session id),
+   * which must hold them all: one join per list, streamed, however many sessions are live.
+   */
+  static void readLiveInto(Connection c, String tenant, Map<String, SessionRecord.Builder> builders)
       throws SQLException {
+    for (SessionChild<?> child : ALL) {
+      readLiveInto(c, tenant, child, builders);
+    }
+  }
+
+  private static <T> void readInto(Connection c, String tenant, List<String> ids, SessionChild<T> child,
+      Map<String, SessionRecord.Builder> builders) throws SQLException {
     read(c, tenant, ids, child).forEach((id, items) -> child.apply().accept(builders.get(id), items));
+  }
+
+  private static <T> void readLiveInto(Connection c, String tenant, SessionChild<T> child,
+      Map<String, SessionRecord.Builder> builders) throws SQLException {
+    readLive(c, tenant, child).forEach((id, items) -> child.apply().accept(builders.get(id), items));
   }
 
   private static <T> Map<String, List<T>> read(Connection c, String tenant, List<String> ids, SessionChild<T> child)
       throws SQLException {
     Map<String, List<T>> items = new HashMap<>();
-    ByIds.select(c, child.select(), tenant, ids,
-        rows -> items.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(child.reader().read(rows)));
+    int seq = child.seqColumn();
+    ByIds.select(c, child.select(), tenant, ids, rows -> collect(child, rows, seq, items));
     return items;
+  }
+
+  private static <T> Map<String, List<T>> readLive(Connection c, String tenant, SessionChild<T> child)
+      throws SQLException {
+    Map<String, List<T>> items = new HashMap<>();
+    int seq = child.seqColumn();
+    try (PreparedStatement s = c.prepareStatement(child.selectLive())) {
+      s.setFetchSize(FETCH_SIZE);
+      s.setString(1, tenant);
+      try (ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          collect(child, rows, seq, items);
+        }
+      }
+    }
+    return items;
+  }
+
+  // Puts an item at its place in its session's list, whatever order the rows come in.
+  private static <T> void collect(SessionChild<T> child, ResultSet rows, int seqColumn, Map<String, List<T>> items)
+      throws SQLException {
+    List<T> list = items.computeIfAbsent(rows.getString(1), id -> new ArrayList<>());
+    int seq = rows.getInt(seqColumn);
+    while (list.size() <= seq) {
+      list.add(null); // seq counts from 0 without gaps: each place is filled
+    }
+    list.set(seq, child.reader().read(rows));
   }
 
   /** The first {@link #VALUE_PREFIX} characters of {@code value}, never ending inside a surrogate pair. */

@@ -16,8 +16,8 @@ interface TextIndex {
   /** The index's table; it has the columns {@code tenant} and {@code session_id}. */
   String table();
 
-  /** Indexes a new message's words (as {@code Words.of} gives them, not empty). */
-  void add(Connection connection, MessageRecord message, List<String> words) throws SQLException;
+  /** Indexes the words of new messages (as {@code Words.of} gives them), in one batch. */
+  void add(Connection connection, List<MessageRecord> messages) throws SQLException;
 
   /**
    * An SQL condition on the session aliased {@code s}: true when {@code word} (a normalized word)

@@ -30,6 +30,7 @@ abstract class ArgumentChecksKit extends StorageKit {
     rejectsNull("at", () -> sessions().erase("acme", "s-1", null));
     rejectsNull("cutoff", () -> sessions().purgeClosedBefore("acme", null));
     rejectsNull("message", () -> transcripts().append(null));
+    rejectsNull("messages", () -> transcripts().appendAll(null));
     rejectsNull("delivery", () -> transcripts().markDelivery("acme", "m-1", (MessageRecord.Delivery) null));
     rejectsNull("contact", () -> contacts().save(null));
     rejectsNull("identity", () -> contacts().findByIdentity("acme", null));

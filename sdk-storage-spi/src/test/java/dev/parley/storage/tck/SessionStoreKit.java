@@ -344,6 +344,8 @@ abstract class SessionStoreKit extends StorageKit {
       sessions().erase("acme", "s-1", T0.plusSeconds(3600));
 
       assertThat(transcripts().append(fromClient("acme", "s-1", "m-late", T0.plusSeconds(3601), "one more thing"))).isFalse();
+      assertThat(transcripts().appendAll(List.of(fromClient("acme", "s-1", "m-later", T0.plusSeconds(3602), "and"),
+          fromClient("acme", "s-2", "m-other", T0.plusSeconds(3602), "another session")))).isEqualTo(1);
 
       assertThat(transcripts().transcript("acme", "s-1")).isEmpty();
       assertThat(transcripts().find("acme", "m-late")).isEmpty();

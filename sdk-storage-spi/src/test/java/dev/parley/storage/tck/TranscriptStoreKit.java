@@ -57,6 +57,23 @@ abstract class TranscriptStoreKit extends StorageKit {
     }
 
     @Test
+    @DisplayName("several appended at once are added each as an append would, in turn, and counted")
+    void appendsSeveral() {
+      MessageRecord stored = fromClient("acme", "s-1", "m-1", T0, "first");
+      transcripts().append(stored);
+      MessageRecord withFile = new MessageRecord("acme", "s-1", "m-2", T0.plusSeconds(1), Sender.OPERATOR, "alice",
+          "here", List.of(new FileRef("a.pdf", "application/pdf", 7, "s3://files/acme/a")), Delivery.SENT);
+      MessageRecord other = fromClient("acme", "s-2", "m-3", T0.plusSeconds(2), "other session");
+
+      assertThat(transcripts().appendAll(List.of(fromClient("acme", "s-1", "m-1", T0, "again"), withFile, other,
+          fromClient("acme", "s-2", "m-3", T0, "the same id twice")))).isEqualTo(2);
+      assertThat(transcripts().appendAll(List.of())).isZero();
+
+      assertThat(transcripts().transcript("acme", "s-1")).containsExactly(stored, withFile);
+      assertThat(transcripts().transcript("acme", "s-2")).containsExactly(other);
+    }
+
+    @Test
     @DisplayName("a transcript is in the order sent, and messages sent at the same instant in the order stored")
     void order() {
       transcripts().append(fromClient("acme", "s-1", "m-late", T0.plusSeconds(30), "late"));
