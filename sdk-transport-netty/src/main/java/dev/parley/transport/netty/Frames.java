@@ -7,6 +7,7 @@ import dev.parley.core.SessionId;
 import dev.parley.core.event.Event;
 import dev.parley.core.routing.GroupCounts;
 import dev.parley.core.routing.SessionView;
+import dev.parley.storage.MessageRecord;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,20 @@ final class Frames {
     ArrayNode files = n.putArray("attachments");
     for (Attachment a : m.attachments()) {
       files.addObject().put("name", a.name()).put("contentType", a.contentType()).put("size", a.size()).put("url", a.uri());
+    }
+    return n;
+  }
+
+  /** A stored message, in the shape of the live {@code message} frame. */
+  static ObjectNode message(MessageRecord m) {
+    ObjectNode n = of("message").put("session", m.session()).put("id", m.id())
+        .put("from", m.sender().name().toLowerCase(Locale.ROOT)).put("text", m.text()).put("at", m.at().toString());
+    if (m.author() != null) {
+      n.put("author", m.author());
+    }
+    ArrayNode files = n.putArray("attachments");
+    for (MessageRecord.FileRef f : m.files()) {
+      files.addObject().put("name", f.name()).put("contentType", f.contentType()).put("size", f.size()).put("url", f.uri());
     }
     return n;
   }

@@ -8,6 +8,7 @@ import dev.parley.core.TenantId;
 import dev.parley.core.event.Event;
 import dev.parley.core.routing.SessionView;
 import dev.parley.core.routing.TenantSnapshot;
+import dev.parley.storage.MessageRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +53,8 @@ final class OperatorSocket extends SocketHandler {
     } else if (frame instanceof OperatorFrame.Preview) {
       SessionId session = ((OperatorFrame.Preview) frame).session();
       SessionView view = mayTouch(tenant, self, session, frame.ref());
-      peer.send(withRef(Frames.session("preview", session).set("preview", Views.live(view)), frame.ref()));
+      preview(tenant, session, withRef(Frames.session("preview", session).set("preview", Views.live(view)), frame.ref()),
+          frame.ref());
     } else if (frame instanceof OperatorFrame.Typing) {
       SessionId session = ((OperatorFrame.Typing) frame).session();
       if (!server.fanout.roster().of(tenant, session).has(self)) {
@@ -81,6 +83,26 @@ final class OperatorSocket extends SocketHandler {
           .findFirst().ifPresent(i -> peer.send(withRef(Frames.of("invitation").put("code", i.code())
               .put("reusable", i.reusable()).put("expiresAt", i.expiresAt().toString()), submit.ref())));
     });
+  }
+
+  /** Sends the preview with the session's transcript so far, read from the storage on a worker thread. */
+  private void preview(TenantId tenant, SessionId session, ObjectNode frame, @Nullable String ref) {
+    try {
+      server.workers.execute(() -> {
+        ArrayNode messages = frame.putArray("messages");
+        try {
+          for (MessageRecord m : server.parley.storage().transcripts().transcript(tenant.value(), session.value())) {
+            messages.add(Frames.message(m));
+          }
+        } catch (RuntimeException e) {
+          refuse(ref, e);
+          return;
+        }
+        peer.send(frame);
+      });
+    } catch (RejectedExecutionException e) {
+      refuse(ref, new WireException(503, "Unavailable", "the server is busy; try again"));
+    }
   }
 
   /**

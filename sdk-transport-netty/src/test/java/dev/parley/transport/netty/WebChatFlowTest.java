@@ -95,7 +95,7 @@ class WebChatFlowTest {
   }
 
   @Test
-  @DisplayName("a waiting client hears his place in the queue and an estimate; the operator sees him in the waiting list")
+  @DisplayName("a waiting client hears his place in the queue and an estimate; the operator sees him and what he wrote")
   void queue() throws Exception {
     Ws alice = center.console(center.operatorToken(ALICE));
     List<Ws> first = List.of(client(""), client(""), client(""));
@@ -112,8 +112,13 @@ class WebChatFlowTest {
     do {
       waiting = alice.next("waiting");
     } while (waiting.get("items").valueStream().noneMatch(v -> v.get("session").asString().equals(session)));
+    fourth.send("{\"type\":\"message\",\"id\":\"m-1\",\"text\":\"Is anyone there?\",\"ref\":\"m\"}");
+    assertThat(fourth.next("ok").get("ref").asString()).isEqualTo("m");
     alice.send("{\"type\":\"preview\",\"session\":\"" + session + "\"}");
-    assertThat(alice.next("preview").at("/preview/entry/widget").asString()).isEqualTo("support");
+    JsonNode preview = alice.next("preview");
+    assertThat(preview.at("/preview/entry/widget").asString()).isEqualTo("support");
+    assertThat(preview.at("/messages/0/from").asString()).isEqualTo("client");
+    assertThat(preview.at("/messages/0/text").asString()).isEqualTo("Is anyone there?");
 
     fourth.send("{\"type\":\"leave\",\"ref\":\"bye\"}");
     assertThat(fourth.next("ok").get("ref").asString()).isEqualTo("bye");
