@@ -1,18 +1,20 @@
 package dev.parley.examples;
 
+import dev.parley.examples.demo.DemoCommand;
 import dev.parley.examples.simulate.SimulateCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
  * The examples' launcher: {@code java -jar parley-examples.jar COMMAND [OPTIONS]}. Commands:
- * {@code simulate} (see {@link SimulateCommand}).
+ * {@code demo} (see {@link DemoCommand}) and {@code simulate} (see {@link SimulateCommand}).
  *
  * <p>Thread safety: stateless.
  */
 public final class Main {
   static final String USAGE = "usage: java -jar parley-examples.jar COMMAND [OPTIONS]\n"
       + "commands:\n"
+      + "  demo       a contact center in the browser: operator console, chat widget, admin page\n"
       + "  simulate   simulate a queue at virtual time through the routing core, beside Erlang C\n"
       + "run a command with --help for its options";
 
@@ -38,6 +40,8 @@ public final class Main {
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
+      case "demo":
+        return DemoCommand.run(rest, out, err);
       case "simulate":
         return SimulateCommand.run(rest, out, err, terminal);
       case "help":

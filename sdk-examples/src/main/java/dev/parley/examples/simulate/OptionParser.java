@@ -1,10 +1,13 @@
 package dev.parley.examples.simulate;
 
+import dev.parley.examples.BadOptionException;
+import dev.parley.examples.CommandLine;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads the {@code simulate} command line into {@link SimulationOptions}: the syntax (known names,
@@ -17,84 +20,42 @@ final class OptionParser {
   private static final List<String> REQUIRED = List.of(
       "--operators", "--capacity", "--arrivals-per-minute", "--mean-handle-seconds", "--hours", "--seed",
       "--service-level-seconds");
-  private static final List<String> OPTIONAL =
-      List.of("--warmup-hours", "--strategy", "--abandon-mean-seconds", "--report");
+  private static final Set<String> OPTIONS = Stream.concat(REQUIRED.stream(),
+      Stream.of("--warmup-hours", "--strategy", "--abandon-mean-seconds", "--report")).collect(Collectors.toSet());
 
   private OptionParser() {}
 
   /** See {@link SimulationOptions#parse}. */
   static SimulationOptions parse(String[] args) {
-    Map<String, String> values = new LinkedHashMap<>();
-    boolean json = false;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (!arg.startsWith("--")) {
-        throw new BadOptionException("unexpected argument '" + arg + "': options start with --");
-      }
-      int eq = arg.indexOf('=');
-      String name = eq < 0 ? arg : arg.substring(0, eq);
-      String value = eq < 0 ? null : arg.substring(eq + 1);
-      if (name.equals("--json")) {
-        if (value != null) {
-          throw new BadOptionException("--json takes no value, not '" + value + "'");
-        }
-        if (json) {
-          throw new BadOptionException("--json is given twice");
-        }
-        json = true;
-        continue;
-      }
-      if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
-        throw new BadOptionException("unknown option " + name);
-      }
-      if (value == null) {
-        if (i + 1 == args.length || args[i + 1].startsWith("--")) {
-          throw new BadOptionException(name + " needs a value");
-        }
-        value = args[++i];
-      }
-      if (values.put(name, value) != null) {
-        throw new BadOptionException(name + " is given twice");
-      }
-    }
+    CommandLine line = CommandLine.read(args, OPTIONS, Set.of("--json"));
     for (String name : REQUIRED) {
-      if (!values.containsKey(name)) {
-        throw new BadOptionException("missing required option " + name);
-      }
+      line.required(name);
     }
-    double hours = number("--hours", values.get("--hours"));
-    String warmup = values.get("--warmup-hours");
-    String strategy = values.getOrDefault("--strategy", "by-utilization");
+    double hours = number("--hours", line.required("--hours"));
+    String warmup = line.value("--warmup-hours").orElse(null);
+    String strategy = line.value("--strategy").orElse("by-utilization");
     if (!SimulationOptions.STRATEGIES.containsKey(strategy)) {
       throw new BadOptionException(
           "--strategy must be one of " + SimulationOptions.STRATEGIES.keySet() + ", not '" + strategy + "'");
     }
-    String patience = values.get("--abandon-mean-seconds");
-    String report = values.get("--report");
+    String patience = line.value("--abandon-mean-seconds").orElse(null);
+    String report = line.value("--report").orElse(null);
     if (report != null && report.isBlank()) {
       throw new BadOptionException("--report needs a file name");
     }
     return new SimulationOptions(
-        whole("--operators", values.get("--operators")),
-        whole("--capacity", values.get("--capacity")),
-        number("--arrivals-per-minute", values.get("--arrivals-per-minute")),
-        number("--mean-handle-seconds", values.get("--mean-handle-seconds")),
+        CommandLine.whole("--operators", line.required("--operators")),
+        CommandLine.whole("--capacity", line.required("--capacity")),
+        number("--arrivals-per-minute", line.required("--arrivals-per-minute")),
+        number("--mean-handle-seconds", line.required("--mean-handle-seconds")),
         hours,
-        seed(values.get("--seed")),
-        number("--service-level-seconds", values.get("--service-level-seconds")),
+        seed(line.required("--seed")),
+        number("--service-level-seconds", line.required("--service-level-seconds")),
         warmup == null ? SimulationOptions.defaultWarmup(hours) : number("--warmup-hours", warmup),
         SimulationOptions.STRATEGIES.get(strategy),
         patience == null ? Double.POSITIVE_INFINITY : number("--abandon-mean-seconds", patience),
         report == null ? Optional.empty() : Optional.of(Path.of(report)),
-        json);
-  }
-
-  private static int whole(String name, String value) {
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new BadOptionException(name + " must be a whole number, not '" + value + "'");
-    }
+        line.flag("--json"));
   }
 
   private static long seed(String value) {

@@ -1,5 +1,6 @@
 package dev.parley.examples.simulate;
 
+import dev.parley.examples.BadOptionException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

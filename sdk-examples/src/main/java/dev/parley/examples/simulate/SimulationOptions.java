@@ -2,6 +2,7 @@ package dev.parley.examples.simulate;
 
 import dev.parley.core.OperatorSpec;
 import dev.parley.core.RoutingStrategy;
+import dev.parley.examples.BadOptionException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

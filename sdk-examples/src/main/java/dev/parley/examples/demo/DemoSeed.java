@@ -1,0 +1,53 @@
+package dev.parley.examples.demo;
+
+import dev.parley.core.Channel;
+import dev.parley.core.GroupId;
+import dev.parley.core.GroupSpec;
+import dev.parley.core.OperatorId;
+import dev.parley.core.OperatorSpec;
+import dev.parley.core.RoutingStrategy;
+import dev.parley.core.Tenant;
+import dev.parley.core.TenantSettings;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The demo's contact center, defined on its first start (later starts find it in the storage):
+ * {@code sales}, routed by utilization, and {@code support}, offered to the whole group at once;
+ * four operators with their own groups, channels and capacities.
+ *
+ * <p>Thread safety: stateless.
+ */
+final class DemoSeed {
+  static final GroupId SALES = GroupId.of("sales");
+  static final GroupId SUPPORT = GroupId.of("support");
+
+  /** The seeded operators, as the console's login knows them. */
+  static final List<OperatorSpec> OPERATORS = List.of(
+      OperatorSpec.builder(OperatorId.of("alice")).group(SALES).group(SUPPORT)
+          .channel(Channel.WEB_CHAT, 3).channel(Channel.VIDEO_CALL, 1).channel(Channel.WHATSAPP, 3).build(),
+      OperatorSpec.builder(OperatorId.of("bob")).group(SALES)
+          .channel(Channel.WEB_CHAT, 2).channel(Channel.CALLBACK, 1).build(),
+      OperatorSpec.builder(OperatorId.of("carol")).group(SUPPORT)
+          .channel(Channel.WEB_CHAT, 1).channel(Channel.WHATSAPP, 2).build(),
+      OperatorSpec.builder(OperatorId.of("dan")).group(SALES).group(SUPPORT)
+          .channel(Channel.WEB_CHAT, 4).channel(Channel.WHATSAPP, 4).channel(Channel.EMAIL, 2).build());
+
+  private DemoSeed() {}
+
+  /** Defines the center on {@code tenant} unless it has groups already; whether it did. */
+  static boolean seedIfEmpty(Tenant tenant) {
+    if (!tenant.snapshot().redirectPicker().isEmpty()) {
+      return false;
+    }
+    tenant.defineGroup(GroupSpec.builder(SALES).strategy(RoutingStrategy.BY_UTILIZATION)
+        .offerTimeout(Duration.ofSeconds(30)).wrapUpLimit(Duration.ofMinutes(2)).build()).join();
+    tenant.defineGroup(GroupSpec.builder(SUPPORT).strategy(RoutingStrategy.WHOLE_GROUP)
+        .wrapUpLimit(Duration.ofMinutes(2)).build()).join();
+    tenant.configure(TenantSettings.builder().defaultGroup(SALES).operatorsMayBlock(true).build()).join();
+    for (OperatorSpec operator : OPERATORS) {
+      tenant.defineOperator(operator).join();
+    }
+    return true;
+  }
+}
