@@ -37,4 +37,13 @@ class MainTest {
     assertThat(run("simulate", "--operators", "2")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("simulate: missing required option --capacity");
   }
+
+  @Test
+  @DisplayName("hands demo its options: --help prints them, a bad one exits with status 2 before anything starts")
+  void dispatchesDemo() {
+    assertThat(run("demo", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: java -jar parley-examples.jar demo");
+    assertThat(run("demo", "--port", "99999")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be 0 to 65535, not 99999");
+  }
 }

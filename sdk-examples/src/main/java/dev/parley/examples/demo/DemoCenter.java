@@ -37,7 +37,7 @@ public final class DemoCenter implements AutoCloseable {
     this.storage = storage;
     this.parley = parley;
     Tenant tenant = parley.tenant(TENANT);
-    seeded = DemoSeed.seedIfEmpty(tenant);
+    seeded = DemoSeed.seedIfEmpty(tenant, storage);
     ChannelGateway gateway = ChannelGateway.builder(parley, TENANT)
         .adapter(WhatsAppAdapter.builder(options.whatsAppPhoneNumberId(), options.whatsAppAccessToken().orElse("none"),
                 options.whatsAppAppSecret(), options.whatsAppVerifyToken())

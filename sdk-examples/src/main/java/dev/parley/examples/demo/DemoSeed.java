@@ -8,6 +8,7 @@ import dev.parley.core.OperatorSpec;
 import dev.parley.core.RoutingStrategy;
 import dev.parley.core.Tenant;
 import dev.parley.core.TenantSettings;
+import dev.parley.storage.Storage;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,9 +36,12 @@ final class DemoSeed {
 
   private DemoSeed() {}
 
-  /** Defines the center on {@code tenant} unless it has groups already; whether it did. */
-  static boolean seedIfEmpty(Tenant tenant) {
-    if (!tenant.snapshot().redirectPicker().isEmpty()) {
+  /**
+   * Defines the center on {@code tenant} unless the storage holds a configuration for it already
+   * (an earlier start, and whatever the administrator changed since); whether it did.
+   */
+  static boolean seedIfEmpty(Tenant tenant, Storage storage) {
+    if (storage.config().tenants().contains(tenant.id().value())) {
       return false;
     }
     tenant.defineGroup(GroupSpec.builder(SALES).strategy(RoutingStrategy.BY_UTILIZATION)

@@ -1,0 +1,359 @@
+// The operator console: log in, set a status, switch channels, see offers and the waiting list
+// with previews, accept, chat, tag, note, redirect with the picker's counts, end and wrap up.
+'use strict';
+
+(() => {
+  const {h, fill, connect, time, since, toast} = Demo;
+  const $ = id => document.getElementById(id);
+  const CHANNELS = [['web-chat', 'Web chat'], ['video-call', 'Video'], ['whatsapp', 'WhatsApp']];
+
+  let socket;
+  let me = null;
+  let waiting = [];
+  const offers = new Map();   // session id -> live session
+  const sessions = new Map(); // session id -> {view, messages, tags, notes, state, unread}
+  let active = null;
+  let refs = 0;
+
+  const send = frame => socket.send(frame);
+  const ref = kind => kind + ':' + (++refs);
+  const nameOf = view => (view && view.entry && (view.entry.name || view.entry.client)) || 'client';
+  const channelOf = view => (view && view.entry ? view.entry.channel.toLowerCase().replace('_', ' ') : '');
+
+  // ---- login --------------------------------------------------------------------------------
+
+  $('login').addEventListener('submit', e => {
+    e.preventDefault();
+    socket = connect('/ws/operator', onFrame, () => {
+      if (me) toast('Connection lost: reload the page to log in again.', 'error');
+    });
+    send({type: 'login', token: $('login-name').value.trim() + ':' + $('login-password').value, ref: 'login'});
+  });
+
+  function welcome(f) {
+    me = f.operator;
+    $('login').classList.add('hidden');
+    $('app').classList.remove('hidden');
+    ['me', 'presence', 'switches'].forEach(id => $(id).classList.remove('hidden'));
+    $('me').textContent = me + ' @ ' + f.tenant;
+    presence(f.status);
+    fill($('switches'), CHANNELS.map(([id, label]) => h('label', {},
+      h('input', {type: 'checkbox', checked: true, dataset: {channel: id},
+        onchange: e => toggle(e.target, id)}), label)));
+    for (const view of f.sessions) {
+      if (view.state === 'OFFERED') offers.set(view.session, view); else take(view);
+    }
+    waiting = f.waiting;
+    renderOffers();
+    renderWaiting();
+  }
+
+  // ---- status and channels ------------------------------------------------------------------
+
+  const switching = new Map(); // ref -> the checkbox to put back if the server refuses
+
+  function toggle(box, channel) {
+    const r = ref('switch');
+    switching.set(r, box);
+    send({type: 'switch', channel, on: box.checked, ref: r});
+  }
+
+  function presence(status) {
+    const p = status.presence.toLowerCase();
+    const away = 'away:' + (status.reason || 'break');
+    const known = [...$('presence').options].some(o => o.value === away);
+    $('presence').value = p !== 'away' ? p : known ? away : 'away:break';
+  }
+
+  $('presence').addEventListener('change', () => {
+    const [p, reason] = $('presence').value.split(':');
+    send(reason ? {type: 'status', presence: p, reason, ref: ref('status')} : {type: 'status', presence: p, ref: ref('status')});
+  });
+
+  // ---- offers, waiting list, preview --------------------------------------------------------
+
+  function renderOffers() {
+    if (offers.size === 0) return fill($('offers'), h('p', {className: 'muted'}, 'No offers.'));
+    fill($('offers'), [...offers.values()].map(view => h('div', {className: 'list-item offer', dataset: {session: view.session}},
+      h('b', {}, nameOf(view)), ' ', h('span', {className: 'pill'}, channelOf(view)), h('span', {className: 'pill'}, view.group),
+      h('div', {className: 'muted'}, 'waiting ' + since(view.waitingSince)),
+      h('div', {className: 'row'},
+        h('button', {className: 'accept', type: 'button', onclick: () => accept(view.session)}, 'Accept'),
+        h('button', {className: 'secondary', type: 'button',
+          onclick: () => send({type: 'decline', session: view.session, ref: ref('decline')})}, 'Decline')))));
+  }
+
+  function renderWaiting() {
+    const items = waiting.filter(v => !sessions.has(v.session));
+    if (items.length === 0) return fill($('waiting'), h('p', {className: 'muted'}, 'Nobody is waiting.'));
+    fill($('waiting'), items.map(view => h('div', {className: 'list-item waiting-item', dataset: {session: view.session}},
+      h('b', {}, nameOf(view)), ' ', h('span', {className: 'pill'}, channelOf(view)), h('span', {className: 'pill'}, view.group),
+      h('div', {className: 'muted'}, '#' + (view.position || '?') + ' · waiting ' + since(view.waitingSince)),
+      view.notes.length ? h('div', {className: 'muted'}, 'note: ' + view.notes[view.notes.length - 1].text) : null,
+      h('div', {className: 'row'},
+        h('button', {className: 'secondary', type: 'button',
+          onclick: () => send({type: 'preview', session: view.session, ref: 'show:' + view.session})}, 'Preview'),
+        h('button', {className: 'accept', type: 'button', onclick: () => accept(view.session)}, 'Accept')))));
+  }
+
+  function accept(session) {
+    send({type: 'accept', session, ref: ref('accept')});
+  }
+
+  function showPreview(f) {
+    $('preview').classList.remove('hidden');
+    fill($('preview-body'), h('dl', {className: 'facts'}, facts(f.preview)), h('div', {className: 'messages'},
+      f.messages.length ? f.messages.map(messageEl) : h('p', {className: 'muted'}, 'No messages yet.')));
+  }
+
+  // ---- sessions -----------------------------------------------------------------------------
+
+  function take(view) {
+    if (!sessions.has(view.session)) {
+      sessions.set(view.session, {view, messages: [], tags: new Set(), notes: view.notes || [], state: view.state, unread: false});
+      send({type: 'preview', session: view.session, ref: 'fill:' + view.session});
+    }
+    if (!active) select(view.session);
+    renderTabs();
+    renderWaiting();
+  }
+
+  function drop(session, why) {
+    sessions.delete(session);
+    if (why) toast(why);
+    if (active === session) {
+      active = null;
+      const next = sessions.keys().next();
+      if (!next.done) select(next.value);
+    }
+    renderTabs();
+    renderSession();
+  }
+
+  function select(session) {
+    active = session;
+    const s = sessions.get(session);
+    if (s) s.unread = false;
+    $('redirect').classList.add('hidden');
+    renderTabs();
+    renderSession();
+  }
+
+  function renderTabs() {
+    fill($('tabs'), [...sessions.entries()].map(([id, s]) => h('button', {type: 'button',
+      className: (id === active ? 'active' : '') + (s.unread ? ' unread' : ''), dataset: {session: id},
+      onclick: () => select(id)}, nameOf(s.view))));
+  }
+
+  function messageEl(m) {
+    if (m.from === 'system') return h('div', {className: 'msg system'}, m.text);
+    const mine = m.from === 'operator' && m.author === me;
+    const who = m.from === 'client' ? 'Client' : (m.author || m.from);
+    return h('div', {className: 'msg' + (mine ? ' mine' : ''), dataset: {from: m.from}},
+      h('span', {className: 'meta'}, who + ' · ' + time(m.at)), m.text,
+      (m.attachments || []).map(a => h('div', {}, h('a', {href: a.url, target: '_blank', rel: 'noopener noreferrer'}, a.name))));
+  }
+
+  /** The dt/dd pairs of what is known of the client. */
+  function facts(view) {
+    const e = view.entry || {};
+    const rows = [['Name', e.name], ['E-mail', e.email], ['Phone', e.phone], ['Channel', channelOf(view)],
+      ['Group', view.group], ['Language', e.language], ['Browser', [e.browser, e.os].filter(Boolean).join(' on ')],
+      ['Page', e.pageUrl], ['Arrived', time(view.arrivedAt)]];
+    for (const [k, v] of Object.entries(e.parameters || {})) rows.push([k, v]);
+    return rows.filter(([, v]) => v).map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]);
+  }
+
+  function renderSession() {
+    const s = active && sessions.get(active);
+    $('session').classList.toggle('hidden', !s);
+    $('details').classList.toggle('hidden', !s);
+    $('no-session').classList.toggle('hidden', !!s);
+    if (!s) return;
+    $('session-head').textContent = nameOf(s.view) + ' · ' + channelOf(s.view) + ' · ' + (s.view.group || '')
+      + ' · ' + s.state.toLowerCase().replace('_', '-');
+    fill($('session-messages'), s.messages.map(messageEl));
+    $('session-messages').scrollTop = $('session-messages').scrollHeight;
+    const wrapping = s.state === 'WRAP_UP';
+    $('wrapup').classList.toggle('hidden', !wrapping);
+    ['composer-text', 'composer-send', 'redirect-open', 'end', 'block'].forEach(id => { $(id).disabled = wrapping; });
+    fill($('client-facts'), facts(s.view));
+    fill($('tags'), [...s.tags].map(t => h('span', {className: 'pill'}, t, ' ',
+      h('a', {href: '#', onclick: ev => { ev.preventDefault(); send({type: 'tag', session: active, tag: t, on: false, ref: ref('tag')}); }}, '×'))));
+    fill($('notes'), s.notes.map(n => h('div', {className: 'muted'}, time(n.at) + ' ' + n.author + ': ' + n.text)));
+  }
+
+  $('composer').addEventListener('submit', e => {
+    e.preventDefault();
+    const text = $('composer-text').value.trim();
+    if (!text || !active) return;
+    const id = 'c-' + Date.now() + '-' + Math.floor(Math.random() * 1e6);
+    send({type: 'send', session: active, text, id, ref: ref('send')});
+    sessions.get(active).messages.push({from: 'operator', author: me, text, at: new Date().toISOString()});
+    $('composer-text').value = '';
+    renderSession();
+  });
+
+  let lastTyping = 0;
+  $('composer-text').addEventListener('input', () => {
+    if (active && Date.now() - lastTyping > 2000) {
+      lastTyping = Date.now();
+      send({type: 'typing', session: active});
+    }
+  });
+
+  $('end').addEventListener('click', () => send({type: 'end', session: active, ref: ref('end')}));
+
+  $('block').addEventListener('click', () => {
+    if (confirm('Block this client? He will not be able to start chats again.')) {
+      send({type: 'block', session: active, reason: 'blocked from the console', ref: ref('block')});
+    }
+  });
+
+  $('wrapup').addEventListener('submit', e => {
+    e.preventDefault();
+    const frame = {type: 'wrapup', session: active, result: $('wrapup-result').value, ref: ref('wrapup')};
+    if ($('wrapup-note').value.trim()) frame.note = $('wrapup-note').value.trim();
+    send(frame);
+    $('wrapup-note').value = '';
+  });
+
+  $('tag-form').addEventListener('submit', e => {
+    e.preventDefault();
+    const tag = $('tag-text').value.trim();
+    if (tag && active) send({type: 'tag', session: active, tag, on: true, ref: ref('tag')});
+    $('tag-text').value = '';
+  });
+
+  $('note-form').addEventListener('submit', e => {
+    e.preventDefault();
+    const text = $('note-text').value.trim();
+    if (text && active) send({type: 'note', session: active, text, ref: ref('note')});
+    $('note-text').value = '';
+  });
+
+  // ---- redirect with the picker -------------------------------------------------------------
+
+  $('redirect-open').addEventListener('click', () => {
+    $('redirect').classList.remove('hidden');
+    $('redirect-submit').disabled = true;
+    fill($('picker'), h('p', {className: 'muted'}, 'Loading…'));
+    send({type: 'picker', ref: 'picker'});
+  });
+
+  $('redirect-cancel').addEventListener('click', () => $('redirect').classList.add('hidden'));
+
+  function renderPicker(groups) {
+    const option = (value, label) => h('label', {className: 'picker-option'},
+      h('input', {type: 'radio', name: 'target', value, onchange: () => { $('redirect-submit').disabled = false; }}), ' ', label);
+    fill($('picker'), groups.map(g => h('div', {className: 'list-item picker-group', dataset: {group: g.group}},
+      option('group:' + g.group, g.group + ' — ' + g.online + ' online, ' + g.busy + ' busy, ' + g.away + ' away, '
+        + g.waiting + ' waiting'),
+      g.operators.filter(o => o.operator !== me).map(o => h('div', {className: 'muted'},
+        option('operator:' + o.operator, o.operator + ' — ' + o.presence.toLowerCase() + ', ' + o.sessions + ' in hand'))))));
+  }
+
+  $('redirect').addEventListener('submit', e => {
+    e.preventDefault();
+    const chosen = document.querySelector('input[name=target]:checked');
+    if (!chosen || !active) return;
+    const [kind, target] = chosen.value.split(':');
+    const frame = {type: 'redirect', session: active, [kind]: target, ref: ref('redirect')};
+    if ($('redirect-note').value.trim()) frame.note = $('redirect-note').value.trim();
+    send(frame);
+    $('redirect-note').value = '';
+    $('redirect').classList.add('hidden');
+  });
+
+  // ---- what the server pushes ---------------------------------------------------------------
+
+  function update(f) {
+    const s = sessions.get(f.session);
+    if (!s) return;
+    if (f.tag !== undefined) { if (f.on) s.tags.add(f.tag); else s.tags.delete(f.tag); }
+    if (f.note !== undefined) s.notes.push({at: f.at, author: f.by, text: f.note});
+    if (f.feedback) s.messages.push({from: 'system', text: 'Feedback: ' + f.feedback.rating + '/5 ' + (f.feedback.comment || '')});
+    if (f.parameter) s.view.entry.parameters = Object.assign({}, s.view.entry.parameters, {[f.parameter.name]: f.parameter.value});
+    if (f.session === active) renderSession();
+  }
+
+  function onFrame(f) {
+    switch (f.type) {
+      case 'welcome': welcome(f); break;
+      case 'status': presence(f); break;
+      case 'switched': {
+        const box = document.querySelector('#switches input[data-channel="' + f.channel.toLowerCase().replace('_', '-') + '"]');
+        if (box) box.checked = f.on;
+        break;
+      }
+      case 'waiting': waiting = f.items; renderWaiting(); break;
+      case 'offer': offers.set(f.session, f.preview); renderOffers(); break;
+      case 'offer_ended': offers.delete(f.session); renderOffers(); break;
+      case 'accepted': {
+        const view = offers.get(f.session) || waiting.find(v => v.session === f.session) || {session: f.session, entry: {}, notes: []};
+        offers.delete(f.session);
+        renderOffers();
+        take(Object.assign({}, view, {state: 'ACTIVE'}));
+        select(f.session);
+        break;
+      }
+      case 'invited': take({session: f.session, state: 'ACTIVE', entry: {}, notes: []}); break;
+      case 'preview':
+        if (f.ref && f.ref.startsWith('fill:') && sessions.has(f.session)) {
+          const s = sessions.get(f.session);
+          s.view = Object.assign({}, f.preview, {state: s.state});
+          s.messages = f.messages;
+          renderTabs();
+          if (f.session === active) renderSession();
+        } else {
+          showPreview(f);
+        }
+        break;
+      case 'message': {
+        const s = sessions.get(f.session);
+        if (!s) break;
+        s.messages.push(f);
+        if (f.session === active) { renderSession(); $('session-typing').textContent = ''; } else { s.unread = true; renderTabs(); }
+        break;
+      }
+      case 'typing':
+        if (f.session === active) {
+          $('session-typing').textContent = 'the client is typing…';
+          setTimeout(() => { $('session-typing').textContent = ''; }, 3000);
+        }
+        break;
+      case 'updated': update(f); break;
+      case 'released': drop(f.session, 'A session went to ' + (f.reason === 'REDIRECTED' ? 'a colleague.' : 'the queue.')); break;
+      case 'ended': {
+        const s = sessions.get(f.session);
+        if (!s) break;
+        if (f.state === 'WRAP_UP') {
+          s.state = 'WRAP_UP';
+          s.messages.push({from: 'system', text: 'The chat ended (' + f.reason.toLowerCase().replace('_', ' ') + '). Wrap it up.'});
+          if (f.session === active) renderSession(); else { s.unread = true; renderTabs(); }
+        } else {
+          drop(f.session, 'A chat ended.');
+        }
+        break;
+      }
+      case 'ok': switching.delete(f.ref); break;
+      case 'wrapped': drop(f.session, f.timedOut ? 'Wrap-up time ran out.' : null); break;
+      case 'picker': renderPicker(f.groups); break;
+      case 'invitation': toast('Invitation code ' + f.code); break;
+      case 'error':
+        if (f.ref === 'login') {
+          toast('Log-in refused: ' + f.message, 'error');
+          socket.close();
+        } else {
+          toast(f.message, 'error');
+          const box = switching.get(f.ref);
+          if (box) box.checked = !box.checked;
+        }
+        switching.delete(f.ref);
+        break;
+      default: break;
+    }
+  }
+
+  setInterval(() => { if (me) { renderWaiting(); renderOffers(); } }, 15000);
+})();

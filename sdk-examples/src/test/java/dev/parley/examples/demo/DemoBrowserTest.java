@@ -1,0 +1,197 @@
+package dev.parley.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.parley.storage.SessionRecord;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The demo in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}):
+ * a client enters through the widget, alice accepts in her console, they chat, alice redirects the
+ * client to dan with a note, dan ends and wraps up, the client gives feedback, and the admin page
+ * finds the session. A screenshot of alice's console is saved as {@code
+ * target/demo-console.png}. Skipped where no Chromium is installed.
+ */
+@DisplayName("The demo in a real browser")
+class DemoBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final String PASSWORD = "secret-pw";
+  private static final String ADMIN = "admin-token-for-tests";
+
+  @TempDir Path data;
+  @TempDir Path profiles;
+  private DemoCenter center;
+  private ChromeDriver operators;
+  private ChromeDriver client;
+
+  @BeforeEach
+  void start() {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "no Chromium here: install Debian's chromium and chromium-driver (.ci/run does)");
+    center = DemoCenter.start(new DemoOptions("127.0.0.1", 0, data, ADMIN, PASSWORD, "app-secret", "verify",
+        Optional.empty(), "demo"));
+    operators = browser("operators");
+    client = browser("client");
+  }
+
+  @AfterEach
+  void stop() {
+    for (WebDriver driver : new WebDriver[] {client, operators}) {
+      if (driver != null) {
+        driver.quit();
+      }
+    }
+    if (center != null) {
+      center.close();
+    }
+  }
+
+  private ChromeDriver browser(String profile) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    // As root in a sandbox without network: no sandbox, no GPU, and none of Chromium's own calls home.
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-quic", "--window-size=1400,1000", "--user-data-dir=" + profiles.resolve(profile));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    return new ChromeDriver(service, options);
+  }
+
+  private String url(String page) {
+    return center.uri() + "/" + page;
+  }
+
+  private static WebDriverWait waiting(WebDriver driver) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  private static WebElement visible(WebDriver driver, String css) {
+    return waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+  }
+
+  private static void click(WebDriver driver, String css) {
+    waiting(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+  }
+
+  private static void textAppears(WebDriver driver, String css, String text) {
+    waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+  }
+
+  private void logIn(String operator) {
+    operators.get(url("console.html"));
+    visible(operators, "#login-name").sendKeys(operator);
+    operators.findElement(By.id("login-password")).sendKeys(PASSWORD);
+    click(operators, "#login-submit");
+    textAppears(operators, "#me", operator + " @ demo");
+  }
+
+  @Test
+  @DisplayName("enter → accept → chat → redirect with a note → end → wrap-up → feedback, and the admin page finds it")
+  void clientAndOperatorsThroughAWholeSession() throws IOException {
+    logIn("alice");
+    String alice = operators.getWindowHandle();
+
+    client.get(url("widget.html"));
+    visible(client, "#entry-name").sendKeys("Jana Nováková");
+    client.findElement(By.id("entry-email")).sendKeys("jana@example.cz");
+    client.findElement(By.id("entry-message")).sendKeys("Hello, where is my parcel?");
+    click(client, "#entry-submit");
+    visible(client, "#chat-messages");
+
+    // sales routes by utilization; alice is its only operator online, so the offer is hers.
+    click(operators, "#offers .offer button.accept");
+    textAppears(client, "#chat-status", "chatting with alice");
+    textAppears(operators, "#session-messages", "Hello, where is my parcel?");
+
+    visible(operators, "#composer-text").sendKeys("It is on its way, arriving tomorrow.");
+    click(operators, "#composer-send");
+    textAppears(client, "#chat-messages", "It is on its way, arriving tomorrow.");
+    visible(client, "#chat-text").sendKeys("Thank you! Can I change the address?");
+    click(client, "#chat-send");
+    textAppears(operators, "#session-messages", "Can I change the address?");
+
+    visible(operators, "#tag-text").sendKeys("delivery");
+    operators.findElement(By.cssSelector("#tag-form button")).click();
+    textAppears(operators, "#tags", "delivery");
+    Files.createDirectories(Path.of("target"));
+    Files.copy(operators.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "demo-console.png"),
+        StandardCopyOption.REPLACE_EXISTING);
+
+    operators.switchTo().newWindow(WindowType.TAB);
+    logIn("dan");
+    String dan = operators.getWindowHandle();
+
+    operators.switchTo().window(alice);
+    click(operators, "#redirect-open");
+    click(operators, "#picker input[value='operator:dan']");
+    visible(operators, "#redirect-note").sendKeys("wants to change the delivery address");
+    click(operators, "#redirect-submit");
+    textAppears(client, "#chat-messages", "Transferred");
+
+    operators.switchTo().window(dan);
+    WebElement offer = visible(operators, "#offers .offer");
+    assertThat(offer.getText()).contains("Jana Nováková");
+    click(operators, "#offers .offer button.accept");
+    textAppears(client, "#chat-status", "chatting with dan");
+    textAppears(operators, "#session-messages", "Hello, where is my parcel?");
+    textAppears(operators, "#notes", "wants to change the delivery address");
+    visible(operators, "#composer-text").sendKeys("Done, the address is changed.");
+    click(operators, "#composer-send");
+    textAppears(client, "#chat-messages", "Done, the address is changed.");
+
+    click(operators, "#end");
+    visible(operators, "#wrapup");
+    new org.openqa.selenium.support.ui.Select(operators.findElement(By.id("wrapup-result"))).selectByValue("solved");
+    click(operators, "#wrapup-submit");
+    textAppears(operators, "#no-session", "Accept a client");
+
+    visible(client, "#feedback");
+    click(client, "#rating-5");
+    client.findElement(By.id("feedback-comment")).sendKeys("Quick and kind");
+    click(client, "#feedback-submit");
+    visible(client, "#entry");
+
+    SessionRecord stored = center.parley().storage().sessions()
+        .query(dev.parley.storage.SessionQuery.builder(DemoCenter.TENANT.value()).build()).items().get(0);
+    assertThat(stored.operator()).contains("dan");
+    assertThat(stored.result()).contains("solved");
+    assertThat(stored.tags()).contains("delivery");
+    waiting(client).until(d -> center.parley().storage().sessions().find("demo", stored.id()).orElseThrow()
+        .rating().isPresent());
+
+    client.get(url("admin.html"));
+    visible(client, "#token").sendKeys(ADMIN);
+    click(client, "#token-submit");
+    click(client, "#history tr[data-session='" + stored.id() + "']");
+    textAppears(client, "#detail-body", "Thank you! Can I change the address?");
+    List<String> exports = List.of(client.findElement(By.id("export-csv")).getAttribute("href"),
+        client.findElement(By.id("export-html")).getAttribute("href"));
+    assertThat(exports).allSatisfy(href -> assertThat(href).contains("/api/v1/tenants/demo/sessions/export?format="));
+    assertThat(new File("target/demo-console.png")).isFile();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.parley.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.examples.BadOptionException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("The demo's options")
+class DemoOptionsTest {
+  @Test
+  @DisplayName("default to loopback port 8080, ~/.parley/demo, password parley and random secrets")
+  void defaults() {
+    DemoOptions o = DemoOptions.parse(new String[0]);
+    assertThat(o.bind()).isEqualTo("127.0.0.1");
+    assertThat(o.port()).isEqualTo(8080);
+    assertThat(o.dataDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".parley", "demo"));
+    assertThat(o.operatorPassword()).isEqualTo("parley");
+    assertThat(o.adminToken()).hasSizeGreaterThanOrEqualTo(24).isNotEqualTo(DemoOptions.parse(new String[0]).adminToken());
+    assertThat(o.whatsAppAppSecret()).isNotEqualTo(o.whatsAppVerifyToken());
+    assertThat(o.whatsAppAccessToken()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("take what is given, in both spellings")
+  void given() {
+    DemoOptions o = DemoOptions.parse(new String[] {"--port=0", "--data-dir", "/tmp/d", "--admin-token", "t0k",
+        "--whatsapp-app-secret", "s", "--whatsapp-verify-token=v", "--whatsapp-access-token", "a"});
+    assertThat(o.port()).isZero();
+    assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/d"));
+    assertThat(o.adminToken()).isEqualTo("t0k");
+    assertThat(o.whatsAppAppSecret()).isEqualTo("s");
+    assertThat(o.whatsAppVerifyToken()).isEqualTo("v");
+    assertThat(o.whatsAppAccessToken()).contains("a");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--port 65536            | --port must be 0 to 65535, not 65536",
+      "--port eighty           | --port must be a whole number, not 'eighty'",
+      "--admin-token           | --admin-token needs a value",
+      "--admin-token=          | --admin-token must not be blank",
+      "--colour red            | unknown option --colour",
+      "demo                    | unexpected argument 'demo'",
+      "--port 1 --port 2       | --port is given twice"})
+  void refuses(String args, String message) {
+    assertThatThrownBy(() -> DemoOptions.parse(args.split(" "))).isInstanceOf(BadOptionException.class)
+        .hasMessageContaining(message);
+  }
+}
