@@ -234,10 +234,10 @@ public final class ChannelGateway implements EventListener {
     return CompletableFuture.allOf(marks.toArray(new CompletableFuture<?>[0]));
   }
 
-  /** The client leaves: a waiting session is abandoned, a served one ended by him. */
+  /** The client leaves: a waiting session (or one with a chatbot) is abandoned, a served one ended by him. */
   private CompletableFuture<?> leave(SessionId session) {
     return parley.snapshot(tenant).session(session).map(v -> {
-      if (v.state().waiting()) {
+      if (v.state().waiting() || v.state() == SessionState.CHATBOT) {
         return parley.submit(tenant, new Command.Abandon(session));
       }
       if (v.state() == SessionState.ACTIVE) {

@@ -3,13 +3,14 @@ package dev.parley.core;
 import java.util.Objects;
 
 /**
- * Who caused a transition: the client, an operator, an administrator, or the engine itself (time
- * outs, escalations, routing).
+ * Who caused a transition: the client, an operator, an administrator, a chatbot, or the engine
+ * itself (time outs, escalations, routing).
  *
  * <p>Thread safety: immutable.
  *
  * @param kind the kind of actor
- * @param id the operator's id, the administrator's name, or {@code "client"} / {@code "system"}
+ * @param id the operator's id, the administrator's name, the chatbot's id, or {@code "client"} /
+ *     {@code "system"}
  */
 public record Actor(Kind kind, String id) {
   /** The engine acting on its own: routing, deadlines. */
@@ -22,7 +23,9 @@ public record Actor(Kind kind, String id) {
     CLIENT,
     OPERATOR,
     ADMIN,
-    SYSTEM
+    SYSTEM,
+    /** A tenant's chatbot, by its {@link ChatbotId}. */
+    BOT
   }
 
   /** Checks the components. */
@@ -41,8 +44,14 @@ public record Actor(Kind kind, String id) {
     return new Actor(Kind.ADMIN, name);
   }
 
+  /** The chatbot as actor: the author of its messages and hand-offs. */
+  public static Actor bot(ChatbotId chatbot) {
+    return new Actor(Kind.BOT, chatbot.value());
+  }
+
+  /** {@code operator:alice}, {@code admin:root}, {@code bot:faq}, {@code client} or {@code system}. */
   @Override
   public String toString() {
-    return kind == Kind.OPERATOR || kind == Kind.ADMIN ? kind.name().toLowerCase() + ":" + id : id;
+    return kind == Kind.OPERATOR || kind == Kind.ADMIN || kind == Kind.BOT ? kind.name().toLowerCase() + ":" + id : id;
   }
 }

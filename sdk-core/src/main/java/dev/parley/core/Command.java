@@ -3,7 +3,10 @@ package dev.parley.core;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +37,23 @@ public sealed interface Command {
   record RemoveGroup(GroupId group) implements Command {
     public RemoveGroup {
       requireNonNull(group, "group");
+    }
+  }
+
+  /**
+   * Creates a chatbot, or changes an existing one's endpoint, secret and reply time-out (a turn
+   * already being timed keeps its deadline).
+   */
+  record DefineChatbot(ChatbotSpec spec) implements Command {
+    public DefineChatbot {
+      requireNonNull(spec, "spec");
+    }
+  }
+
+  /** Removes a chatbot no group names and no session is with. */
+  record RemoveChatbot(ChatbotId chatbot) implements Command {
+    public RemoveChatbot {
+      requireNonNull(chatbot, "chatbot");
     }
   }
 
@@ -288,7 +308,9 @@ public sealed interface Command {
 
   /**
    * Posts a message into a live session: the client's (while he waits or is served), its serving
-   * operator's or a collaborator's (while active), or an administrator's or the system's. The
+   * operator's or a collaborator's (while active), its chatbot's ({@link Actor#bot}, while the
+   * session is with it: each of its messages answers the turn it owed), or an administrator's or
+   * the system's. The
    * engine keeps no messages itself; its storage keeps them, once per {@code messageId}.
    *
    * @param messageId the message's id, unique within the tenant: the vendor's message id for
@@ -367,6 +389,61 @@ public sealed interface Command {
       }
       new PostMessage(session, Actor.CLIENT, messageId, text, attachments); // the same checks
       attachments = List.copyOf(attachments);
+    }
+  }
+
+  /**
+   * The chatbot that has a session hands it to a group of the tenant (its own or another): the
+   * parameters are set on the session and the note goes along, as a redirect's does, and the
+   * session queues there for the group's operators, in line from now (FIFO from the hand-off).
+   * Only the chatbot that has the session (in {@link SessionState#CHATBOT}) may.
+   *
+   * @param parameters session parameters to set, such as what the bot learned (may be empty)
+   * @param note for the operator who takes the session, or null
+   */
+  record ChatbotHandOff(
+      SessionId session, ChatbotId chatbot, GroupId group, Map<String, String> parameters, @Nullable String note)
+      implements Command {
+    public ChatbotHandOff {
+      requireNonNull(session, "session");
+      requireNonNull(chatbot, "chatbot");
+      requireNonNull(group, "group");
+      // Sorted, so that the parameters are set (and their events told) in the same order in a replay.
+      parameters = new TreeMap<>(requireNonNull(parameters, "parameters"));
+      for (Map.Entry<String, String> p : parameters.entrySet()) {
+        new SetParameter(session, Actor.bot(chatbot), p.getKey(), requireNonNull(p.getValue(), "parameter value")); // the same checks
+      }
+      parameters = Collections.unmodifiableMap(parameters);
+      if (note != null) {
+        Notes.check(note);
+      }
+    }
+  }
+
+  /**
+   * The chatbot that has a session ends it: the client's matter is settled without an operator.
+   * The session ends at once (there is no wrap-up without an operator).
+   */
+  record ChatbotEnd(SessionId session, ChatbotId chatbot) implements Command {
+    public ChatbotEnd {
+      requireNonNull(session, "session");
+      requireNonNull(chatbot, "chatbot");
+    }
+  }
+
+  /**
+   * The chatbot that has a session failed (it answered with an error, could not be reached, or
+   * answered what cannot be read): the session falls back to its group's queue, with a note that
+   * says why. The engine falls back by itself when the bot does not answer within its {@linkplain
+   * ChatbotSpec#replyTimeout() reply time-out}.
+   *
+   * @param reason what went wrong, for the note, such as {@code "answered HTTP 500"}
+   */
+  record ChatbotFailed(SessionId session, ChatbotId chatbot, String reason) implements Command {
+    public ChatbotFailed {
+      requireNonNull(session, "session");
+      requireNonNull(chatbot, "chatbot");
+      Notes.check(reason);
     }
   }
 

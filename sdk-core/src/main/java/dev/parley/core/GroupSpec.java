@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  *     .wrapUpLimit(Duration.ofMinutes(2))
  *     .maxQueueLength(200)
  *     .escalateAfter(Duration.ofMinutes(5), GroupId.of("support"))
+ *     .chatbot(ChatbotId.of("faq"))    // the bot talks to each new client first
  *     .build();
  * }</pre>
  *
@@ -30,6 +31,7 @@ public final class GroupSpec {
   private final @Nullable Duration escalateAfter;
   private final @Nullable GroupId escalateTo;
   private final int priority;
+  private final @Nullable ChatbotId chatbot;
 
   private GroupSpec(Builder b) {
     id = b.id;
@@ -41,6 +43,7 @@ public final class GroupSpec {
     escalateAfter = b.escalateAfter;
     escalateTo = b.escalateTo;
     priority = b.priority;
+    chatbot = b.chatbot;
   }
 
   /** Starts a group with the defaults: by utilization, 30 s offers, 2 min wrap-up, no limits. */
@@ -96,18 +99,28 @@ public final class GroupSpec {
     return priority;
   }
 
+  /**
+   * The group's first responder: each client arriving for the group talks with this chatbot
+   * before he waits for an operator, until the bot hands him to a group, ends the session, or
+   * fails to answer in time (then he waits in this group). Redirects, escalations and hand-offs
+   * into the group go to its operators, never to its bot.
+   */
+  public Optional<ChatbotId> chatbot() {
+    return Optional.ofNullable(chatbot);
+  }
+
   @Override
   public boolean equals(@Nullable Object other) {
     if (!(other instanceof GroupSpec)) {
       return false;
     }
     GroupSpec o = (GroupSpec) other;
-    return Objects.equals(id, o.id) && Objects.equals(strategy, o.strategy) && Objects.equals(offerTimeout, o.offerTimeout) && autoAccept == o.autoAccept && Objects.equals(wrapUpLimit, o.wrapUpLimit) && maxQueueLength == o.maxQueueLength && Objects.equals(escalateAfter, o.escalateAfter) && Objects.equals(escalateTo, o.escalateTo) && priority == o.priority;
+    return Objects.equals(id, o.id) && Objects.equals(strategy, o.strategy) && Objects.equals(offerTimeout, o.offerTimeout) && autoAccept == o.autoAccept && Objects.equals(wrapUpLimit, o.wrapUpLimit) && maxQueueLength == o.maxQueueLength && Objects.equals(escalateAfter, o.escalateAfter) && Objects.equals(escalateTo, o.escalateTo) && priority == o.priority && Objects.equals(chatbot, o.chatbot);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, strategy, offerTimeout, autoAccept, wrapUpLimit, maxQueueLength, escalateAfter, escalateTo, priority);
+    return Objects.hash(id, strategy, offerTimeout, autoAccept, wrapUpLimit, maxQueueLength, escalateAfter, escalateTo, priority, chatbot);
   }
 
   @Override
@@ -126,6 +139,7 @@ public final class GroupSpec {
     b.escalateAfter = escalateAfter;
     b.escalateTo = escalateTo;
     b.priority = priority;
+    b.chatbot = chatbot;
     return b;
   }
 
@@ -142,6 +156,7 @@ public final class GroupSpec {
     private @Nullable Duration escalateAfter;
     private @Nullable GroupId escalateTo;
     private int priority;
+    private @Nullable ChatbotId chatbot;
 
     private Builder(GroupId id) {
       this.id = Objects.requireNonNull(id, "id");
@@ -200,6 +215,18 @@ public final class GroupSpec {
         throw new IllegalArgumentException("group priority must be within -1000..1000, not " + priority);
       }
       this.priority = priority;
+      return this;
+    }
+
+    /** Makes the tenant's chatbot the group's first responder; see {@link GroupSpec#chatbot()}. */
+    public Builder chatbot(ChatbotId chatbot) {
+      this.chatbot = Objects.requireNonNull(chatbot, "chatbot");
+      return this;
+    }
+
+    /** Takes away a chatbot set before: clients go straight to the queue. */
+    public Builder noChatbot() {
+      this.chatbot = null;
       return this;
     }
 

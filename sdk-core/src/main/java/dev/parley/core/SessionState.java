@@ -4,13 +4,20 @@ package dev.parley.core;
  * Where a session is in its life.
  *
  * <pre>
- * QUEUED → OFFERED → ACTIVE → WRAP_UP → ENDED
+ * (CHATBOT →) QUEUED → OFFERED → ACTIVE → WRAP_UP → ENDED
  *   ↘ ABANDONED (client left while waiting)      REFUSED (never entered)
  * </pre>
  *
- * A redirect takes a live session back to {@code QUEUED} on another group or operator.
+ * A redirect takes a live session back to {@code QUEUED} on another group or operator. A session
+ * for a group with a {@linkplain GroupSpec#chatbot() chatbot} starts in {@code CHATBOT} and leaves
+ * it for {@code QUEUED} (hand-off, fallback), {@code ENDED} (the bot ends it) or {@code ABANDONED}.
  */
 public enum SessionState {
+  /**
+   * With its group's chatbot, which converses with the client before any operator. Not waiting:
+   * it is in no queue, offered to nobody, and not counted as waiting.
+   */
+  CHATBOT,
   /** Waiting for an operator. */
   QUEUED,
   /** Offered to one operator, or to a whole group, and not yet accepted. */

@@ -45,6 +45,11 @@ public final class Tenant {
     return submit(new Command.DefineGroup(spec));
   }
 
+  /** Creates or changes a chatbot, which groups may then name as their first responder. */
+  public CompletableFuture<List<Event>> defineChatbot(ChatbotSpec spec) {
+    return submit(new Command.DefineChatbot(spec));
+  }
+
   /** Creates or changes an operator. */
   public CompletableFuture<List<Event>> defineOperator(OperatorSpec spec) {
     return submit(new Command.DefineOperator(spec));

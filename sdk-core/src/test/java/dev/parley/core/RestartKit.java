@@ -10,6 +10,8 @@ import dev.parley.storage.MessageRecord;
 import dev.parley.storage.SessionQuery;
 import dev.parley.storage.SessionRecord;
 import dev.parley.storage.SessionStatus;
+import dev.parley.storage.SessionTransition;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -226,6 +228,55 @@ public abstract class RestartKit {
     assertThat(transcript).singleElement().satisfies(m -> assertThat(m.text()).isEqualTo("Hello, about my order number 17"));
     assertThat(storage.sessions().query(SessionQuery.builder("acme").tag("order").limit(5).build()).items())
         .hasSize(5).allSatisfy(r -> assertThat(r.tags()).contains("order"));
+  }
+
+  @Test
+  @DisplayName("a session with its chatbot stays with it; a turn the bot owed falls back to the group when its time-out ends")
+  void chatbotSessionsStayWithTheirBot() {
+    ChatbotId faq = ChatbotId.of("faq");
+    Parley before = start();
+    Tenant t = before.tenant(ACME);
+    t.defineChatbot(ChatbotSpec.builder(faq, URI.create("https://bots.example.com/faq")).secret("0123456789abcdef")
+        .replyTimeout(Duration.ofSeconds(20)).build()).join();
+    t.defineGroup(GroupSpec.builder(SALES).chatbot(faq).build()).join();
+    t.defineOperator(OperatorSpec.builder(op(0)).group(SALES).channel(Channel.WEB_CHAT, 2).build()).join();
+    t.setStatus(op(0), OperatorStatus.ONLINE).join();
+    SessionId answered = SessionId.of("answered");
+    SessionId owed = SessionId.of("owed");
+    for (SessionId s : List.of(answered, owed)) {
+      t.arrive(s, Entry.builder(Channel.WEB_CHAT).group(SALES).build()).join();
+      t.post(s, Actor.bot(faq), "hi-" + s, "Hello, I am the FAQ bot.").join();
+    }
+    clock.advance(Duration.ofSeconds(5));
+    t.post(owed, Actor.CLIENT, "q-1", "Where is my order?").join();
+    before.close();
+    clock.advance(Duration.ofSeconds(10));
+
+    Parley after = start();
+    Tenant again = after.tenant(ACME);
+    for (SessionId s : List.of(answered, owed)) {
+      SessionView v = again.snapshot().session(s).orElseThrow();
+      assertThat(v.state()).as("%s after the restart", s).isEqualTo(SessionState.CHATBOT);
+      assertThat(v.chatbot()).isEqualTo(faq);
+    }
+    clock.advance(Duration.ofSeconds(9));
+    after.tick();
+    assertThat(again.snapshot().session(owed).orElseThrow().state()).as("19 s after the question").isEqualTo(SessionState.CHATBOT);
+    clock.advance(Duration.ofSeconds(1));
+    after.tick();
+
+    assertThat(again.snapshot().session(answered).orElseThrow().state()).isEqualTo(SessionState.CHATBOT);
+    assertThat(again.snapshot().session(owed).orElseThrow().operator()).isEqualTo(op(0));
+    SessionRecord stored = storage.sessions().find("acme", "owed").orElseThrow();
+    assertThat(stored.chatbot()).hasValue("faq");
+    assertThat(stored.transitions()).extracting(SessionTransition::status).startsWith(SessionStatus.CHATBOT, SessionStatus.QUEUED);
+    assertThat(stored.transitions().get(1).reason()).isEqualTo("CHATBOT_TIMED_OUT");
+    assertThat(storage.transcripts().transcript("acme", "owed")).first().satisfies(m -> {
+      assertThat(m.sender()).isEqualTo(MessageRecord.Sender.BOT);
+      assertThat(m.author()).isEqualTo("faq");
+    });
+    assertThat(storage.sessions().query(SessionQuery.builder("acme").chatbot("faq").limit(5).build()).items())
+        .extracting(SessionRecord::id).containsExactlyInAnyOrder("answered", "owed");
   }
 
   @Test

@@ -227,6 +227,8 @@ public final class SessionAssert {
             + (v.group() != null ? " (group " + v.group() + ")" : "");
       case WRAP_UP:
         return "in WRAP_UP with " + v.operator();
+      case CHATBOT:
+        return "with CHATBOT " + v.chatbot() + " " + where;
       default:
         return v.state().name();
     }

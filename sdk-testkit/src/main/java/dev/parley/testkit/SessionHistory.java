@@ -41,7 +41,7 @@ final class SessionHistory {
     return Optional.empty();
   }
 
-  /** The last group it was queued in, offered from or abandoned in; null when none. */
+  /** The last group it was queued in, given a chatbot in, offered from or abandoned in; null when none. */
   @Nullable GroupId group() {
     GroupId group = null;
     for (Event.SessionEvent e : events) {
@@ -54,6 +54,8 @@ final class SessionHistory {
         g = ((Event.SessionOffered) e).group();
       } else if (e instanceof Event.SessionAbandoned) {
         g = ((Event.SessionAbandoned) e).group();
+      } else if (e instanceof Event.SessionToChatbot) {
+        g = ((Event.SessionToChatbot) e).group();
       }
       if (g != null) {
         group = g;
@@ -115,6 +117,13 @@ final class SessionHistory {
       return "queued " + (q.group() != null ? "in group " + q.group() : "for operator " + q.operator())
           + (q.priority() != 0 ? ", priority " + q.priority() : "")
           + (q.reopens() != null ? ", reopening " + q.reopens() : "");
+    }
+    if (e instanceof Event.SessionToChatbot) {
+      Event.SessionToChatbot b = (Event.SessionToChatbot) e;
+      return "with chatbot " + b.chatbot() + " of group " + b.group();
+    }
+    if (e instanceof Event.SessionEndedByChatbot) {
+      return "ended by chatbot " + ((Event.SessionEndedByChatbot) e).chatbot();
     }
     if (e instanceof Event.SessionRefused) {
       Event.SessionRefused r = (Event.SessionRefused) e;

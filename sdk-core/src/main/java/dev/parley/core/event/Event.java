@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.parley.core.Actor;
 import dev.parley.core.Attachment;
 import dev.parley.core.Channel;
+import dev.parley.core.ChatbotId;
+import dev.parley.core.ChatbotSpec;
 import dev.parley.core.ClientRef;
 import dev.parley.core.Entry;
 import dev.parley.core.GroupId;
@@ -53,7 +55,13 @@ public sealed interface Event {
     /** It waited past its group's escalation time. */
     ESCALATED,
     /** Its operator logged out while serving it. */
-    OPERATOR_LOGGED_OUT
+    OPERATOR_LOGGED_OUT,
+    /** Its chatbot handed it to a group. */
+    HANDED_OFF,
+    /** Its chatbot did not answer a turn within its reply time-out: it fell back to its group. */
+    CHATBOT_TIMED_OUT,
+    /** Its chatbot failed (an error, unreachable, an unreadable answer): it fell back to its group. */
+    CHATBOT_FAILED
   }
 
   /** Why an offer ended without acceptance. */
@@ -131,6 +139,20 @@ public sealed interface Event {
     }
   }
 
+  /** A chatbot was created or changed. */
+  record ChatbotDefined(TenantId tenant, Instant at, Actor actor, ChatbotSpec spec) implements Event {
+    public ChatbotDefined {
+      requireNonNull(spec, "spec");
+    }
+  }
+
+  /** A chatbot was removed. */
+  record ChatbotRemoved(TenantId tenant, Instant at, Actor actor, ChatbotId chatbot) implements Event {
+    public ChatbotRemoved {
+      requireNonNull(chatbot, "chatbot");
+    }
+  }
+
   /** An operator was created or changed. */
   record OperatorDefined(TenantId tenant, Instant at, Actor actor, OperatorSpec spec) implements Event {
     public OperatorDefined {
@@ -196,6 +218,49 @@ public sealed interface Event {
     @Override
     public SessionState state() {
       return SessionState.QUEUED;
+    }
+  }
+
+  /**
+   * A client arrived for a group whose first responder is a chatbot: the session is with the bot
+   * ({@link SessionState#CHATBOT}), not in the queue, until the bot hands it off, ends it, or
+   * fails. It is the arrival event of such a session, in place of {@link SessionQueued}.
+   */
+  record SessionToChatbot(
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      SessionId session,
+      Entry entry,
+      GroupId group,
+      ChatbotId chatbot,
+      int priority,
+      @Nullable SessionId reopens)
+      implements SessionEvent {
+    public SessionToChatbot {
+      requireNonNull(session, "session");
+      requireNonNull(entry, "entry");
+      requireNonNull(group, "group");
+      requireNonNull(chatbot, "chatbot");
+    }
+
+    @Override
+    public SessionState state() {
+      return SessionState.CHATBOT;
+    }
+  }
+
+  /** The chatbot that had the session ended it; the session is over, without wrap-up. */
+  record SessionEndedByChatbot(TenantId tenant, Instant at, Actor actor, SessionId session, ChatbotId chatbot)
+      implements SessionEvent {
+    public SessionEndedByChatbot {
+      requireNonNull(session, "session");
+      requireNonNull(chatbot, "chatbot");
+    }
+
+    @Override
+    public SessionState state() {
+      return SessionState.ENDED;
     }
   }
 
@@ -274,7 +339,8 @@ public sealed interface Event {
 
   /**
    * The session went back to waiting, now for {@code group} or {@code operator}: a redirect, an
-   * administrator's re-route, an escalation, its operator logging out.
+   * administrator's re-route, an escalation, its operator logging out; or it left its chatbot for
+   * the queue (a hand-off, a fallback).
    */
   record SessionRequeued(
       TenantId tenant,
@@ -298,7 +364,7 @@ public sealed interface Event {
     }
   }
 
-  /** The client left while waiting. */
+  /** The client left while waiting, or while with a chatbot. */
   record SessionAbandoned(TenantId tenant, Instant at, Actor actor, SessionId session, @Nullable GroupId group)
       implements SessionEvent {
     public SessionAbandoned {

@@ -22,6 +22,15 @@ import java.util.Optional;
 public enum EventType {
   /** {@link Event.SessionQueued}: {@code channel, client, group, operator, priority, language, reopens}. */
   SESSION_QUEUED("session.queued"),
+  /**
+   * {@link Event.SessionToChatbot}: {@code channel, client, group, chatbot, priority, language,
+   * reopens}. A session that starts with a chatbot arrives as this instead of {@link
+   * #SESSION_QUEUED}; its hand-off or fallback is a {@link #SESSION_REQUEUED} (reason {@code
+   * HANDED_OFF}, {@code CHATBOT_TIMED_OUT} or {@code CHATBOT_FAILED}).
+   */
+  SESSION_TO_CHATBOT("session.to_chatbot"),
+  /** {@link Event.SessionEndedByChatbot}: {@code chatbot}. */
+  SESSION_ENDED_BY_CHATBOT("session.ended_by_chatbot"),
   /** {@link Event.SessionRefused} (not of a blocked client): {@code channel, client, reason, offlineForm, group}. */
   SESSION_REFUSED("session.refused"),
   /** {@link Event.SessionOffered}: {@code group, operators} (an array of operator ids). */
@@ -50,7 +59,10 @@ public enum EventType {
   SESSION_FEEDBACK("session.feedback"),
   /** {@link Event.MessagePosted} by the client: {@code messageId, text, attachments} (an array of URIs). */
   MESSAGE_RECEIVED("message.received"),
-  /** {@link Event.MessagePosted} by an operator, administrator or the system: as {@link #MESSAGE_RECEIVED}. */
+  /**
+   * {@link Event.MessagePosted} by an operator, a chatbot, an administrator or the system: as
+   * {@link #MESSAGE_RECEIVED}; {@code actor} tells who ({@code operator:alice}, {@code bot:faq}).
+   */
   MESSAGE_SENT("message.sent"),
   /** {@link Event.MessageDelivered}: {@code messageId, delivery}. */
   MESSAGE_STATUS_CHANGED("message.status_changed"),
@@ -93,6 +105,10 @@ public enum EventType {
     requireNonNull(event, "event");
     if (event instanceof Event.SessionQueued) {
       return Optional.of(SESSION_QUEUED);
+    } else if (event instanceof Event.SessionToChatbot) {
+      return Optional.of(SESSION_TO_CHATBOT);
+    } else if (event instanceof Event.SessionEndedByChatbot) {
+      return Optional.of(SESSION_ENDED_BY_CHATBOT);
     } else if (event instanceof Event.SessionRefused) {
       return ((Event.SessionRefused) event).entry() == null ? Optional.empty() : Optional.of(SESSION_REFUSED);
     } else if (event instanceof Event.SessionOffered) {

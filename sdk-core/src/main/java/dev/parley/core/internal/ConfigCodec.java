@@ -3,6 +3,8 @@ package dev.parley.core.internal;
 import static java.util.stream.Collectors.joining;
 
 import dev.parley.core.Channel;
+import dev.parley.core.ChatbotId;
+import dev.parley.core.ChatbotSpec;
 import dev.parley.core.GroupId;
 import dev.parley.core.GroupSpec;
 import dev.parley.core.OperatorId;
@@ -14,6 +16,7 @@ import dev.parley.core.RoutingStrategy;
 import dev.parley.core.TenantId;
 import dev.parley.core.TenantSettings;
 import dev.parley.storage.ConfigRecord;
+import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -45,7 +48,8 @@ import org.jspecify.annotations.Nullable;
  *                  rule.0.language=cs rule.0.widget=shop rule.0.pageUrlPrefix=https://shop/
  *                  rule.0.parameter.0.key=vip rule.0.parameter.0.value=yes
  * group/ID         strategy=BY_UTILIZATION offerTimeout=PT30S autoAccept=false wrapUpLimit=PT2M
- *                  maxQueueLength=200 priority=0 escalateAfter=PT5M escalateTo=support
+ *                  maxQueueLength=200 priority=0 escalateAfter=PT5M escalateTo=support chatbot=faq
+ * chatbot/ID       endpoint=https://bots.example.com/faq secret=... replyTimeout=PT10S
  * operator/ID      group.GROUP_ID=RANK capacity.CHANNEL=N phoneLine=true
  * presence/ID      presence=AWAY awayReason=lunch switchedOff=PHONE,EMAIL phoneLine=true
  * </pre>
@@ -53,7 +57,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Kinds with a dot in their name ({@code webhooks.subscription}) belong to other modules that
  * keep their configuration beside the engine's: the engine leaves them alone.
  *
- * <p>An absent optional value (default group, rule condition, escalation, away reason) has no
+ * <p>An absent optional value (default group, rule condition, escalation, chatbot, away reason) has no
  * property. Rules and their parameters are numbered from 0 without gaps; parameter keys sit in
  * property values, so they may hold any text. Durations are ISO-8601, channel sets are names in
  * declaration order, comma-separated.
@@ -68,6 +72,7 @@ final class ConfigCodec {
   static final String GROUP = "group";
   static final String OPERATOR = "operator";
   static final String PRESENCE = "presence";
+  static final String CHATBOT = "chatbot";
   /** The key of the one settings record of a tenant. */
   static final String SETTINGS_KEY = "tenant";
 
@@ -116,6 +121,7 @@ final class ConfigCodec {
     p.put("priority", String.valueOf(group.priority()));
     group.escalateAfter().ifPresent(d -> p.put("escalateAfter", d.toString()));
     group.escalateTo().ifPresent(g -> p.put("escalateTo", g.value()));
+    group.chatbot().ifPresent(bot -> p.put("chatbot", bot.value()));
     return record(tenant, GROUP, group.id().value(), p);
   }
 
@@ -129,6 +135,24 @@ final class ConfigCodec {
     r.required("maxQueueLength", s -> b.maxQueueLength(integer(s)));
     r.required("priority", s -> b.priority(integer(s)));
     r.optional("escalateAfter", s -> b.escalateAfter(duration(s), r.required("escalateTo", GroupId::of)));
+    r.optional("chatbot", s -> b.chatbot(ChatbotId.of(s)));
+    return r.finish(b::build);
+  }
+
+  static ConfigRecord encode(TenantId tenant, ChatbotSpec chatbot) {
+    Map<String, String> p = new HashMap<>();
+    p.put("endpoint", chatbot.endpoint().toString());
+    p.put("secret", chatbot.secret());
+    p.put("replyTimeout", chatbot.replyTimeout().toString());
+    return record(tenant, CHATBOT, chatbot.id().value(), p);
+  }
+
+  static ChatbotSpec decodeChatbot(ConfigRecord record) {
+    Reader r = new Reader(record, CHATBOT);
+    ChatbotId id = r.key(ChatbotId::of);
+    ChatbotSpec.Builder b = r.required("endpoint", s -> ChatbotSpec.builder(id, URI.create(s)));
+    r.required("secret", b::secret);
+    r.required("replyTimeout", s -> b.replyTimeout(duration(s)));
     return r.finish(b::build);
   }
 

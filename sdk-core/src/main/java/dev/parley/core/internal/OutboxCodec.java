@@ -38,6 +38,13 @@ final class OutboxCodec {
       return entry(json, q.entry()).put("group", id(q.group())).put("operator", id(q.operator()))
           .put("priority", q.priority()).put("language", q.entry().language().orElse(null))
           .put("reopens", id(q.reopens()));
+    } else if (e instanceof Event.SessionToChatbot) {
+      Event.SessionToChatbot b = (Event.SessionToChatbot) e;
+      return entry(json, b.entry()).put("group", b.group().value()).put("chatbot", b.chatbot().value())
+          .put("priority", b.priority()).put("language", b.entry().language().orElse(null))
+          .put("reopens", id(b.reopens()));
+    } else if (e instanceof Event.SessionEndedByChatbot) {
+      return json.put("chatbot", ((Event.SessionEndedByChatbot) e).chatbot().value());
     } else if (e instanceof Event.SessionRefused) {
       Event.SessionRefused r = (Event.SessionRefused) e;
       Entry entry = requireNonNull(r.entry(), "a blocked client's refusal stays out of the outbox");

@@ -95,6 +95,19 @@ final class Recorder {
       put(key, b.build(), out);
       return;
     }
+    if (e instanceof Event.SessionToChatbot) {
+      Event.SessionToChatbot q = (Event.SessionToChatbot) e;
+      SessionRecord.Builder b = fromEntry(q.tenant(), q.session(), q.entry(), q.at())
+          .arrivalSeq(nextArrival(q.tenant()))
+          .status(SessionStatus.CHATBOT)
+          .priority(q.priority())
+          .group(q.group().value())
+          .chatbot(q.chatbot().value())
+          .reopens(q.reopens() == null ? null : q.reopens().value())
+          .transition(step(q, SessionStatus.CHATBOT, q.reopens() == null ? null : "REOPENED", q.group(), null));
+      put(key, b.build(), out);
+      return;
+    }
     if (e instanceof Event.SessionRefused) {
       Event.SessionRefused r = (Event.SessionRefused) e;
       if (r.entry() == null) {
@@ -141,6 +154,12 @@ final class Recorder {
       if (q.note() != null) {
         b.note(new SessionNote(q.at(), q.actor().toString(), q.note()));
       }
+      if (current.status() == SessionStatus.CHATBOT) {
+        b.arrivalSeq(nextArrival(q.tenant())); // in line from leaving the bot, as in the core: restored so
+      }
+    } else if (e instanceof Event.SessionEndedByChatbot) {
+      b.status(SessionStatus.ENDED).endedAt(e.at()).closedAt(e.at()).endReason("CHATBOT_ENDED")
+          .transition(step(e, SessionStatus.ENDED, "CHATBOT_ENDED", group(current), null));
     } else if (e instanceof Event.SessionAbandoned) {
       b.status(SessionStatus.ABANDONED).endedAt(e.at()).closedAt(e.at()).endReason("ABANDONED")
           .transition(step(e, SessionStatus.ABANDONED, null, group(current), null));
@@ -238,6 +257,12 @@ final class Recorder {
     } else if (e instanceof Event.GroupDefined) {
       var record = ConfigCodec.encode(t, ((Event.GroupDefined) e).spec());
       out.others.add(s -> s.config().put(record));
+    } else if (e instanceof Event.ChatbotDefined) {
+      var record = ConfigCodec.encode(t, ((Event.ChatbotDefined) e).spec());
+      out.others.add(s -> s.config().put(record));
+    } else if (e instanceof Event.ChatbotRemoved) {
+      String chatbot = ((Event.ChatbotRemoved) e).chatbot().value();
+      out.others.add(s -> s.config().remove(tenant, ConfigCodec.CHATBOT, chatbot));
     } else if (e instanceof Event.GroupRemoved) {
       String group = ((Event.GroupRemoved) e).group().value();
       out.others.add(s -> s.config().remove(tenant, ConfigCodec.GROUP, group));
@@ -344,6 +369,10 @@ final class Recorder {
       case ADMIN:
         sender = MessageRecord.Sender.OPERATOR;
         author = m.actor().toString();
+        break;
+      case BOT:
+        sender = MessageRecord.Sender.BOT;
+        author = m.actor().id();
         break;
       default:
         sender = MessageRecord.Sender.SYSTEM;

@@ -2,6 +2,8 @@ package dev.parley.core.internal;
 
 import dev.parley.core.Actor;
 import dev.parley.core.Channel;
+import dev.parley.core.ChatbotId;
+import dev.parley.core.ChatbotSpec;
 import dev.parley.core.ClientRef;
 import dev.parley.core.Command;
 import dev.parley.core.Entry;
@@ -20,19 +22,30 @@ import dev.parley.core.routing.SessionView;
 import dev.parley.storage.BlacklistEntry;
 import dev.parley.storage.ConfigRecord;
 import dev.parley.storage.InvitationRecord;
+import dev.parley.storage.MessageRecord;
 import dev.parley.storage.SessionNote;
 import dev.parley.storage.SessionRecord;
+import dev.parley.storage.SessionStatus;
 import dev.parley.storage.Storage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rebuilds a tenant's routing state from storage after a restart: its configuration, operators'
  * statuses, blacklist and valid invitations, then its live sessions back in their queues or with
  * their operators.
+ *
+ * <p>A session that was with its chatbot stays with it. Whether the bot owed an answer is read
+ * from the transcript: since the bot's last message (or the arrival, when it sent none), the first
+ * message of the client, or the arrival itself, is the turn it owes; its reply time-out counts from
+ * there ({@link RestoredSession#chatbotOwesSince()}). A synchronous bot's answer that was in
+ * flight is lost with the engine, so such a session falls back to the group when the time-out
+ * ends, as it would have without the restart; a bot that owed nothing waits for the client's next
+ * message as before.
  *
  * <p>Concurrency: runs on the tenant's writer, before any command of the tenant.
  */
@@ -51,6 +64,7 @@ final class Restorer {
     TenantSettings settings = null;
     List<GroupSpec> groups = new ArrayList<>();
     List<OperatorSpec> operators = new ArrayList<>();
+    List<ChatbotSpec> chatbots = new ArrayList<>();
     Map<OperatorId, OperatorPresence> presence = new LinkedHashMap<>();
     for (ConfigRecord r : storage.config().list(tenant)) {
       switch (r.kind()) {
@@ -63,6 +77,9 @@ final class Restorer {
         case ConfigCodec.OPERATOR:
           operators.add(ConfigCodec.decodeOperator(r));
           break;
+        case ConfigCodec.CHATBOT:
+          chatbots.add(ConfigCodec.decodeChatbot(r));
+          break;
         case ConfigCodec.PRESENCE:
           presence.put(OperatorId.of(r.key()), ConfigCodec.decodePresence(r));
           break;
@@ -73,6 +90,9 @@ final class Restorer {
           throw new IllegalStateException("tenant " + tenant + " has configuration of an unknown kind: " + r.kind()
               + " (written by a newer Parley?)");
       }
+    }
+    for (ChatbotSpec bot : chatbots) {
+      core.apply(new Command.DefineChatbot(bot), now, ignored);
     }
     // Groups first without their escalations, which may point at each other.
     for (GroupSpec g : groups) {
@@ -113,7 +133,7 @@ final class Restorer {
     List<SessionRecord> live = storage.sessions().live(tenant);
     List<RestoredSession> sessions = new ArrayList<>(live.size());
     for (SessionRecord r : live) {
-      sessions.add(restored(r));
+      sessions.add(restored(r, r.status() == SessionStatus.CHATBOT ? owesSince(r, storage) : null));
       out.restored.put(new Writes.Key(core.tenant(), SessionId.of(r.id())), r);
     }
     recorder.seed(core.tenant(), live, valid, presence);
@@ -122,7 +142,20 @@ final class Restorer {
     return events;
   }
 
-  private static RestoredSession restored(SessionRecord r) {
+  /** Since when the chatbot of a session with it owes an answer, or null; see the class comment. */
+  private static @Nullable Instant owesSince(SessionRecord r, Storage storage) {
+    Instant since = r.arrivedAt();
+    for (MessageRecord m : storage.transcripts().transcript(r.tenant(), r.id())) {
+      if (m.sender() == MessageRecord.Sender.BOT) {
+        since = null;
+      } else if (m.sender() == MessageRecord.Sender.CLIENT && since == null) {
+        since = m.at();
+      }
+    }
+    return since;
+  }
+
+  private static RestoredSession restored(SessionRecord r, @Nullable Instant chatbotOwesSince) {
     Channel channel = Channel.valueOf(r.channel());
     Entry.Builder entry = Entry.builder(channel).priority(r.priority());
     r.client().ifPresent(entry::client);
@@ -148,7 +181,8 @@ final class Restorer {
     return new RestoredSession(SessionId.of(r.id()), entry.build(), SessionState.valueOf(r.status().name()),
         r.group().map(GroupId::of).orElse(null), r.target().map(OperatorId::of).orElse(null),
         r.operator().map(OperatorId::of).orElse(null), with, r.priority(), r.arrivedAt(), r.enteredQueueAt(),
-        r.acceptedAt().orElse(null), r.wrapUpDeadline().orElse(null), r.reopens().map(SessionId::of).orElse(null), notes);
+        r.acceptedAt().orElse(null), r.wrapUpDeadline().orElse(null), r.reopens().map(SessionId::of).orElse(null), notes,
+        r.chatbot().map(ChatbotId::of).orElse(null), chatbotOwesSince);
   }
 
   /** The actor a stored name such as {@code operator:alice}, {@code client} or {@code system} stands for. */
@@ -159,6 +193,13 @@ final class Restorer {
     }
     String kind = name.substring(0, colon);
     String id = name.substring(colon + 1);
-    return kind.equals("operator") ? Actor.operator(OperatorId.of(id)) : Actor.admin(id);
+    switch (kind) {
+      case "operator":
+        return Actor.operator(OperatorId.of(id));
+      case "bot":
+        return Actor.bot(ChatbotId.of(id));
+      default:
+        return Actor.admin(id);
+    }
   }
 }

@@ -38,6 +38,9 @@ final class Explainer {
       default:
         routedBy = "rule " + (s.routedBy + 1) + (s.routedBy < rules.size() ? " " + rules.get(s.routedBy) : " (rules changed since)");
     }
+    if (s.chatbot != null) {
+      routedBy += "; first responder chatbot " + s.chatbot;
+    }
     if (s.movedFor != null) {
       routedBy += "; then " + s.movedFor.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " by " + s.movedBy
           + " at " + s.movedAt + (s.target != null ? " to operator " + s.target.id : " to group " + s.group.id);

@@ -1,6 +1,7 @@
 package dev.parley.core.routing;
 
 import dev.parley.core.Actor;
+import dev.parley.core.ChatbotId;
 import dev.parley.core.Entry;
 import dev.parley.core.OperatorId;
 import dev.parley.core.SessionId;
@@ -19,7 +20,9 @@ final class LiveSession {
     ESCALATION,
     OFFER,
     WRAP_UP,
-    RETENTION
+    RETENTION,
+    /** The chatbot owes an answer to a turn (the opening or a client message). */
+    CHATBOT_REPLY
   }
 
   /** How the group was chosen when no rule did; a rule's index is 0 or more. */
@@ -32,7 +35,11 @@ final class LiveSession {
   final SessionId id;
   final Entry entry;
   final int channel;
-  final long arrivalSeq;
+  /**
+   * Its place among waiting sessions of the same priority: its arrival, or its leaving a chatbot
+   * (a session queues in line from its hand-off, not from its arrival).
+   */
+  long arrivalSeq;
   final Instant arrivedAt;
   final @Nullable SessionId reopens;
   final int priority;
@@ -46,6 +53,8 @@ final class LiveSession {
   SessionState state = SessionState.QUEUED;
   /** The group the session belongs to; null for an invitation. */
   @Nullable GroupState group;
+  /** The chatbot that was its first responder (it has the session while it is CHATBOT), or null. */
+  @Nullable ChatbotId chatbot;
   /** The operator it waits for alone, if any. */
   @Nullable OperatorState target;
   /** The operator holding it (offered to him alone, active, wrap-up), or who served it once over. */
@@ -106,7 +115,7 @@ final class LiveSession {
       with.add(op.id);
     }
     return new SessionView(id, state, entry, group == null ? null : group.id, target == null ? null : target.id,
-        operator == null ? null : operator.id, offered, with, priority, arrivedAt, enteredQueueAt, position, notes, reopens);
+        operator == null ? null : operator.id, offered, with, priority, arrivedAt, enteredQueueAt, position, notes, reopens, chatbot);
   }
 
 

@@ -2,6 +2,7 @@ package dev.parley.core.routing;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.parley.core.ChatbotId;
 import dev.parley.core.Entry;
 import dev.parley.core.GroupId;
 import dev.parley.core.OperatorId;
@@ -18,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the session's id
  * @param entry how the client came
- * @param state {@code QUEUED}, {@code OFFERED} (it waits again: an offer does not outlive the
- *     engine), {@code ACTIVE} or {@code WRAP_UP}
+ * @param state {@code CHATBOT}, {@code QUEUED}, {@code OFFERED} (it waits again: an offer does
+ *     not outlive the engine), {@code ACTIVE} or {@code WRAP_UP}
  * @param group the group it belongs to; null only when it waits for {@code target}
  * @param target the one operator it waits for, or null
  * @param operator the operator holding it; required when active or in wrap-up
@@ -31,6 +32,12 @@ import org.jspecify.annotations.Nullable;
  * @param wrapUpDeadline when its wrap-up must end, or null for none
  * @param reopens the session it continues, or null
  * @param notes its notes
+ * @param chatbot the chatbot that was its first responder; required when {@code CHATBOT}
+ * @param chatbotOwesSince while {@code CHATBOT}: since when the bot owes an answer (the opening
+ *     or the first client message it has not answered), or null when it owes none. The reply
+ *     time-out counts from here, so a turn the bot had not answered when the engine stopped falls
+ *     back to the group at the same instant as it would have without the restart (or at once, if
+ *     that instant passed).
  */
 public record RestoredSession(
     SessionId id,
@@ -46,13 +53,15 @@ public record RestoredSession(
     @Nullable Instant acceptedAt,
     @Nullable Instant wrapUpDeadline,
     @Nullable SessionId reopens,
-    List<SessionView.Note> notes) {
+    List<SessionView.Note> notes,
+    @Nullable ChatbotId chatbot,
+    @Nullable Instant chatbotOwesSince) {
 
   /**
    * Checks the components.
    *
    * @throws IllegalArgumentException if the state is not live, a served session has no operator,
-   *     or a waiting one has neither group nor target
+   *     a waiting one has neither group nor target, or one with a chatbot lacks its chatbot or group
    */
   public RestoredSession {
     requireNonNull(id, "id");
@@ -65,8 +74,11 @@ public record RestoredSession(
     if (state.terminal()) {
       throw new IllegalArgumentException("session " + id + " is " + state + ": only live sessions are restored");
     }
-    if (!state.waiting() && operator == null) {
+    if (!state.waiting() && state != SessionState.CHATBOT && operator == null) {
       throw new IllegalArgumentException("session " + id + " is " + state + " but has no operator");
+    }
+    if (state == SessionState.CHATBOT && (chatbot == null || group == null)) {
+      throw new IllegalArgumentException("session " + id + " is with a chatbot but names no chatbot or no group");
     }
     if (group == null && target == null) {
       throw new IllegalArgumentException("session " + id + " has neither a group nor an operator to wait for");

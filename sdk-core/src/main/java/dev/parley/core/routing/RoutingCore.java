@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.parley.core.Actor;
 import dev.parley.core.CapacityExceededException;
 import dev.parley.core.Channel;
+import dev.parley.core.ChatbotId;
+import dev.parley.core.ChatbotSpec;
 import dev.parley.core.ClientRef;
 import dev.parley.core.Command;
 import dev.parley.core.DuplicateException;
@@ -13,6 +15,7 @@ import dev.parley.core.GroupId;
 import dev.parley.core.GroupSpec;
 import dev.parley.core.IllegalTransitionException;
 import dev.parley.core.InvitationNotValidException;
+import dev.parley.core.NoSuchChatbotException;
 import dev.parley.core.NoSuchGroupException;
 import dev.parley.core.NoSuchOperatorException;
 import dev.parley.core.NoSuchSessionException;
@@ -95,6 +98,8 @@ public final class RoutingCore {
   private TenantSettings settings = TenantSettings.DEFAULTS;
   private final Map<GroupId, GroupState> groups = new LinkedHashMap<>();
   private final Map<OperatorId, OperatorState> operators = new LinkedHashMap<>();
+  /** Immutable, replaced on each change: snapshots share it as it is. */
+  private Map<ChatbotId, ChatbotSpec> chatbots = Map.of();
   private final Map<SessionId, LiveSession> sessions = new HashMap<>();
   private final Map<ClientRef, String> blacklist = new HashMap<>();
   /** Each client's latest session the core knows, by his identity on its channel. */
@@ -206,13 +211,16 @@ public final class RoutingCore {
    * Puts back the sessions that were live when the engine stopped, after a restart: waiting ones
    * into their queues in the order given (pass them in their original order of arrival, so that
    * FIFO within a priority holds), served ones with their operators, wrap-up deadlines and
-   * escalations re-armed. Then routes whatever can be routed, adding those events to {@code
+   * escalations re-armed. A session that was with its chatbot stays with it; the time-out of a turn
+   * the bot owed is re-armed from {@link RestoredSession#chatbotOwesSince()}, so a bot whose answer
+   * was lost with the engine gives way to the group as it would have. Then routes whatever can be routed, adding those events to {@code
    * sink}. Call it on a core that has its configuration, operators' statuses and invitations back,
    * before any other session arrives.
    *
    * @throws DuplicateException if a session is known already (nothing is restored)
    * @throws NoSuchGroupException if a session's group is not defined (nothing is restored)
    * @throws NoSuchOperatorException if a session's operator is not defined (nothing is restored)
+   * @throws NoSuchChatbotException if a session's chatbot is not defined (nothing is restored)
    */
   public void restore(List<RestoredSession> restored, Instant now, List<Event> sink) {
     requireNonNull(restored, "restored");
@@ -232,6 +240,9 @@ public final class RoutingCore {
       if (r.operator() != null) {
         operator(r.operator());
       }
+      if (r.chatbot() != null) {
+        chatbot(r.chatbot());
+      }
     }
     advanceTo(now, sink);
     out = sink;
@@ -248,6 +259,14 @@ public final class RoutingCore {
       s.acceptedAt = r.acceptedAt();
       if (!r.notes().isEmpty()) {
         s.notes = new ArrayList<>(r.notes());
+      }
+      s.chatbot = r.chatbot();
+      if (r.state() == SessionState.CHATBOT) {
+        s.state = SessionState.CHATBOT;
+        if (r.chatbotOwesSince() != null) {
+          setDeadline(s, Deadline.CHATBOT_REPLY, nanos(r.chatbotOwesSince()) + chatbots.get(s.chatbot).replyTimeout().toNanos());
+        }
+        continue;
       }
       if (r.state().waiting()) {
         enqueue(s);
@@ -365,6 +384,18 @@ public final class RoutingCore {
       tag((Command.Tag) command);
     } else if (command instanceof Command.SetParameter) {
       setParameter((Command.SetParameter) command);
+    } else if (command instanceof Command.ChatbotHandOff) {
+      chatbotHandOff((Command.ChatbotHandOff) command);
+    } else if (command instanceof Command.ChatbotEnd) {
+      chatbotEnd((Command.ChatbotEnd) command);
+    } else if (command instanceof Command.ChatbotFailed) {
+      Command.ChatbotFailed c = (Command.ChatbotFailed) command;
+      fallBack(withChatbot(c.session(), c.chatbot(), "report its failure on"), RequeueReason.CHATBOT_FAILED,
+          "chatbot " + c.chatbot() + " failed: " + c.reason());
+    } else if (command instanceof Command.DefineChatbot) {
+      defineChatbot(((Command.DefineChatbot) command).spec());
+    } else if (command instanceof Command.RemoveChatbot) {
+      removeChatbot(((Command.RemoveChatbot) command).chatbot());
     } else if (command instanceof Command.ConfigureTenant) {
       configure(((Command.ConfigureTenant) command).settings());
     } else {
@@ -386,6 +417,7 @@ public final class RoutingCore {
 
   private void defineGroup(GroupSpec spec) {
     spec.escalateTo().ifPresent(this::group);
+    spec.chatbot().ifPresent(this::chatbot);
     GroupState g = groups.get(spec.id());
     if (g == null) {
       groups.put(spec.id(), new GroupState(spec));
@@ -438,6 +470,31 @@ public final class RoutingCore {
     }
     groups.remove(id);
     emit(new Event.GroupRemoved(tenant, now, Actor.SYSTEM, id));
+  }
+
+  private void defineChatbot(ChatbotSpec spec) {
+    Map<ChatbotId, ChatbotSpec> next = new HashMap<>(chatbots);
+    next.put(spec.id(), spec);
+    chatbots = Map.copyOf(next);
+    emit(new Event.ChatbotDefined(tenant, now, Actor.SYSTEM, spec));
+  }
+
+  private void removeChatbot(ChatbotId id) {
+    chatbot(id);
+    for (GroupState g : groups.values()) {
+      if (id.equals(g.spec.chatbot().orElse(null))) {
+        throw new StillInUseException("chatbot", id.value(), "group " + g.id + " names it as its first responder");
+      }
+    }
+    for (LiveSession s : sessions.values()) { // a rare administrative command: a scan is fine
+      if (s.state == SessionState.CHATBOT && id.equals(s.chatbot)) {
+        throw new StillInUseException("chatbot", id.value(), "session " + s.id + " is with it; let it hand its sessions off first");
+      }
+    }
+    Map<ChatbotId, ChatbotSpec> next = new HashMap<>(chatbots);
+    next.remove(id);
+    chatbots = Map.copyOf(next);
+    emit(new Event.ChatbotRemoved(tenant, now, Actor.SYSTEM, id));
   }
 
   private void defineOperator(OperatorSpec spec) {
@@ -665,6 +722,10 @@ public final class RoutingCore {
       s.target = inv.operator;
     } else {
       joinGroup(s, g);
+      if (g.spec.chatbot().isPresent()) {
+        toChatbot(s, chatbots.get(g.spec.chatbot().get()), by);
+        return;
+      }
     }
     emit(new Event.SessionQueued(tenant, now, by, id, entry, g == null ? null : g.id,
         s.target == null ? null : s.target.id, priority, reopens));
@@ -806,10 +867,12 @@ public final class RoutingCore {
 
   private void abandon(Command.Abandon c) {
     LiveSession s = live(c.session());
-    if (!s.state.waiting()) {
+    if (!s.state.waiting() && s.state != SessionState.CHATBOT) {
       throw new IllegalTransitionException(s.id, s.state, "abandon it: the client left a served session, so End it as the client");
     }
-    if (s.operator != null) {
+    if (s.state == SessionState.CHATBOT) {
+      clearDeadline(s);
+    } else if (s.operator != null) {
       OperatorState op = s.operator;
       release(s);
       emit(new Event.OfferEnded(tenant, now, Actor.CLIENT, s.id, op.id, OfferEndReason.WITHDRAWN, SessionState.ABANDONED));
@@ -886,7 +949,7 @@ public final class RoutingCore {
 
   private void redirect(Command.Redirect c) {
     LiveSession s = live(c.session());
-    if (s.state != SessionState.ACTIVE && !s.state.waiting()) {
+    if (s.state != SessionState.ACTIVE && !s.state.waiting() && s.state != SessionState.CHATBOT) {
       throw new IllegalTransitionException(s.id, s.state, "redirect it");
     }
     Actor by = c.by();
@@ -918,6 +981,8 @@ public final class RoutingCore {
       if (offered) {
         emit(new Event.OfferEnded(tenant, now, by, s.id, previous.id, OfferEndReason.WITHDRAWN, SessionState.QUEUED));
       }
+    } else if (s.state == SessionState.CHATBOT) {
+      leaveChatbot(s); // an administrator's re-route: only he sees it (it waits in no operator's list)
     } else {
       dequeue(s);
       withdrawGroupOffers(s, SessionState.QUEUED);
@@ -1023,14 +1088,30 @@ public final class RoutingCore {
       case OPERATOR:
         allowed = s.state == SessionState.ACTIVE && serves(s, by);
         break;
+      case BOT:
+        allowed = hasIt(s, by.id());
+        break;
       default:
         allowed = true;
     }
     if (!allowed) {
       throw new NotPermittedException(by, "post into session " + s.id + " while it is " + s.state
-          + (by.kind() == Actor.Kind.OPERATOR ? " (only its serving operator and collaborators may, while active)" : ""));
+          + (by.kind() == Actor.Kind.OPERATOR ? " (only its serving operator and collaborators may, while active)" : "")
+          + (by.kind() == Actor.Kind.BOT ? " (only the chatbot that has it may, until it hands it off)" : ""));
     }
     emit(new Event.MessagePosted(tenant, now, by, s.id, s.state, c.messageId(), c.text(), c.attachments()));
+    if (by.kind() == Actor.Kind.BOT) {
+      clearDeadline(s); // the turn is answered
+    } else if (by.kind() == Actor.Kind.CLIENT) {
+      owe(s);
+    }
+  }
+
+  /** A client's message to a session with a chatbot: the bot owes an answer, unless it owed one already. */
+  private void owe(LiveSession s) {
+    if (s.state == SessionState.CHATBOT && s.deadlineKind == Deadline.NONE) {
+      setDeadline(s, Deadline.CHATBOT_REPLY, nowNanos + chatbots.get(s.chatbot).replyTimeout().toNanos());
+    }
   }
 
   private void clientMessage(Command.ClientMessage c) {
@@ -1046,6 +1127,7 @@ public final class RoutingCore {
       }
     }
     emit(new Event.MessagePosted(tenant, now, Actor.CLIENT, s.id, s.state, c.messageId(), c.text(), c.attachments()));
+    owe(s);
   }
 
   private void receipt(Command.Receipt c) {
@@ -1075,8 +1157,11 @@ public final class RoutingCore {
     if (by.kind() == Actor.Kind.OPERATOR && !serves(s, by)) {
       throw new NotPermittedException(by, what + " session " + s.id + ": he neither serves nor served it");
     }
-    if (by.kind() == Actor.Kind.OPERATOR && s.state.waiting()) {
+    if (by.kind() == Actor.Kind.OPERATOR && (s.state.waiting() || s.state == SessionState.CHATBOT)) {
       throw new NotPermittedException(by, what + " session " + s.id + " while it is " + s.state);
+    }
+    if (by.kind() == Actor.Kind.BOT && !hasIt(s, by.id())) {
+      throw new NotPermittedException(by, what + " session " + s.id + ": only the chatbot that has it may");
     }
     return s;
   }
@@ -1092,6 +1177,74 @@ public final class RoutingCore {
       }
     }
     return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Chatbots: a group's first responder has the session until it hands it off, ends it, or fails
+
+  /** Gives a session that has just arrived, and belongs to its group, to the group's chatbot. */
+  private void toChatbot(LiveSession s, ChatbotSpec bot, Actor by) {
+    s.state = SessionState.CHATBOT;
+    s.chatbot = bot.id();
+    setDeadline(s, Deadline.CHATBOT_REPLY, nowNanos + bot.replyTimeout().toNanos()); // the opening is a turn
+    emit(new Event.SessionToChatbot(tenant, now, by, s.id, s.entry, s.group.id, bot.id(), s.priority, s.reopens));
+  }
+
+  /** Whether the session is with the chatbot of that id. */
+  private static boolean hasIt(LiveSession s, String chatbot) {
+    return s.state == SessionState.CHATBOT && s.chatbot.value().equals(chatbot);
+  }
+
+  /** A live session that {@code chatbot} has, or the refusal of {@code what} the bot attempted. */
+  private LiveSession withChatbot(SessionId id, ChatbotId chatbot, String what) {
+    LiveSession s = live(id);
+    if (s.state != SessionState.CHATBOT) {
+      throw new IllegalTransitionException(s.id, s.state, what + " it: no chatbot has it now");
+    }
+    if (!s.chatbot.equals(chatbot)) {
+      throw new NotPermittedException(Actor.bot(chatbot), what + " session " + s.id + ": chatbot " + s.chatbot + " has it");
+    }
+    return s;
+  }
+
+  private void chatbotHandOff(Command.ChatbotHandOff c) {
+    LiveSession s = withChatbot(c.session(), c.chatbot(), "hand off");
+    GroupState to = group(c.group());
+    Actor bot = Actor.bot(c.chatbot());
+    c.parameters().forEach((name, value) -> emit(new Event.ParameterSet(tenant, now, bot, s.id, s.state, name, value)));
+    leaveChatbot(s);
+    joinGroup(s, to);
+    queueFromChatbot(s, bot, RequeueReason.HANDED_OFF, c.note());
+  }
+
+  private void chatbotEnd(Command.ChatbotEnd c) {
+    LiveSession s = withChatbot(c.session(), c.chatbot(), "end");
+    clearDeadline(s);
+    s.state = SessionState.ENDED;
+    emit(new Event.SessionEndedByChatbot(tenant, now, Actor.bot(c.chatbot()), s.id, c.chatbot()));
+    terminate(s);
+  }
+
+  /** The chatbot timed out or failed: the session waits in its own group, the note says why. */
+  private void fallBack(LiveSession s, RequeueReason reason, String note) {
+    leaveChatbot(s);
+    queueFromChatbot(s, Actor.SYSTEM, reason, note);
+  }
+
+  /** Takes the session from its chatbot: no turn is timed, and it queues behind those already waiting. */
+  private void leaveChatbot(LiveSession s) {
+    clearDeadline(s);
+    s.arrivalSeq = arrivals++;
+  }
+
+  private void queueFromChatbot(LiveSession s, Actor by, RequeueReason reason, @Nullable String note) {
+    s.target = null;
+    if (note != null) {
+      s.notes = LiveSession.adding(s.notes);
+      s.notes.add(new SessionView.Note(now, by, note));
+    }
+    s.enteredQueueAt = now;
+    requeue(s, by, reason, null, note);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1592,6 +1745,10 @@ public final class RoutingCore {
       case RETENTION:
         forget(s);
         break;
+      case CHATBOT_REPLY:
+        fallBack(s, RequeueReason.CHATBOT_TIMED_OUT,
+            "chatbot " + s.chatbot + " did not answer within " + chatbots.get(s.chatbot).replyTimeout());
+        break;
       default:
         throw new AssertionError(kind);
     }
@@ -1606,6 +1763,14 @@ public final class RoutingCore {
       throw new NoSuchGroupException(id);
     }
     return g;
+  }
+
+  private ChatbotSpec chatbot(ChatbotId id) {
+    ChatbotSpec bot = chatbots.get(requireNonNull(id, "chatbot"));
+    if (bot == null) {
+      throw new NoSuchChatbotException(id);
+    }
+    return bot;
   }
 
   private OperatorState operator(OperatorId id) {
@@ -1740,7 +1905,7 @@ public final class RoutingCore {
         views.put(s.id, s.view(0));
       }
     }
-    return new TenantSnapshot(version, now, views, inGroups, direct, infos, redirectPicker());
+    return new TenantSnapshot(version, now, views, inGroups, direct, infos, redirectPicker(), chatbots);
   }
 
   /** Adds the queue's sessions in queue order, and records each view by id when {@code byId} is given. */

@@ -3,6 +3,7 @@ package dev.parley.core.routing;
 import static java.util.Objects.requireNonNull;
 
 import dev.parley.core.Actor;
+import dev.parley.core.ChatbotId;
 import dev.parley.core.Entry;
 import dev.parley.core.GroupId;
 import dev.parley.core.OperatorId;
@@ -33,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * @param position its 1-based place in its queue while it waits; 0 otherwise
  * @param notes the operators' notes, oldest first; they travel along redirects
  * @param reopens the ended session it continues, or null
+ * @param chatbot the chatbot that was its first responder (it has the session while its state is
+ *     {@link SessionState#CHATBOT}), or null
  */
 public record SessionView(
     SessionId id,
@@ -48,7 +51,8 @@ public record SessionView(
     Instant waitingSince,
     int position,
     List<Note> notes,
-    @Nullable SessionId reopens) {
+    @Nullable SessionId reopens,
+    @Nullable ChatbotId chatbot) {
 
   /** Copies the lists. */
   public SessionView {
@@ -58,6 +62,11 @@ public record SessionView(
     offeredTo = List.copyOf(offeredTo);
     collaborators = List.copyOf(collaborators);
     notes = List.copyOf(notes);
+  }
+
+  /** The chatbot that was its first responder, when it had one. */
+  public Optional<ChatbotId> chatbotId() {
+    return Optional.ofNullable(chatbot);
   }
 
   /** The group, when it has one. */

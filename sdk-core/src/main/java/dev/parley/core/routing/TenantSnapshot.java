@@ -3,6 +3,8 @@ package dev.parley.core.routing;
 import static java.util.Objects.requireNonNull;
 
 import dev.parley.core.Channel;
+import dev.parley.core.ChatbotId;
+import dev.parley.core.ChatbotSpec;
 import dev.parley.core.GroupId;
 import dev.parley.core.OperatorId;
 import dev.parley.core.OperatorStatus;
@@ -33,13 +35,14 @@ public final class TenantSnapshot {
   private final Map<OperatorId, List<SessionView>> waitingForOperators;
   private final Map<OperatorId, OperatorInfo> operators;
   private final List<GroupCounts> picker;
+  private final Map<ChatbotId, ChatbotSpec> chatbots;
 
   /** What the snapshot knows of an operator: his status, groups and channels. */
   record OperatorInfo(OperatorStatus status, List<GroupId> groups, Set<Channel> channels) {}
 
   TenantSnapshot(long version, Instant at, Map<SessionId, SessionView> sessions,
       Map<GroupId, List<SessionView>> waitingInGroups, Map<OperatorId, List<SessionView>> waitingForOperators,
-      Map<OperatorId, OperatorInfo> operators, List<GroupCounts> picker) {
+      Map<OperatorId, OperatorInfo> operators, List<GroupCounts> picker, Map<ChatbotId, ChatbotSpec> chatbots) {
     this.version = version;
     this.at = at;
     // Insertion order, not Map.copyOf's per-JVM order: a replay reads the sessions in the same order.
@@ -48,6 +51,7 @@ public final class TenantSnapshot {
     this.waitingForOperators = Map.copyOf(waitingForOperators);
     this.operators = Map.copyOf(operators);
     this.picker = List.copyOf(picker);
+    this.chatbots = chatbots; // the core's own immutable copy, replaced on every change
   }
 
   /** The writer's count of applied commands when the snapshot was taken; grows over time. */
@@ -105,5 +109,10 @@ public final class TenantSnapshot {
   /** The redirect picker: each group with at least one logged-in operator, with its counts. */
   public List<GroupCounts> redirectPicker() {
     return picker;
+  }
+
+  /** A chatbot the tenant defined; empty for an unknown one. */
+  public Optional<ChatbotSpec> chatbot(ChatbotId id) {
+    return Optional.ofNullable(chatbots.get(requireNonNull(id, "chatbot")));
   }
 }

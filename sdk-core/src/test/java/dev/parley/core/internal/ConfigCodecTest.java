@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.parley.core.Channel;
+import dev.parley.core.ChatbotId;
+import dev.parley.core.ChatbotSpec;
 import dev.parley.core.GroupId;
 import dev.parley.core.GroupSpec;
 import dev.parley.core.OperatorId;
@@ -16,6 +18,7 @@ import dev.parley.core.RoutingStrategy;
 import dev.parley.core.TenantId;
 import dev.parley.core.TenantSettings;
 import dev.parley.storage.ConfigRecord;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -97,6 +100,19 @@ class ConfigCodecTest {
       assertThat(roundTrip(group.build())).isEqualTo(group.build());
       group.escalateAfter(Duration.ofMillis(1_500), GroupId.of("support=2"));
       assertThat(roundTrip(group.build())).isEqualTo(group.build());
+      group.chatbot(ChatbotId.of("faq.bot=1"));
+      assertThat(roundTrip(group.build())).isEqualTo(group.build());
+    }
+
+    @Test
+    @DisplayName("for chatbots, secret and time-out included")
+    void chatbots() {
+      ChatbotSpec bot = ChatbotSpec.builder(ChatbotId.of("faq"), URI.create("https://bots.example.com/faq?lang=cs&x=a%20b"))
+          .secret("s3cret=with,commas.and.dots").replyTimeout(Duration.ofMillis(2_500)).build();
+      assertThat(ConfigCodec.decodeChatbot(ConfigCodec.encode(ACME, bot))).isEqualTo(bot);
+      assertThat(ConfigCodec.encode(ACME, bot)).isEqualTo(new ConfigRecord("acme", "chatbot", "faq", Map.of(
+          "endpoint", "https://bots.example.com/faq?lang=cs&x=a%20b", "secret", "s3cret=with,commas.and.dots",
+          "replyTimeout", "PT2.5S", "format", "1")));
     }
 
     @Test
@@ -179,6 +195,9 @@ class ConfigCodecTest {
     ConfigRecord settings = ConfigCodec.encode(ACME, TenantSettings.builder()
         .rules(List.of(RoutingRule.to(SALES).parameter("k", "v").build())).build());
     Function<ConfigRecord, ?> decodeGroup = ConfigCodec::decodeGroup;
+    ConfigRecord chatbot = ConfigCodec.encode(ACME, ChatbotSpec.builder(ChatbotId.of("faq"), URI.create("https://b.example/"))
+        .secret("0123456789abcdef").build());
+    Function<ConfigRecord, ?> decodeChatbot = ConfigCodec::decodeChatbot;
     Function<ConfigRecord, ?> decodeOperator = ConfigCodec::decodeOperator;
     Function<ConfigRecord, ?> decodePresence = ConfigCodec::decodePresence;
     Function<ConfigRecord, ?> decodeSettings = ConfigCodec::decodeSettings;
@@ -194,6 +213,9 @@ class ConfigCodecTest {
         Arguments.of("cannot escalate to itself", with(with(group, "escalateAfter", "PT1M"), "escalateTo", "sales"), decodeGroup),
         Arguments.of("property format=2: this engine reads format 1 only", with(group, "format", "2"), decodeGroup),
         Arguments.of("property format is missing", with(group, "format", null), decodeGroup),
+        Arguments.of("property endpoint=mailto:x@y: chatbot endpoint must be", with(chatbot, "endpoint", "mailto:x@y"), decodeChatbot),
+        Arguments.of("property secret=short: chatbot secret must be", with(chatbot, "secret", "short"), decodeChatbot),
+        Arguments.of("property replyTimeout is missing", with(chatbot, "replyTimeout", null), decodeChatbot),
         Arguments.of("property capacity.FAX=1: expected one of", with(operator, "capacity.FAX", "1"), decodeOperator),
         Arguments.of("property capacity.EMAIL=0: capacity on EMAIL must be", with(operator, "capacity.EMAIL", "0"), decodeOperator),
         Arguments.of("property group.sales=-1: rank must be", with(operator, "group.sales", "-1"), decodeOperator),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.core.Actor;
 import dev.parley.core.Channel;
+import dev.parley.core.ChatbotId;
 import dev.parley.core.ClientRef;
 import dev.parley.core.Command;
 import dev.parley.core.Entry;
@@ -36,7 +37,9 @@ import java.util.SplittableRandom;
  *   <li>no session is lost or served twice: the core's live sessions are exactly the model's, in
  *       the same state and with the same holder, and an accept only ever follows an offer;
  *   <li>FIFO within a priority: a session offered from a queue had nobody ahead of it left waiting;
- *   <li>work conservation: no session waits while an operator who could take it has room.
+ *   <li>work conservation: no session waits while an operator who could take it has room;
+ *   <li>a session with a chatbot is never offered, queued or held by an operator, and leaves the
+ *       bot only for a queue (in line from then), the end, or the client's leaving.
  * </ul>
  *
  * A command the core refuses must throw a {@link ParleyException} or argument exception and leave
@@ -60,6 +63,8 @@ final class CoreHarness {
   private static final int OPERATORS = 6;
   private static final int GROUPS = 3;
   private static final int MAX_LIVE = 40;
+  private static final ChatbotId BOT = ChatbotId.of("bot");
+  private static final ChatbotId STRANGER = ChatbotId.of("stranger");
 
   private final Choices choices;
   private final RoutingCore core = new RoutingCore(TenantId.of("t"), 7);
@@ -75,6 +80,8 @@ final class CoreHarness {
 
   CoreHarness(Choices choices) {
     this.choices = choices;
+    apply(new Command.DefineChatbot(ChatbotTest.bot(BOT)));
+    apply(new Command.DefineChatbot(ChatbotTest.bot(STRANGER)));
     for (int g = 0; g < GROUPS; g++) {
       GroupId id = GroupId.of("g" + g);
       groupIds.add(id);
@@ -150,6 +157,8 @@ final class CoreHarness {
         return choices.nextInt(4) == 0 ? new Command.DefineGroup(randomGroup(anyGroup())) : invitationOrBlock();
       case 16:
         return nonsense();
+      case 17:
+        return chatbot();
       default:
         return null;
     }
@@ -233,6 +242,34 @@ final class CoreHarness {
     return Command.Redirect.toGroup(s.id, by, anyGroup(), choices.nextInt(2) == 0 ? null : "see note");
   }
 
+  /** What a chatbot, or its client, does with a session the bot has; sometimes the wrong bot. */
+  private Command chatbot() {
+    ShadowModel.Session s = pick(SessionState.CHATBOT);
+    if (s == null) {
+      return null;
+    }
+    ChatbotId bot = choices.nextInt(10) == 0 ? STRANGER : BOT;
+    String message = "m" + steps;
+    switch (choices.nextInt(8)) {
+      case 0:
+      case 1:
+        return new Command.PostMessage(s.id, Actor.bot(bot), message, "Hello from the bot", List.of());
+      case 2:
+        return new Command.PostMessage(s.id, Actor.CLIENT, message, "A question", List.of());
+      case 3:
+        return new Command.ChatbotHandOff(s.id, bot, anyGroup(), choices.nextInt(2) == 0 ? Map.of() : Map.of("topic", "refund"),
+            choices.nextInt(2) == 0 ? null : "wants a refund");
+      case 4:
+        return new Command.ChatbotEnd(s.id, bot);
+      case 5:
+        return new Command.ChatbotFailed(s.id, bot, "answered HTTP 500");
+      case 6:
+        return new Command.Abandon(s.id);
+      default:
+        return Command.Redirect.toGroup(s.id, choices.nextInt(2) == 0 ? Actor.admin("a") : Actor.operator(anyOperator()), anyGroup(), null);
+    }
+  }
+
   private Command invitationOrBlock() {
     switch (choices.nextInt(4)) {
       case 0:
@@ -280,6 +317,9 @@ final class CoreHarness {
         .maxQueueLength(choices.nextInt(4) == 0 ? 5 : 1_000)
         .autoAccept(choices.nextInt(5) == 0)
         .priority(choices.nextInt(3));
+    if (choices.nextInt(3) == 0) {
+      b.chatbot(BOT);
+    }
     int other = (groupIds.indexOf(id) + 1) % GROUPS;
     if (choices.nextInt(3) == 0 && other < groupIds.size() && model.knowsGroup(groupIds.get(other))) {
       b.escalateAfter(Duration.ofSeconds(30 + choices.nextInt(90)), groupIds.get(other));

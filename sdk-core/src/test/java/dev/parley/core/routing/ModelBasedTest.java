@@ -38,7 +38,7 @@ class ModelBasedTest {
         "SessionQueued", "SessionRefused", "SessionOffered", "SessionAccepted", "OfferEnded", "SessionRequeued",
         "SessionAbandoned", "SessionEnded", "WrapUpCompleted", "OperatorStatusChanged", "ChannelSwitched",
         "InvitationCreated", "ClientBlocked", "IllegalTransitionException", "NotPermittedException",
-        "NoSuchSessionException", "CapacityExceededException");
+        "NoSuchSessionException", "CapacityExceededException", "SessionToChatbot", "SessionEndedByChatbot");
     System.out.println("seed " + seed + ": " + harness.seen());
   }
 }

@@ -3,6 +3,7 @@ package dev.parley.core.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.parley.core.Actor;
 import dev.parley.core.Channel;
 import dev.parley.core.ClientRef;
 import dev.parley.core.GroupId;
@@ -49,7 +50,8 @@ final class ShadowModel {
     final SessionId id;
     final Channel channel;
     final int priority;
-    final long arrival;
+    /** Its place in line within a priority: its arrival, or its leaving a chatbot. */
+    long arrival;
     SessionState state = SessionState.QUEUED;
     GroupId group;
     OperatorId target;
@@ -150,6 +152,17 @@ final class ShadowModel {
       sessions.put(s.id, s);
       return;
     }
+    if (e instanceof Event.SessionToChatbot) {
+      Event.SessionToChatbot b = (Event.SessionToChatbot) e;
+      assertThat(sessions).as("session ids are unique").doesNotContainKey(b.session());
+      b.entry().client().ifPresent(c -> assertThat(blocked).as("blocked clients never enter").doesNotContain(c));
+      assertThat(b.entry().invitationCode()).as("an invitation goes to its operator, not to a bot").isEmpty();
+      Session s = new Session(b.session(), b.entry().channel(), b.priority(), arrivals++);
+      s.state = SessionState.CHATBOT;
+      s.group = b.group();
+      sessions.put(s.id, s);
+      return;
+    }
     if (e instanceof Event.SessionRefused) {
       Event.SessionRefused r = (Event.SessionRefused) e;
       assertThat(sessions).doesNotContainKey(r.session());
@@ -167,7 +180,7 @@ final class ShadowModel {
     }
     if (e instanceof Event.SessionOffered) {
       Event.SessionOffered o = (Event.SessionOffered) e;
-      assertThat(s.state).as("offer of %s", s.id).isIn(SessionState.QUEUED, SessionState.OFFERED);
+      assertThat(s.state).as("offer of %s (a bot's session is never offered)", s.id).isIn(SessionState.QUEUED, SessionState.OFFERED);
       if (single(s)) {
         assertThat(s.state).isEqualTo(SessionState.QUEUED);
         assertThat(o.operators()).hasSize(1);
@@ -209,6 +222,12 @@ final class ShadowModel {
     } else if (e instanceof Event.SessionRequeued) {
       Event.SessionRequeued r = (Event.SessionRequeued) e;
       assertThat(s.offeredTo).as("requeued %s with offers standing", s.id).isEmpty();
+      boolean fromBot = r.reason() == Event.RequeueReason.HANDED_OFF || r.reason() == Event.RequeueReason.CHATBOT_TIMED_OUT
+          || r.reason() == Event.RequeueReason.CHATBOT_FAILED;
+      assertThat(fromBot).as("%s left a bot as %s", s.id, r.reason()).isEqualTo(fromBot && s.state == SessionState.CHATBOT);
+      if (s.state == SessionState.CHATBOT) {
+        s.arrival = arrivals++; // in line from leaving the bot
+      }
       s.holder = null;
       s.state = SessionState.QUEUED;
       if (r.operator() != null) {
@@ -229,6 +248,11 @@ final class ShadowModel {
       if (s.state == SessionState.ENDED) {
         sessions.remove(s.id);
       }
+    } else if (e instanceof Event.SessionEndedByChatbot) {
+      assertThat(s.state).as("only the bot's session is ended by it").isEqualTo(SessionState.CHATBOT);
+      sessions.remove(s.id);
+    } else if (e instanceof Event.MessagePosted && e.actor().kind() == Actor.Kind.BOT) {
+      assertThat(s.state).as("a bot posts only while it has %s", s.id).isEqualTo(SessionState.CHATBOT);
     } else if (e instanceof Event.WrapUpCompleted) {
       assertThat(s.state).isEqualTo(SessionState.WRAP_UP);
       sessions.remove(s.id);
@@ -273,6 +297,10 @@ final class ShadowModel {
       assertThat(v.waitsFor()).as("target of %s", s.id).isEqualTo(s.target);
       if (s.target == null) {
         assertThat(v.group()).as("group of %s", s.id).isEqualTo(s.group);
+      }
+      if (s.state == SessionState.CHATBOT) {
+        assertThat(v.position()).as("%s is with its bot, not in a queue (%s)", s.id, where).isZero();
+        assertThat(v.chatbot()).as("%s's bot", s.id).isNotNull();
       }
     }
     Map<OperatorId, Map<Channel, Integer>> held = held();

@@ -142,10 +142,13 @@ final class ClientSocket extends SocketHandler {
     }
   }
 
-  /** A waiting client abandons, a served one ends the session; after that, leaving does nothing. */
+  /**
+   * A waiting client (or one with a chatbot) abandons, a served one ends the session; after that,
+   * leaving does nothing.
+   */
   private CompletableFuture<?> leave(Principal me) {
     Optional<SessionView> view = server.parley.snapshot(me.tenant()).session(me.session());
-    if (view.isPresent() && view.get().state().waiting()) {
+    if (view.isPresent() && (view.get().state().waiting() || view.get().state() == SessionState.CHATBOT)) {
       return submit(me, new Command.Abandon(me.session()));
     }
     if (view.isPresent() && view.get().state() == SessionState.ACTIVE) {

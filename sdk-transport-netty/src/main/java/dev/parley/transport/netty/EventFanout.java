@@ -101,6 +101,8 @@ final class EventFanout implements EventListener {
       }
     } else if (e instanceof Event.SessionAbandoned) {
       sendTo(client, Frames.of("ended").put("reason", "ABANDONED"));
+    } else if (e instanceof Event.SessionEndedByChatbot) {
+      sendTo(client, Frames.of("ended").put("reason", "CHATBOT_ENDED"));
     } else if (e instanceof Event.SessionRefused) {
       Event.SessionRefused r = (Event.SessionRefused) e;
       sendTo(client, Frames.of("refused").put("reason", r.reason().name()).put("offlineForm", r.offlineForm()));

@@ -42,7 +42,7 @@ final class Frames {
   static ObjectNode message(Event.MessagePosted m) {
     ObjectNode n = of("message").put("session", m.session().value()).put("id", m.messageId())
         .put("from", m.actor().kind().name().toLowerCase(Locale.ROOT)).put("text", m.text()).put("at", m.at().toString());
-    if (m.actor().kind() == Actor.Kind.OPERATOR) {
+    if (m.actor().kind() == Actor.Kind.OPERATOR || m.actor().kind() == Actor.Kind.BOT) {
       n.put("author", m.actor().id());
     }
     ArrayNode files = n.putArray("attachments");

@@ -121,6 +121,7 @@ final class Views {
     put(n, "group", v.groupId().map(g -> g.value()));
     put(n, "operator", Optional.ofNullable(v.operator()).map(o -> o.value()));
     put(n, "waitsFor", Optional.ofNullable(v.waitsFor()).map(o -> o.value()));
+    put(n, "chatbot", v.chatbotId().map(c -> c.value()));
     strings(n, "collaborators", v.collaborators().stream().map(o -> o.value()).toList());
     n.put("arrivedAt", v.arrivedAt().toString());
     n.put("waitingSince", v.waitingSince().toString());

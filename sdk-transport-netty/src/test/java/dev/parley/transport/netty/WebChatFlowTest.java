@@ -3,8 +3,16 @@ package dev.parley.transport.netty;
 import static dev.parley.transport.netty.Center.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.core.Actor;
+import dev.parley.core.ChatbotId;
+import dev.parley.core.ChatbotSpec;
+import dev.parley.core.Command;
+import dev.parley.core.GroupSpec;
+import dev.parley.core.SessionId;
 import dev.parley.storage.MessageRecord;
 import dev.parley.storage.SessionRecord;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -92,6 +100,31 @@ class WebChatFlowTest {
     assertThat(stored.notes()).extracting(n -> n.text()).contains("asked twice");
     assertThat(center.storage.transcripts().transcript("acme", session)).extracting(MessageRecord::text)
         .containsExactly("Where is my parcel?", "On its way.");
+  }
+
+  @Test
+  @DisplayName("a client of a group with a chatbot hears the bot first, then is handed to an operator; leaving the bot abandons")
+  void chatbotFirst() throws Exception {
+    ChatbotId faq = ChatbotId.of("faq");
+    center.acme.defineChatbot(ChatbotSpec.builder(faq, URI.create("http://127.0.0.1:9/faq")).secret("0123456789abcdef").build()).join();
+    center.acme.defineGroup(GroupSpec.builder(Center.SALES).offerTimeout(Duration.ofMinutes(5)).chatbot(faq).build()).join();
+    Ws alice = center.console(center.operatorToken(ALICE));
+    Ws jana = client("");
+    SessionId session = SessionId.of(jana.next("entered").get("session").asString());
+
+    center.acme.post(session, Actor.bot(faq), "b1", "Hi, I am the FAQ bot.").join();
+    JsonNode hello = jana.next("message");
+    assertThat(hello.get("from").asString()).isEqualTo("bot");
+    assertThat(hello.get("author").asString()).isEqualTo("faq");
+    center.acme.submit(new Command.ChatbotHandOff(session, faq, Center.SALES, Map.of(), "wants a person")).join();
+    assertThat(jana.next("transferred").get("reason").asString()).isEqualTo("HANDED_OFF");
+    assertThat(alice.next("offer").at("/preview/chatbot").asString()).isEqualTo("faq");
+
+    Ws other = client("");
+    String left = other.next("entered").get("session").asString();
+    other.send("{\"type\":\"leave\",\"ref\":\"bye\"}");
+    assertThat(other.next("ok").get("ref").asString()).isEqualTo("bye");
+    assertThat(center.storage.sessions().find("acme", left).orElseThrow().status().name()).isEqualTo("ABANDONED");
   }
 
   @Test
