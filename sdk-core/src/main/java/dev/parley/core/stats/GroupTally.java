@@ -15,6 +15,7 @@ final class GroupTally {
   final GroupId id;
   final SlidingWindow window;
   final Duration threshold;
+  private final long thresholdNanos;
   final NavigableSet<Track> waiting = new TreeSet<>(Track.BY_WAIT);
   int inService;
 
@@ -22,12 +23,13 @@ final class GroupTally {
     this.id = id;
     this.window = window;
     this.threshold = threshold;
+    this.thresholdNanos = TenantTally.nanos(threshold);
   }
 
   /** A client's wait ended in an answer at {@code at}. */
   void answered(Track t, long at) {
     long wait = at - t.waitingSince;
-    window.add(at, Figure.IN_THRESHOLD, wait <= threshold.toNanos() ? 1 : 0);
+    window.add(at, Figure.IN_THRESHOLD, wait <= thresholdNanos ? 1 : 0);
     window.add(at, Figure.ANSWERED_WAIT_NANOS, wait);
     if (t.offeredAt != Track.NONE) {
       window.add(at, Figure.OFFERS_ACCEPTED, 1);

@@ -29,9 +29,11 @@ import org.jspecify.annotations.Nullable;
  * (the tenant's listener thread), reads from any.
  */
 final class TenantTally {
+  private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
   private final TenantId tenant;
   private final StatisticsSettings settings;
   private final long resolutionNanos;
+  private final long toleranceNanos;
   private final Map<GroupId, GroupTally> groups = new LinkedHashMap<>();
   private final Map<OperatorId, OperatorTally> operators = new LinkedHashMap<>();
   private final Map<SessionId, Track> tracks = new HashMap<>();
@@ -45,6 +47,7 @@ final class TenantTally {
     this.tenant = tenant;
     this.settings = settings;
     this.resolutionNanos = settings.window().toNanos() / settings.buckets();
+    this.toleranceNanos = nanos(settings.estimateTolerance());
   }
 
   synchronized void onEvent(Event e) {
@@ -144,11 +147,15 @@ final class TenantTally {
 
   private void accuracy(GroupTally g, int start, long at, long error) {
     long size = Math.abs(error);
-    long[] figures = {1, size <= settings.estimateTolerance().toNanos() ? 1 : 0, size, error};
-    for (int f = 0; f < Figure.ACCURACY_FIGURES; f++) {
-      g.window.add(at, start + f, figures[f]);
-      estimatesSinceStart[start + f] += figures[f];
-    }
+    long within = size <= toleranceNanos ? 1 : 0;
+    g.window.add(at, start + Figure.ESTIMATES, 1);
+    g.window.add(at, start + Figure.WITHIN, within);
+    g.window.add(at, start + Figure.ABSOLUTE_ERROR_NANOS, size);
+    g.window.add(at, start + Figure.ERROR_NANOS, error);
+    estimatesSinceStart[start + Figure.ESTIMATES]++;
+    estimatesSinceStart[start + Figure.WITHIN] += within;
+    estimatesSinceStart[start + Figure.ABSOLUTE_ERROR_NANOS] += size;
+    estimatesSinceStart[start + Figure.ERROR_NANOS] += error;
   }
 
   private void abandoned(SessionId session, long at) {
@@ -300,6 +307,11 @@ final class TenantTally {
 
   static long nanos(Instant t) {
     return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+  }
+
+  /** A non-negative duration in nanoseconds; {@code Long.MAX_VALUE} (as good as forever) beyond that. */
+  static long nanos(Duration d) {
+    return d.compareTo(LONGEST) >= 0 ? Long.MAX_VALUE : d.toNanos();
   }
 
   private static Instant instant(long nanos) {
