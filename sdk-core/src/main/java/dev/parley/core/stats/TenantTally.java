@@ -13,17 +13,18 @@ import dev.parley.core.routing.TenantSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One tenant's live statistics, kept up to date from its events: each event costs O(log n) in the
- * number of clients waiting in its group, and nothing is ever scanned per event.
+ * One tenant's live statistics, kept up to date from its events: each event costs O(1) (an answer
+ * one more step per estimate the client was given), and nothing is ever scanned per event.
  *
  * <p>Concurrency: every method holds the instance's lock; events come from one thread at a time
  * (the tenant's listener thread), reads from any.
@@ -37,9 +38,10 @@ final class TenantTally {
   private final Map<GroupId, GroupTally> groups = new LinkedHashMap<>();
   private final Map<OperatorId, OperatorTally> operators = new LinkedHashMap<>();
   private final Map<SessionId, Track> tracks = new HashMap<>();
+  /** The track found last: a command's events are mostly about one session. Always one in {@code tracks}. */
+  private @Nullable Track lastTrack;
   /** The accuracy of estimates since the start, over every group ever. */
   private final long[] estimatesSinceStart = new long[Figure.GROUP_FIGURES];
-  private long tracked;
   /** The newest instant heard; reads never look earlier. */
   private long latest = Track.NONE;
 
@@ -50,21 +52,42 @@ final class TenantTally {
     this.toleranceNanos = nanos(settings.estimateTolerance());
   }
 
+  TenantId tenant() {
+    return tenant;
+  }
+
   synchronized void onEvent(Event e) {
+    apply(e);
+  }
+
+  /** Takes in {@code events[from, to)}, in order, under one hold of the lock. */
+  synchronized void onEvents(List<? extends Event> events, int from, int to) {
+    for (int i = from; i < to; i++) {
+      apply(events.get(i));
+    }
+  }
+
+  private void apply(Event e) {
     long at = nanos(e.at());
     latest = Math.max(latest, at);
     if (e instanceof Event.SessionQueued q) {
-      Track t = tracks.computeIfAbsent(q.session(), id -> new Track(id, tracked++));
+      Track t = track(q.session());
       stopWaiting(t);
       startWaiting(t, q.group(), at);
     } else if (e instanceof Event.SessionOffered o) {
-      whileWaiting(o.session(), t -> t.offeredAt = at);
+      Track t = waitingTrack(o.session());
+      if (t != null) {
+        t.offeredAt = at;
+      }
     } else if (e instanceof Event.OfferEnded o && o.state() == SessionState.QUEUED) {
-      whileWaiting(o.session(), t -> t.offeredAt = Track.NONE);
+      Track t = waitingTrack(o.session());
+      if (t != null) {
+        t.offeredAt = Track.NONE;
+      }
     } else if (e instanceof Event.SessionAccepted a) {
       accepted(a.session(), a.operator(), at);
     } else if (e instanceof Event.SessionRequeued r) {
-      Track t = tracks.computeIfAbsent(r.session(), id -> new Track(id, tracked++));
+      Track t = track(r.session());
       stopWaiting(t);
       release(t);
       // Sent to one operator by name, it stays its group's client: r.group() is null then.
@@ -105,15 +128,42 @@ final class TenantTally {
     t.waiting = false;
   }
 
-  private void whileWaiting(SessionId session, Consumer<Track> change) {
-    Track t = tracks.get(session);
-    if (t != null && t.waiting) {
-      change.accept(t);
+  /** The session's track, made if it has none. */
+  private Track track(SessionId session) {
+    Track t = lastTrack;
+    if (t == null || t.id != session) {
+      t = tracks.computeIfAbsent(session, Track::new);
+      lastTrack = t;
     }
+    return t;
+  }
+
+  private @Nullable Track existingTrack(SessionId session) {
+    Track t = lastTrack;
+    if (t == null || t.id != session) {
+      t = tracks.get(session);
+      if (t != null) {
+        lastTrack = t;
+      }
+    }
+    return t;
+  }
+
+  private @Nullable Track waitingTrack(SessionId session) {
+    Track t = existingTrack(session);
+    return t != null && t.waiting ? t : null;
+  }
+
+  private @Nullable Track removeTrack(SessionId session) {
+    Track t = tracks.remove(session);
+    if (t != null && t == lastTrack) {
+      lastTrack = null;
+    }
+    return t;
   }
 
   private void accepted(SessionId session, OperatorId operator, long at) {
-    Track t = tracks.computeIfAbsent(session, id -> new Track(id, tracked++));
+    Track t = track(session);
     if (t.operator != null) {
       return; // heard twice: nothing new
     }
@@ -159,7 +209,7 @@ final class TenantTally {
   }
 
   private void abandoned(SessionId session, long at) {
-    Track t = tracks.remove(session);
+    Track t = removeTrack(session);
     if (t != null && t.waiting) {
       stopWaiting(t);
       if (t.group != null) {
@@ -169,7 +219,7 @@ final class TenantTally {
   }
 
   private void ended(SessionId session, SessionState state, long at) {
-    Track t = tracks.get(session);
+    Track t = state == SessionState.WRAP_UP ? existingTrack(session) : removeTrack(session);
     if (t == null) {
       return;
     }
@@ -180,13 +230,12 @@ final class TenantTally {
     if (state == SessionState.WRAP_UP) {
       t.endedAt = at;
     } else {
-      tracks.remove(session);
       release(t);
     }
   }
 
   private void wrappedUp(SessionId session, long at) {
-    Track t = tracks.remove(session);
+    Track t = removeTrack(session);
     if (t == null) {
       return;
     }
@@ -231,7 +280,7 @@ final class TenantTally {
       if (tracks.containsKey(v.id())) {
         continue;
       }
-      Track t = new Track(v.id(), tracked++);
+      Track t = new Track(v.id());
       if (v.state().waiting()) {
         tracks.put(v.id(), t);
         startWaiting(t, v.group(), nanos(v.waitingSince()));
@@ -254,16 +303,41 @@ final class TenantTally {
       return Optional.empty();
     }
     long now = now(clock);
-    double wait = g.estimateNanos(position, now);
-    if (Double.isNaN(wait)) {
+    if (!g.canEstimate(now)) {
       return Optional.empty();
     }
-    long waitNanos = Math.round(wait);
-    Track t = tracks.get(session);
-    if (t != null && t.waiting && t.group == g) {
-      t.estimated(position, now + waitNanos);
-    }
+    long waitNanos = Math.round(g.estimateNanos(position));
+    recordEstimate(g, session, position, now + waitNanos);
     return Optional.of(new WaitEstimate(session, group, position, Duration.ofNanos(waitNanos), instant(now)));
+  }
+
+  synchronized List<WaitEstimate> estimates(GroupId group, List<SessionId> waiting, int firstPlace, Instant clock) {
+    GroupTally g = groups.get(group);
+    if (g == null || waiting.isEmpty()) {
+      return List.of();
+    }
+    long now = now(clock);
+    if (!g.canEstimate(now)) {
+      return List.of();
+    }
+    Instant at = instant(now);
+    WaitEstimate[] estimates = new WaitEstimate[waiting.size()];
+    for (int i = 0; i < estimates.length; i++) {
+      SessionId session = waiting.get(i);
+      int position = firstPlace + i;
+      long waitNanos = Math.round(g.estimateNanos(position));
+      recordEstimate(g, session, position, now + waitNanos);
+      estimates[i] = new WaitEstimate(session, group, position, Duration.ofNanos(waitNanos), at);
+    }
+    return Collections.unmodifiableList(Arrays.asList(estimates));
+  }
+
+  /** Remembers what a client waiting in {@code g} was told, to compare it with his answer. */
+  private void recordEstimate(GroupTally g, SessionId session, int position, long predictedAt) {
+    Track t = existingTrack(session);
+    if (t != null && t.waiting && t.group == g) {
+      t.estimated(position, predictedAt);
+    }
   }
 
   synchronized TenantStatistics read(TenantSnapshot routing, Instant clock) {
