@@ -188,24 +188,35 @@ final class TenantTally {
   /** Compares the estimates the client was given with his answer at {@code at}. */
   private void compareEstimates(Track t, long at) {
     if (t.firstPredicted != Track.NONE) {
-      accuracy(t.group, Figure.FIRST_ESTIMATES, at, at - t.firstPredicted);
+      long error = at - t.firstPredicted;
+      long size = Math.abs(error);
+      accuracy(t.group, Figure.FIRST_ESTIMATES, at, 1, size <= toleranceNanos ? 1 : 0, size, error);
     }
-    for (int i = 0; i < t.estimates; i++) {
-      accuracy(t.group, Figure.ALL_ESTIMATES, at, at - t.predicted[i]);
+    if (t.estimates > 0) {
+      long within = 0;
+      long sizes = 0;
+      long errors = 0;
+      for (int i = 0; i < t.estimates; i++) {
+        long error = at - t.predicted[i];
+        long size = Math.abs(error);
+        within += size <= toleranceNanos ? 1 : 0;
+        sizes += size;
+        errors += error;
+      }
+      accuracy(t.group, Figure.ALL_ESTIMATES, at, t.estimates, within, sizes, errors);
     }
   }
 
-  private void accuracy(GroupTally g, int start, long at, long error) {
-    long size = Math.abs(error);
-    long within = size <= toleranceNanos ? 1 : 0;
-    g.window.add(at, start + Figure.ESTIMATES, 1);
+  /** Adds up the accuracy of {@code count} estimates compared at {@code at}. */
+  private void accuracy(GroupTally g, int start, long at, long count, long within, long sizes, long errors) {
+    g.window.add(at, start + Figure.ESTIMATES, count);
     g.window.add(at, start + Figure.WITHIN, within);
-    g.window.add(at, start + Figure.ABSOLUTE_ERROR_NANOS, size);
-    g.window.add(at, start + Figure.ERROR_NANOS, error);
-    estimatesSinceStart[start + Figure.ESTIMATES]++;
+    g.window.add(at, start + Figure.ABSOLUTE_ERROR_NANOS, sizes);
+    g.window.add(at, start + Figure.ERROR_NANOS, errors);
+    estimatesSinceStart[start + Figure.ESTIMATES] += count;
     estimatesSinceStart[start + Figure.WITHIN] += within;
-    estimatesSinceStart[start + Figure.ABSOLUTE_ERROR_NANOS] += size;
-    estimatesSinceStart[start + Figure.ERROR_NANOS] += error;
+    estimatesSinceStart[start + Figure.ABSOLUTE_ERROR_NANOS] += sizes;
+    estimatesSinceStart[start + Figure.ERROR_NANOS] += errors;
   }
 
   private void abandoned(SessionId session, long at) {
@@ -366,12 +377,14 @@ final class TenantTally {
   }
 
   private GroupTally group(GroupId id) {
-    return groups.computeIfAbsent(id, g -> new GroupTally(g,
+    GroupTally known = groups.get(id);
+    return known != null ? known : groups.computeIfAbsent(id, g -> new GroupTally(g,
         new SlidingWindow(Figure.GROUP_FIGURES, settings.buckets(), resolutionNanos), settings.serviceLevelThreshold(g)));
   }
 
   private OperatorTally operator(OperatorId id) {
-    return operators.computeIfAbsent(id, o -> new OperatorTally(o,
+    OperatorTally known = operators.get(id);
+    return known != null ? known : operators.computeIfAbsent(id, o -> new OperatorTally(o,
         new SlidingWindow(Figure.SERVICE_FIGURES, settings.buckets(), resolutionNanos)));
   }
 
