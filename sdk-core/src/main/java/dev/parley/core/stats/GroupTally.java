@@ -2,12 +2,10 @@ package dev.parley.core.stats;
 
 import dev.parley.core.GroupId;
 import java.time.Duration;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 
 /**
- * One group's figures: the clients waiting now, longest-waiting first (O(log n) to enter or
- * leave), sessions in service, and its service and queue figures over the window.
+ * One group's figures: the clients waiting now, longest-waiting first (O(1) to enter or leave as
+ * events come), sessions in service, and its service and queue figures over the window.
  *
  * <p>Thread safety: none; its tenant's lock guards it.
  */
@@ -15,19 +13,22 @@ final class GroupTally {
   final GroupId id;
   final SlidingWindow window;
   final Duration threshold;
-  final NavigableSet<Track> waiting = new TreeSet<>(Track.BY_WAIT);
+  private final long thresholdNanos;
+  final WaitingTracks waiting = new WaitingTracks();
+  private final WaitEstimator estimator = new WaitEstimator();
   int inService;
 
   GroupTally(GroupId id, SlidingWindow window, Duration threshold) {
     this.id = id;
     this.window = window;
     this.threshold = threshold;
+    this.thresholdNanos = TenantTally.nanos(threshold);
   }
 
   /** A client's wait ended in an answer at {@code at}. */
   void answered(Track t, long at) {
     long wait = at - t.waitingSince;
-    window.add(at, Figure.IN_THRESHOLD, wait <= threshold.toNanos() ? 1 : 0);
+    window.add(at, Figure.IN_THRESHOLD, wait <= thresholdNanos ? 1 : 0);
     window.add(at, Figure.ANSWERED_WAIT_NANOS, wait);
     if (t.offeredAt != Track.NONE) {
       window.add(at, Figure.OFFERS_ACCEPTED, 1);
@@ -41,18 +42,27 @@ final class GroupTally {
     window.add(at, Figure.ABANDONED_WAIT_NANOS, at - t.waitingSince);
   }
 
-  /** The expected wait at {@code position} in nanoseconds, NaN when the figures cannot tell; see {@link WaitEstimator}. */
-  double estimateNanos(int position, long now) {
+  /**
+   * Takes the group's figures at {@code now} for the estimates of {@link #estimateNanos} that
+   * follow at the same instant; false when they cannot tell (see {@link WaitEstimator}).
+   */
+  boolean canEstimate(long now) {
     window.advance(now);
     double holding = mean(Figure.HANDLE_NANOS, Figure.HANDLED) + mean(Figure.WRAP_UP_NANOS, Figure.HANDLED);
     double abandons = ratio(Figure.ABANDONED, Figure.ANSWERED_WAIT_NANOS, Figure.ABANDONED_WAIT_NANOS);
     double offer = mean(Figure.OFFER_NANOS, Figure.OFFERS_ACCEPTED);
-    return WaitEstimator.waitNanos(position, inService, holding, abandons, offer);
+    return estimator.figures(inService, holding, abandons, offer);
+  }
+
+  /** The expected wait at a 1-based place in nanoseconds, by the figures {@link #canEstimate} took. */
+  double estimateNanos(int position) {
+    return estimator.waitNanos(position);
   }
 
   GroupStatistics read(long now, int online, int busy, int away, Duration tolerance) {
     window.advance(now);
-    Duration longest = waiting.isEmpty() ? Duration.ZERO : Duration.ofNanos(Math.max(0, now - waiting.first().waitingSince));
+    Track longestWaiting = waiting.first();
+    Duration longest = longestWaiting == null ? Duration.ZERO : Duration.ofNanos(Math.max(0, now - longestWaiting.waitingSince));
     return new GroupStatistics(id, waiting.size(), longest, online, busy, away, inService, threshold,
         window.inWindow(Figure.IN_THRESHOLD), window.inWindow(Figure.ABANDONED),
         Duration.ofNanos(window.inWindow(Figure.ANSWERED_WAIT_NANOS)), ServiceFigures.read(window::inWindow),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Live statistics of every tenant, kept up to date from the engine's events, and the wait
@@ -27,13 +28,13 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <pre>{@code
  * LiveStatistics stats = new LiveStatistics(StatisticsSettings.DEFAULTS, clock);
- * core.apply(command, now).forEach(stats::onEvent);
+ * stats.onEvents(core.apply(command, now));
  * stats.estimate(tenant, session, group, core.queuePosition(session).getAsInt()); // told and recorded
  * TenantStatistics figures = stats.statistics(tenant, core.snapshot(0));
  * }</pre>
  *
- * <p>Each event costs O(log n) in the number of clients waiting in its group; nothing is scanned
- * per event. Figures over a window slide on the clock, in steps of {@code window / buckets}.
+ * <p>Each event costs O(1), and an answer one more step per estimate the client was given;
+ * nothing is scanned per event. Figures over a window slide on the clock, in steps of {@code window / buckets}.
  * Presence (online, busy and away operators, and each operator's status) is read from the
  * routing snapshot handed to {@link #statistics}, which holds the core's own counts.
  *
@@ -56,6 +57,11 @@ public final class LiveStatistics implements EventListener {
   private final StatisticsSettings settings;
   private final Clock clock;
   private final ConcurrentMap<TenantId, TenantTally> tenants = new ConcurrentHashMap<>();
+  /**
+   * The first tenant's tally, kept at hand: a host with one tenant (or a simulation) then skips
+   * the map. Written once, never removed from the map, so any thread may read it.
+   */
+  private volatile @Nullable TenantTally first;
 
   /**
    * Statistics with empty figures.
@@ -77,6 +83,29 @@ public final class LiveStatistics implements EventListener {
   @Override
   public void onEvent(Event event) {
     tally(requireNonNull(event, "event").tenant()).onEvent(event);
+  }
+
+  /**
+   * Takes in a batch of events, such as those one command caused, in order: the same as {@link
+   * #onEvent} for each, but each run of one tenant's events is looked up and locked once.
+   *
+   * <pre>{@code
+   * stats.onEvents(core.apply(command, now));
+   * }</pre>
+   */
+  public void onEvents(List<? extends Event> events) {
+    requireNonNull(events, "events");
+    int n = events.size();
+    int from = 0;
+    while (from < n) {
+      TenantId tenant = requireNonNull(events.get(from), "event").tenant();
+      int to = from + 1;
+      while (to < n && requireNonNull(events.get(to), "event").tenant().equals(tenant)) {
+        to++;
+      }
+      tally(tenant).onEvents(events, from, to);
+      from = to;
+    }
   }
 
   /**
@@ -120,6 +149,34 @@ public final class LiveStatistics implements EventListener {
   }
 
   /**
+   * The estimates of clients waiting at consecutive places of a group's queue, each recorded to be
+   * checked against his real wait: what a transport pushes to its waiting clients when the queue
+   * moves, read from the core's queue. The same as {@link #estimate(TenantId, SessionId, GroupId,
+   * int)} for each client in turn, at one instant and under one lock.
+   *
+   * <pre>{@code
+   * List<SessionId> queue = ...; // the group's waiting clients, in queue order
+   * stats.estimates(tenant, group, queue, 1).forEach(gateway::tell);
+   * }</pre>
+   *
+   * @param waiting the clients, in queue order, at places {@code firstPlace}, {@code firstPlace + 1}, …
+   * @param firstPlace the 1-based place of the first of them
+   * @return their estimates, in the same order; empty when the group's figures cannot tell yet
+   */
+  public List<WaitEstimate> estimates(TenantId tenant, GroupId group, List<SessionId> waiting, int firstPlace) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(group, "group");
+    requireNonNull(waiting, "waiting");
+    for (int i = 0; i < waiting.size(); i++) {
+      requireNonNull(waiting.get(i), "waiting session");
+    }
+    if (firstPlace < 1 || firstPlace > Integer.MAX_VALUE - waiting.size()) {
+      throw new IllegalArgumentException("a position is 1-based, not " + firstPlace + " for " + waiting.size() + " clients");
+    }
+    return tally(tenant).estimates(group, waiting, firstPlace, clock.instant());
+  }
+
+  /**
    * The estimate of a client's wait, from his place in the snapshot; empty unless he waits in a
    * group's queue (not for one operator alone, nor being offered) and the figures can tell.
    */
@@ -156,6 +213,14 @@ public final class LiveStatistics implements EventListener {
   }
 
   private TenantTally tally(TenantId tenant) {
-    return tenants.computeIfAbsent(tenant, t -> new TenantTally(t, settings));
+    TenantTally first = this.first;
+    if (first != null && first.tenant().equals(tenant)) {
+      return first;
+    }
+    TenantTally t = tenants.computeIfAbsent(tenant, id -> new TenantTally(id, settings));
+    if (first == null) {
+      this.first = t; // a race may keep another tenant's: any tally of the map is right
+    }
+    return t;
   }
 }

@@ -13,31 +13,35 @@ import dev.parley.core.routing.TenantSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One tenant's live statistics, kept up to date from its events: each event costs O(log n) in the
- * number of clients waiting in its group, and nothing is ever scanned per event.
+ * One tenant's live statistics, kept up to date from its events: each event costs O(1) (an answer
+ * one more step per estimate the client was given), and nothing is ever scanned per event.
  *
  * <p>Concurrency: every method holds the instance's lock; events come from one thread at a time
  * (the tenant's listener thread), reads from any.
  */
 final class TenantTally {
+  private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
   private final TenantId tenant;
   private final StatisticsSettings settings;
   private final long resolutionNanos;
+  private final long toleranceNanos;
   private final Map<GroupId, GroupTally> groups = new LinkedHashMap<>();
   private final Map<OperatorId, OperatorTally> operators = new LinkedHashMap<>();
   private final Map<SessionId, Track> tracks = new HashMap<>();
+  /** The track found last: a command's events are mostly about one session. Always one in {@code tracks}. */
+  private @Nullable Track lastTrack;
   /** The accuracy of estimates since the start, over every group ever. */
   private final long[] estimatesSinceStart = new long[Figure.GROUP_FIGURES];
-  private long tracked;
   /** The newest instant heard; reads never look earlier. */
   private long latest = Track.NONE;
 
@@ -45,23 +49,45 @@ final class TenantTally {
     this.tenant = tenant;
     this.settings = settings;
     this.resolutionNanos = settings.window().toNanos() / settings.buckets();
+    this.toleranceNanos = nanos(settings.estimateTolerance());
+  }
+
+  TenantId tenant() {
+    return tenant;
   }
 
   synchronized void onEvent(Event e) {
+    apply(e);
+  }
+
+  /** Takes in {@code events[from, to)}, in order, under one hold of the lock. */
+  synchronized void onEvents(List<? extends Event> events, int from, int to) {
+    for (int i = from; i < to; i++) {
+      apply(events.get(i));
+    }
+  }
+
+  private void apply(Event e) {
     long at = nanos(e.at());
     latest = Math.max(latest, at);
     if (e instanceof Event.SessionQueued q) {
-      Track t = tracks.computeIfAbsent(q.session(), id -> new Track(id, tracked++));
+      Track t = track(q.session());
       stopWaiting(t);
       startWaiting(t, q.group(), at);
     } else if (e instanceof Event.SessionOffered o) {
-      whileWaiting(o.session(), t -> t.offeredAt = at);
+      Track t = waitingTrack(o.session());
+      if (t != null) {
+        t.offeredAt = at;
+      }
     } else if (e instanceof Event.OfferEnded o && o.state() == SessionState.QUEUED) {
-      whileWaiting(o.session(), t -> t.offeredAt = Track.NONE);
+      Track t = waitingTrack(o.session());
+      if (t != null) {
+        t.offeredAt = Track.NONE;
+      }
     } else if (e instanceof Event.SessionAccepted a) {
       accepted(a.session(), a.operator(), at);
     } else if (e instanceof Event.SessionRequeued r) {
-      Track t = tracks.computeIfAbsent(r.session(), id -> new Track(id, tracked++));
+      Track t = track(r.session());
       stopWaiting(t);
       release(t);
       // Sent to one operator by name, it stays its group's client: r.group() is null then.
@@ -102,15 +128,42 @@ final class TenantTally {
     t.waiting = false;
   }
 
-  private void whileWaiting(SessionId session, Consumer<Track> change) {
-    Track t = tracks.get(session);
-    if (t != null && t.waiting) {
-      change.accept(t);
+  /** The session's track, made if it has none. */
+  private Track track(SessionId session) {
+    Track t = lastTrack;
+    if (t == null || t.id != session) {
+      t = tracks.computeIfAbsent(session, Track::new);
+      lastTrack = t;
     }
+    return t;
+  }
+
+  private @Nullable Track existingTrack(SessionId session) {
+    Track t = lastTrack;
+    if (t == null || t.id != session) {
+      t = tracks.get(session);
+      if (t != null) {
+        lastTrack = t;
+      }
+    }
+    return t;
+  }
+
+  private @Nullable Track waitingTrack(SessionId session) {
+    Track t = existingTrack(session);
+    return t != null && t.waiting ? t : null;
+  }
+
+  private @Nullable Track removeTrack(SessionId session) {
+    Track t = tracks.remove(session);
+    if (t != null && t == lastTrack) {
+      lastTrack = null;
+    }
+    return t;
   }
 
   private void accepted(SessionId session, OperatorId operator, long at) {
-    Track t = tracks.computeIfAbsent(session, id -> new Track(id, tracked++));
+    Track t = track(session);
     if (t.operator != null) {
       return; // heard twice: nothing new
     }
@@ -135,24 +188,39 @@ final class TenantTally {
   /** Compares the estimates the client was given with his answer at {@code at}. */
   private void compareEstimates(Track t, long at) {
     if (t.firstPredicted != Track.NONE) {
-      accuracy(t.group, Figure.FIRST_ESTIMATES, at, at - t.firstPredicted);
+      long error = at - t.firstPredicted;
+      long size = Math.abs(error);
+      accuracy(t.group, Figure.FIRST_ESTIMATES, at, 1, size <= toleranceNanos ? 1 : 0, size, error);
     }
-    for (int i = 0; i < t.estimates; i++) {
-      accuracy(t.group, Figure.ALL_ESTIMATES, at, at - t.predicted[i]);
+    if (t.estimates > 0) {
+      long within = 0;
+      long sizes = 0;
+      long errors = 0;
+      for (int i = 0; i < t.estimates; i++) {
+        long error = at - t.predicted[i];
+        long size = Math.abs(error);
+        within += size <= toleranceNanos ? 1 : 0;
+        sizes += size;
+        errors += error;
+      }
+      accuracy(t.group, Figure.ALL_ESTIMATES, at, t.estimates, within, sizes, errors);
     }
   }
 
-  private void accuracy(GroupTally g, int start, long at, long error) {
-    long size = Math.abs(error);
-    long[] figures = {1, size <= settings.estimateTolerance().toNanos() ? 1 : 0, size, error};
-    for (int f = 0; f < Figure.ACCURACY_FIGURES; f++) {
-      g.window.add(at, start + f, figures[f]);
-      estimatesSinceStart[start + f] += figures[f];
-    }
+  /** Adds up the accuracy of {@code count} estimates compared at {@code at}. */
+  private void accuracy(GroupTally g, int start, long at, long count, long within, long sizes, long errors) {
+    g.window.add(at, start + Figure.ESTIMATES, count);
+    g.window.add(at, start + Figure.WITHIN, within);
+    g.window.add(at, start + Figure.ABSOLUTE_ERROR_NANOS, sizes);
+    g.window.add(at, start + Figure.ERROR_NANOS, errors);
+    estimatesSinceStart[start + Figure.ESTIMATES] += count;
+    estimatesSinceStart[start + Figure.WITHIN] += within;
+    estimatesSinceStart[start + Figure.ABSOLUTE_ERROR_NANOS] += sizes;
+    estimatesSinceStart[start + Figure.ERROR_NANOS] += errors;
   }
 
   private void abandoned(SessionId session, long at) {
-    Track t = tracks.remove(session);
+    Track t = removeTrack(session);
     if (t != null && t.waiting) {
       stopWaiting(t);
       if (t.group != null) {
@@ -162,7 +230,7 @@ final class TenantTally {
   }
 
   private void ended(SessionId session, SessionState state, long at) {
-    Track t = tracks.get(session);
+    Track t = state == SessionState.WRAP_UP ? existingTrack(session) : removeTrack(session);
     if (t == null) {
       return;
     }
@@ -173,13 +241,12 @@ final class TenantTally {
     if (state == SessionState.WRAP_UP) {
       t.endedAt = at;
     } else {
-      tracks.remove(session);
       release(t);
     }
   }
 
   private void wrappedUp(SessionId session, long at) {
-    Track t = tracks.remove(session);
+    Track t = removeTrack(session);
     if (t == null) {
       return;
     }
@@ -224,7 +291,7 @@ final class TenantTally {
       if (tracks.containsKey(v.id())) {
         continue;
       }
-      Track t = new Track(v.id(), tracked++);
+      Track t = new Track(v.id());
       if (v.state().waiting()) {
         tracks.put(v.id(), t);
         startWaiting(t, v.group(), nanos(v.waitingSince()));
@@ -247,16 +314,41 @@ final class TenantTally {
       return Optional.empty();
     }
     long now = now(clock);
-    double wait = g.estimateNanos(position, now);
-    if (Double.isNaN(wait)) {
+    if (!g.canEstimate(now)) {
       return Optional.empty();
     }
-    long waitNanos = Math.round(wait);
-    Track t = tracks.get(session);
-    if (t != null && t.waiting && t.group == g) {
-      t.estimated(position, now + waitNanos);
-    }
+    long waitNanos = Math.round(g.estimateNanos(position));
+    recordEstimate(g, session, position, now + waitNanos);
     return Optional.of(new WaitEstimate(session, group, position, Duration.ofNanos(waitNanos), instant(now)));
+  }
+
+  synchronized List<WaitEstimate> estimates(GroupId group, List<SessionId> waiting, int firstPlace, Instant clock) {
+    GroupTally g = groups.get(group);
+    if (g == null || waiting.isEmpty()) {
+      return List.of();
+    }
+    long now = now(clock);
+    if (!g.canEstimate(now)) {
+      return List.of();
+    }
+    Instant at = instant(now);
+    WaitEstimate[] estimates = new WaitEstimate[waiting.size()];
+    for (int i = 0; i < estimates.length; i++) {
+      SessionId session = waiting.get(i);
+      int position = firstPlace + i;
+      long waitNanos = Math.round(g.estimateNanos(position));
+      recordEstimate(g, session, position, now + waitNanos);
+      estimates[i] = new WaitEstimate(session, group, position, Duration.ofNanos(waitNanos), at);
+    }
+    return Collections.unmodifiableList(Arrays.asList(estimates));
+  }
+
+  /** Remembers what a client waiting in {@code g} was told, to compare it with his answer. */
+  private void recordEstimate(GroupTally g, SessionId session, int position, long predictedAt) {
+    Track t = existingTrack(session);
+    if (t != null && t.waiting && t.group == g) {
+      t.estimated(position, predictedAt);
+    }
   }
 
   synchronized TenantStatistics read(TenantSnapshot routing, Instant clock) {
@@ -285,12 +377,14 @@ final class TenantTally {
   }
 
   private GroupTally group(GroupId id) {
-    return groups.computeIfAbsent(id, g -> new GroupTally(g,
+    GroupTally known = groups.get(id);
+    return known != null ? known : groups.computeIfAbsent(id, g -> new GroupTally(g,
         new SlidingWindow(Figure.GROUP_FIGURES, settings.buckets(), resolutionNanos), settings.serviceLevelThreshold(g)));
   }
 
   private OperatorTally operator(OperatorId id) {
-    return operators.computeIfAbsent(id, o -> new OperatorTally(o,
+    OperatorTally known = operators.get(id);
+    return known != null ? known : operators.computeIfAbsent(id, o -> new OperatorTally(o,
         new SlidingWindow(Figure.SERVICE_FIGURES, settings.buckets(), resolutionNanos)));
   }
 
@@ -300,6 +394,11 @@ final class TenantTally {
 
   static long nanos(Instant t) {
     return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+  }
+
+  /** A non-negative duration in nanoseconds; {@code Long.MAX_VALUE} (as good as forever) beyond that. */
+  static long nanos(Duration d) {
+    return d.compareTo(LONGEST) >= 0 ? Long.MAX_VALUE : d.toNanos();
   }
 
   private static Instant instant(long nanos) {

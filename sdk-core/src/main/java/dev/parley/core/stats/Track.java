@@ -2,7 +2,6 @@ package dev.parley.core.stats;
 
 import dev.parley.core.SessionId;
 import java.util.Arrays;
-import java.util.Comparator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,19 +15,18 @@ final class Track {
   static final long NONE = Long.MIN_VALUE;
   /** How many estimates a session keeps at most: one per place it passed through, up to this. */
   static final int MAX_ESTIMATES = 1_024;
-  /** Longest-waiting first; {@link #seq} breaks ties. */
-  static final Comparator<Track> BY_WAIT =
-      Comparator.<Track>comparingLong(t -> t.waitingSince).thenComparingLong(t -> t.seq);
   private static final long[] NO_ESTIMATES = new long[0];
 
   final SessionId id;
-  final long seq;
   /** The group it waits in or is served for; null for a client waiting for one operator alone. */
   @Nullable GroupTally group;
   boolean waiting;
   long waitingSince = NONE;
   /** The standing offer's instant, while one stands. */
   long offeredAt = NONE;
+  /** Its neighbours in its group's {@link WaitingTracks}, while it waits there. */
+  @Nullable Track earlier;
+  @Nullable Track later;
 
   /** The instant the first estimate of this wait said the client would be answered. */
   long firstPredicted = NONE;
@@ -41,9 +39,8 @@ final class Track {
   long acceptedAt = NONE;
   long endedAt = NONE;
 
-  Track(SessionId id, long seq) {
+  Track(SessionId id) {
     this.id = id;
-    this.seq = seq;
   }
 
   /** Remembers an estimate: the first one, and one for each new place in the queue. */

@@ -10,12 +10,10 @@ import dev.parley.core.ManualClock;
 import dev.parley.core.OperatorId;
 import dev.parley.core.OperatorSpec;
 import dev.parley.core.OperatorStatus;
-import dev.parley.core.SessionId;
 import dev.parley.core.TenantId;
 import dev.parley.core.TenantSettings;
 import dev.parley.core.event.Event;
 import dev.parley.core.routing.RoutingCore;
-import dev.parley.core.routing.SessionView;
 import dev.parley.core.stats.LiveStatistics;
 import dev.parley.core.stats.StatisticsSettings;
 import dev.parley.core.stats.TenantStatistics;
@@ -24,7 +22,6 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
@@ -52,6 +49,13 @@ import java.util.function.DoubleConsumer;
  * confidence interval. Whenever the queue moves, every waiting client of the window is told his
  * new place and estimate again, and the statistics check those too.
  *
+ * <p>The places: the core keeps its queue as a heap, and reading it in order sorts a copy. Since
+ * every client here has the same priority, the core serves them first come, first served, so the
+ * simulator keeps its own {@link WaitingLine} of them and reads their places there. It checks that
+ * line against the core as it goes: each client who waited must be the first in it when the core
+ * answers him, and each one told an estimate on arrival must stand where the core says he stands;
+ * the run fails otherwise.
+ *
  * <p>Every draw comes from {@link SplittableRandom}s split off one seeded root, one stream each
  * for arrivals, handle times and patience: the same options give the same figures.
  *
@@ -75,6 +79,7 @@ public final class Simulator {
   private final EventSink sink = new EventSink();
   private final SessionSlots slots;
   private final TimerHeap timers = new TimerHeap();
+  private final WaitingLine line;
   private final OperatorId[] operatorIds;
   private final Actor[] operatorActors;
   private final SplittableRandom arrivalDraws;
@@ -107,7 +112,6 @@ public final class Simulator {
   private int arriving = -1;
   /** The operator whose session is ending in the command being applied. */
   private int freed = -1;
-  private int waiting;
   /** Clients who arrived in the window and are neither answered nor gone. */
   private long outstanding;
   private long calls;
@@ -154,6 +158,7 @@ public final class Simulator {
       operatorActors[i] = Actor.operator(id);
     }
     this.slots = new SessionSlots(Entry.builder(Channel.WEB_CHAT).group(group).build());
+    this.line = new WaitingLine(slots);
   }
 
   /**
@@ -182,12 +187,12 @@ public final class Simulator {
       long due = timers.nextDue();
       if (open && nextArrival <= due) {
         long t = nextArrival;
-        queue.advance(t, waiting);
+        queue.advance(t, line.size());
         arrive(t);
         nextArrival = later(t, exponential(arrivalDraws, meanArrivalGapNanos));
         open = nextArrival < end;
       } else if (due != Long.MAX_VALUE && (outstanding > 0 || due < end)) {
-        queue.advance(due, waiting);
+        queue.advance(due, line.size());
         fire(timers.poll(), due);
       } else {
         break;
@@ -197,7 +202,7 @@ public final class Simulator {
         progress.accept(Math.min(1, (double) core.now().getEpochSecond() * NANOS / end));
       }
     }
-    queue.advance(end, waiting);
+    queue.advance(end, line.size());
     occupancy.finish();
     progress.accept(1);
   }
@@ -209,7 +214,6 @@ public final class Simulator {
     }
     state[k] = WAITING;
     arrivedAt[k] = t;
-    waiting++;
     calls++;
     int b = -1;
     if (window.contains(t)) {
@@ -222,8 +226,11 @@ public final class Simulator {
     arriving = k;
     apply(slots.arrive(k), t);
     arriving = -1;
-    if (state[k] == WAITING && b >= 0) {
-      predicted[k] = told(k);
+    if (state[k] == WAITING) {
+      line.join(k);
+      if (b >= 0) {
+        predicted[k] = told(k);
+      }
     }
     if (state[k] == WAITING && options.abandons()) {
       timers.schedule(k, later(t, exponential(patienceDraws, meanPatienceNanos)));
@@ -235,6 +242,10 @@ public final class Simulator {
     OptionalInt place = core.queuePosition(slots.id(k));
     if (place.isEmpty()) {
       return UNTOLD;
+    }
+    if (place.getAsInt() != line.size() || line.get(place.getAsInt() - 1) != k) {
+      throw new IllegalStateException("the core puts " + slots.id(k) + " at place " + place.getAsInt()
+          + ", not last of the line " + line + " that came first");
     }
     return statistics.estimate(tenant, slots.id(k), group, place.getAsInt())
         .map(e -> nanos(e.expectedAnswerAt()))
@@ -250,7 +261,7 @@ public final class Simulator {
       apply(new Command.End(slots.id(k), operatorActors[op]), t);
       freed = -1;
     } else {
-      waiting--;
+      line.leave(k);
       if (batchOf[k] >= 0) {
         tally.abandon(batchOf[k]);
         outstanding--;
@@ -259,7 +270,7 @@ public final class Simulator {
     }
     state[k] = 0;
     slots.release(k);
-    if (waiting > 0) {
+    if (outstanding > 0) {
       retell();
     }
   }
@@ -267,14 +278,21 @@ public final class Simulator {
   /**
    * The queue moved: every waiting client of the window is told his new place and estimate, as a
    * channel gateway tells them; the statistics check one estimate per place against the answer.
+   * Called only while someone of the window waits (clients of the warm-up are told nothing).
    */
   private void retell() {
-    List<SessionView> queue = core.waitingFor(operatorIds[0]);
-    for (int i = 0; i < queue.size(); i++) {
-      SessionId id = queue.get(i).id();
-      if (batchOf[SessionSlots.slotOf(id)] >= 0) {
-        statistics.estimate(tenant, id, group, i + 1);
+    int n = line.size();
+    for (int i = 0; i < n; ) {
+      if (batchOf[line.get(i)] < 0) {
+        i++;
+        continue;
       }
+      int j = i + 1;
+      while (j < n && batchOf[line.get(j)] >= 0) {
+        j++;
+      }
+      statistics.estimates(tenant, group, line.ids(i, j), i + 1);
+      i = j;
     }
   }
 
@@ -282,9 +300,9 @@ public final class Simulator {
     Instant now = Instant.ofEpochSecond(t / NANOS, t % NANOS);
     clock.set(now);
     core.apply(command, now, sink);
+    statistics.onEvents(sink);
     for (int i = 0, n = sink.size(); i < n; i++) {
       Event e = sink.get(i);
-      statistics.onEvent(e);
       if (e instanceof Event.SessionAccepted) {
         Event.SessionAccepted a = (Event.SessionAccepted) e;
         int k = arriving >= 0 && a.session() == slots.id(arriving) ? arriving : SessionSlots.slotOf(a.session());
@@ -303,9 +321,15 @@ public final class Simulator {
   }
 
   private void accepted(int k, int op, long t) {
+    if (k != arriving) {
+      if (line.first() != k) {
+        throw new IllegalStateException("the core answered " + slots.id(k) + " before the line " + line
+            + " that came first");
+      }
+      line.leave(k);
+    }
     state[k] = SERVED;
     operatorOf[k] = op;
-    waiting--;
     occupancy.change(op, t, +1);
     timers.schedule(k, later(t, exponential(handleDraws, meanHandleNanos)));
     int b = batchOf[k];
@@ -411,7 +435,7 @@ public final class Simulator {
 
   private void setUp(Command command) {
     core.apply(command, Instant.EPOCH, sink);
-    sink.forEach(statistics::onEvent);
+    statistics.onEvents(sink);
     sink.clear();
   }
 
