@@ -57,6 +57,12 @@ final class WireChild implements AutoCloseable {
     return Long.parseLong(parts[0]) + Long.parseLong(parts[1]);
   }
 
+  /** Heap bytes the server's threads have allocated so far. */
+  long allocated() throws IOException {
+    in.println("alloc");
+    return Long.parseLong(line("ALLOC ").trim());
+  }
+
   private String line(String prefix) throws IOException {
     for (String line; (line = out.readLine()) != null; ) {
       if (line.startsWith(prefix)) {

@@ -3,6 +3,7 @@ package dev.parley.benchmarks;
 import dev.parley.core.OperatorId;
 import dev.parley.transport.netty.Principal;
 import dev.parley.transport.netty.SignedTokens;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.Locale;
  *       (3) rounds alternating echo and Parley, the median p99 of each compared. Echo: each frame
  *       comes back to its sender. Parley: each client is in a web-chat session accepted by one
  *       of {@code connections / 10} operators, and each frame is a {@code message} the operator's
- *       console receives; it is stored and routed by the engine on the way.
+ *       console receives; it is stored and routed by the engine on the way. Each round also tells
+ *       the bytes the server allocated per frame.
  *   <li><b>Maximum sustainable rate</b>: the same, in steps from {@code --rate} up by half each
  *       time (a 1 s warm-up and {@code --step-seconds} recorded) until a step is not sustained
  *       (the sender fell behind, a frame was lost or 3 s late, or p99 went over a second: a backlog grew) or {@code
@@ -98,11 +100,11 @@ public final class WireHarness {
       List<WireClient.Conn> echoSenders = client.open(echo.uri("/ws/client"), connections, 200);
       List<WireClient.Conn> parleySenders = parleySessions(parley, client);
       for (int round = 0; round < rounds; round++) { // interleaved, so that a noisy moment hits both
-        echoRounds.add(latency.run(client, echoSenders));
-        parleyRounds.add(latency.run(client, parleySenders));
+        echoRounds.add(latency.run(client, echoSenders, echo));
+        parleyRounds.add(latency.run(client, parleySenders, parley));
       }
-      echoSteps = steps(client, echoSenders);
-      parleySteps = steps(client, parleySenders);
+      echoSteps = steps(client, echoSenders, echo);
+      parleySteps = steps(client, parleySenders, parley);
     }
     long echoIdle = idleBytes(WireChild.echo());
     long parleyIdle = idleBytes(WireChild.parley(key, 1, 1));
@@ -130,10 +132,11 @@ public final class WireHarness {
     return clients;
   }
 
-  private List<WireRun.Result> steps(WireClient client, List<WireClient.Conn> senders) throws InterruptedException {
+  private List<WireRun.Result> steps(WireClient client, List<WireClient.Conn> senders, WireChild server)
+      throws InterruptedException, IOException {
     List<WireRun.Result> steps = new ArrayList<>();
     for (int rate = latency.rate(); rate <= maxRate; rate = rate * 3 / 2) {
-      WireRun.Result step = new WireRun(rate, 1, stepSeconds).run(client, senders);
+      WireRun.Result step = new WireRun(rate, 1, stepSeconds).run(client, senders, server);
       steps.add(step);
       if (!step.sustained()) {
         break;
@@ -158,10 +161,11 @@ public final class WireHarness {
       List<WireRun.Result> echoSteps, List<WireRun.Result> parleySteps, long echoIdle, long parleyIdle) {
     System.out.printf(Locale.ROOT, "## Netty transport: client → engine → operator against a Netty echo server%n%n");
     System.out.printf(Locale.ROOT, "%d connections, %d frames/s open loop, %d s recorded after %d s warm-up, %d rounds "
-        + "alternating echo and Parley; latency in µs from the intended send.%n%n", connections, latency.rate(),
+        + "alternating echo and Parley; latency in µs from the intended send; "
+        + "the server's allocation in bytes per frame sent, warm-up included.%n%n", connections, latency.rate(),
         latency.seconds(), latency.warmupSeconds(), rounds);
-    System.out.println("| round | server | received | p50 | p99 | p99.9 | max |");
-    System.out.println("|---|---|---:|---:|---:|---:|---:|");
+    System.out.println("| round | server | received | p50 | p99 | p99.9 | max | server B/frame |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
     for (int i = 0; i < rounds; i++) {
       row(i + 1, "echo", echoRounds.get(i));
       row(i + 1, "Parley", parleyRounds.get(i));
@@ -196,8 +200,8 @@ public final class WireHarness {
   }
 
   private static void row(int round, String name, WireRun.Result r) {
-    System.out.printf(Locale.ROOT, "| %d | %s | %d of %d | %d | %d | %d | %d |%n", round, name, r.received(), r.sent(), r.p50(),
-        r.p99(), r.p999(), r.max());
+    System.out.printf(Locale.ROOT, "| %d | %s | %d of %d | %d | %d | %d | %d | %d |%n", round, name, r.received(), r.sent(),
+        r.p50(), r.p99(), r.p999(), r.max(), r.bytesPerFrame());
   }
 
   private static String step(List<WireRun.Result> steps, int i) {

@@ -1,5 +1,6 @@
 package dev.parley.benchmarks;
 
+import com.sun.management.ThreadMXBean;
 import dev.parley.core.Channel;
 import dev.parley.core.GroupId;
 import dev.parley.core.GroupSpec;
@@ -32,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * The server side of {@link WireHarness}, in a process of its own so that its memory and its
@@ -44,8 +46,9 @@ import java.util.List;
  * </pre>
  *
  * It prints {@code PORT n} once listening, then answers each {@code heap} line on its standard
- * input with {@code HEAP used-heap-bytes netty-direct-bytes} after two full GCs. It stops when its
- * input ends, and by itself after {@code --lifetime} seconds.
+ * input with {@code HEAP used-heap-bytes netty-direct-bytes} after two full GCs, and each {@code
+ * alloc} line with {@code ALLOC bytes}, the bytes its live threads have allocated so far. It stops
+ * when its input ends, and by itself after {@code --lifetime} seconds.
  *
  * <p>The Parley server serves tenant {@code acme}: group {@code g} accepts offers at once, and
  * operators {@code op-0} … each take {@code --capacity} web chats; the harness logs them in with
@@ -85,10 +88,19 @@ public final class WireServer {
         long direct = PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory();
         System.out.println("HEAP " + heap + " " + direct);
         System.out.flush();
+      } else if (line.equals("alloc")) {
+        System.out.println("ALLOC " + allocated());
+        System.out.flush();
       }
     }
     server.close();
     System.exit(0);
+  }
+
+  /** Heap bytes allocated by the threads alive now: the servers' threads live as long as they do. */
+  private static long allocated() {
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    return LongStream.of(threads.getThreadAllocatedBytes(threads.getAllThreadIds())).filter(b -> b > 0).sum();
   }
 
   private static AutoCloseable parley(byte[] key, int operators, int capacity) {
