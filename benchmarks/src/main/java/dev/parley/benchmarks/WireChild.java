@@ -50,7 +50,7 @@ final class WireChild implements AutoCloseable {
     return URI.create("ws://127.0.0.1:" + port + path);
   }
 
-  /** Heap in use after full GCs plus Netty's pooled direct memory in use, in bytes. */
+  /** Heap in use after full GCs plus the direct memory of Netty's allocator in use, in bytes. */
   long memory() throws IOException {
     in.println("heap");
     String[] parts = line("HEAP ").trim().split(" ");

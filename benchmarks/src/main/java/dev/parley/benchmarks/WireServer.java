@@ -12,7 +12,8 @@ import dev.parley.core.TenantId;
 import dev.parley.transport.netty.ParleyServer;
 import dev.parley.transport.netty.SignedTokens;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -85,7 +86,8 @@ public final class WireServer {
         System.gc();
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        long direct = PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory();
+        // The default allocator's (adaptive in Netty 4.2): the pooled one's counters stay at zero.
+        long direct = ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric().usedDirectMemory();
         System.out.println("HEAP " + heap + " " + direct);
         System.out.flush();
       } else if (line.equals("alloc")) {
