@@ -57,10 +57,13 @@ final class WireChild implements AutoCloseable {
     return Long.parseLong(parts[0]) + Long.parseLong(parts[1]);
   }
 
-  /** Heap bytes the server's threads have allocated so far. */
-  long allocated() throws IOException {
-    in.println("alloc");
-    return Long.parseLong(line("ALLOC ").trim());
+  /** What the server has used so far: heap bytes its threads allocated, and CPU time. */
+  record Usage(long allocatedBytes, long cpuNanos) {}
+
+  Usage usage() throws IOException {
+    in.println("usage");
+    String[] parts = line("USAGE ").trim().split(" ");
+    return new Usage(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
   }
 
   private String line(String prefix) throws IOException {

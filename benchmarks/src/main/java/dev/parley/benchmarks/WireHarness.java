@@ -24,7 +24,7 @@ import java.util.Locale;
  *       comes back to its sender. Parley: each client is in a web-chat session accepted by one
  *       of {@code connections / 10} operators, and each frame is a {@code message} the operator's
  *       console receives; it is stored and routed by the engine on the way. Each round also tells
- *       the bytes the server allocated per frame.
+ *       the bytes the server allocated and the CPU time it used per frame.
  *   <li><b>Maximum sustainable rate</b>: the same, in steps from {@code --rate} up by half each
  *       time (a 1 s warm-up and {@code --step-seconds} recorded) until a step is not sustained
  *       (the sender fell behind, a frame was lost or 3 s late, or p99 went over a second: a backlog
@@ -186,10 +186,10 @@ public final class WireHarness {
     System.out.printf(Locale.ROOT, "## Netty transport: client → engine → operator against a Netty echo server%n%n");
     System.out.printf(Locale.ROOT, "%d connections, %d frames/s open loop, %d s recorded after %d s warm-up, %d rounds "
         + "alternating echo and Parley; latency in µs from the intended send; "
-        + "the server's allocation in bytes per frame sent, warm-up included.%n%n", connections, latency.rate(),
-        latency.seconds(), latency.warmupSeconds(), rounds);
-    System.out.println("| round | server | received | p50 | p99 | p99.9 | max | server B/frame |");
-    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+        + "the server's allocation (bytes) and CPU time (µs, all its threads) per frame sent, warm-up included.%n%n",
+        connections, latency.rate(), latency.seconds(), latency.warmupSeconds(), rounds);
+    System.out.println("| round | server | received | p50 | p99 | p99.9 | max | server B/frame | server CPU µs/frame |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for (int i = 0; i < rounds; i++) {
       row(i + 1, "echo", echoRounds.get(i));
       row(i + 1, "Parley", parleyRounds.get(i));
@@ -224,8 +224,8 @@ public final class WireHarness {
   }
 
   private static void row(int round, String name, WireRun.Result r) {
-    System.out.printf(Locale.ROOT, "| %d | %s | %d of %d | %d | %d | %d | %d | %d |%n", round, name, r.received(), r.sent(),
-        r.p50(), r.p99(), r.p999(), r.max(), r.bytesPerFrame());
+    System.out.printf(Locale.ROOT, "| %d | %s | %d of %d | %d | %d | %d | %d | %d | %.1f |%n", round, name, r.received(),
+        r.sent(), r.p50(), r.p99(), r.p999(), r.max(), r.bytesPerFrame(), r.cpuMicrosPerFrame());
   }
 
   private static String step(List<WireRun.Result> steps, int i) {

@@ -1,5 +1,6 @@
 package dev.parley.benchmarks;
 
+import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;
 import dev.parley.core.Channel;
 import dev.parley.core.GroupId;
@@ -48,8 +49,9 @@ import java.util.stream.LongStream;
  *
  * It prints {@code PORT n} once listening, then answers each {@code heap} line on its standard
  * input with {@code HEAP used-heap-bytes netty-direct-bytes} after two full GCs, and each {@code
- * alloc} line with {@code ALLOC bytes}, the bytes its live threads have allocated so far. It stops
- * when its input ends, and by itself after {@code --lifetime} seconds.
+ * usage} line with {@code USAGE bytes nanos}: the bytes its live threads have allocated and the CPU
+ * time the process has used so far (GC and compiler threads included). It stops when its input
+ * ends, and by itself after {@code --lifetime} seconds.
  *
  * <p>The Parley server serves tenant {@code acme}: group {@code g} accepts offers at once, and
  * operators {@code op-0} … each take {@code --capacity} web chats; the harness logs them in with
@@ -59,6 +61,7 @@ import java.util.stream.LongStream;
 public final class WireServer {
   static final TenantId ACME = TenantId.of("acme");
   static final GroupId GROUP = GroupId.of("g");
+  private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private WireServer() {}
 
@@ -90,8 +93,8 @@ public final class WireServer {
         long direct = ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric().usedDirectMemory();
         System.out.println("HEAP " + heap + " " + direct);
         System.out.flush();
-      } else if (line.equals("alloc")) {
-        System.out.println("ALLOC " + allocated());
+      } else if (line.equals("usage")) {
+        System.out.println("USAGE " + allocated() + " " + OS.getProcessCpuTime());
         System.out.flush();
       }
     }

@@ -126,6 +126,7 @@ class BenchmarksSmokeTest {
       assertThat(result.sent()).isEqualTo(200);
       assertThat(result.received()).isEqualTo(200);
       assertThat(result.bytesPerFrame()).isPositive();
+      assertThat(result.cpuMicrosPerFrame()).isPositive();
       assertThat(echo.memory()).isPositive();
     }
   }
