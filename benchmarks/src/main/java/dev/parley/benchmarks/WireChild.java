@@ -50,11 +50,20 @@ final class WireChild implements AutoCloseable {
     return URI.create("ws://127.0.0.1:" + port + path);
   }
 
-  /** Heap in use after full GCs plus Netty's pooled direct memory in use, in bytes. */
+  /** Heap in use after full GCs plus the direct memory of Netty's allocator in use, in bytes. */
   long memory() throws IOException {
     in.println("heap");
     String[] parts = line("HEAP ").trim().split(" ");
     return Long.parseLong(parts[0]) + Long.parseLong(parts[1]);
+  }
+
+  /** What the server has used so far: heap bytes its threads allocated, and CPU time. */
+  record Usage(long allocatedBytes, long cpuNanos) {}
+
+  Usage usage() throws IOException {
+    in.println("usage");
+    String[] parts = line("USAGE ").trim().split(" ");
+    return new Usage(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
   }
 
   private String line(String prefix) throws IOException {

@@ -3,6 +3,7 @@ package dev.parley.benchmarks;
 import dev.parley.core.OperatorId;
 import dev.parley.transport.netty.Principal;
 import dev.parley.transport.netty.SignedTokens;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,14 +23,18 @@ import java.util.Locale;
  *       (3) rounds alternating echo and Parley, the median p99 of each compared. Echo: each frame
  *       comes back to its sender. Parley: each client is in a web-chat session accepted by one
  *       of {@code connections / 10} operators, and each frame is a {@code message} the operator's
- *       console receives; it is stored and routed by the engine on the way.
+ *       console receives; it is stored and routed by the engine on the way. Each round also tells
+ *       the bytes the server allocated and the CPU time it used per frame.
  *   <li><b>Maximum sustainable rate</b>: the same, in steps from {@code --rate} up by half each
  *       time (a 1 s warm-up and {@code --step-seconds} recorded) until a step is not sustained
- *       (the sender fell behind, a frame was lost or 3 s late, or p99 went over a second: a backlog grew) or {@code
- *       --max-rate} is reached; the last sustained step is the figure.
+ *       (the sender fell behind, a frame was lost or 3 s late, or p99 went over a second: a backlog
+ *       grew) or {@code --max-rate} is reached; then {@code --refine} (3) more steps halve the gap
+ *       between the last sustained rate and the first that was not, so that the figure is within
+ *       about 6 % rather than 50 % (a ratio of two rates a half apart says little of a 0.7 goal). The
+ *       highest sustained step is the figure.
  *   <li><b>Memory</b>: {@code --idle} (10,000) WebSocket connections opened and left idle; the
- *       server's heap after full GCs plus Netty's pooled direct memory, before and after, divided
- *       by the count.
+ *       server's heap after full GCs plus the direct memory of Netty's allocator, before and
+ *       after, divided by the count.
  * </ol>
  *
  * Goals: Parley's p99 ≤ 1.5 × echo's; Parley's maximum rate ≥ 0.7 × echo's; ≤ 20 KB per idle
@@ -51,6 +56,7 @@ public final class WireHarness {
   private final WireRun latency;
   private final int maxRate;
   private final int stepSeconds;
+  private final int refine;
   private final int idle;
   private final int rounds;
   private final String key;
@@ -61,6 +67,7 @@ public final class WireHarness {
         flags.number("--seconds", 1, 15));
     maxRate = flags.number("--max-rate", 100, 400_000);
     stepSeconds = flags.number("--step-seconds", 1, 5);
+    refine = flags.number("--refine", 0, 3);
     idle = flags.number("--idle", 1, 10_000);
     rounds = flags.number("--rounds", 1, 3);
     byte[] secret = new byte[32];
@@ -70,7 +77,7 @@ public final class WireHarness {
 
   public static void main(String[] args) throws Exception {
     Flags flags = Flags.parse(args, List.of("--connections", "--rate", "--warmup", "--seconds", "--max-rate",
-        "--step-seconds", "--idle", "--rounds", "--limit"));
+        "--step-seconds", "--refine", "--idle", "--rounds", "--limit"));
     int limit = flags.number("--limit", 10, 1_200);
     Thread guard = new Thread(() -> {
       try {
@@ -98,11 +105,11 @@ public final class WireHarness {
       List<WireClient.Conn> echoSenders = client.open(echo.uri("/ws/client"), connections, 200);
       List<WireClient.Conn> parleySenders = parleySessions(parley, client);
       for (int round = 0; round < rounds; round++) { // interleaved, so that a noisy moment hits both
-        echoRounds.add(latency.run(client, echoSenders));
-        parleyRounds.add(latency.run(client, parleySenders));
+        echoRounds.add(latency.run(client, echoSenders, echo));
+        parleyRounds.add(latency.run(client, parleySenders, parley));
       }
-      echoSteps = steps(client, echoSenders);
-      parleySteps = steps(client, parleySenders);
+      echoSteps = steps(client, echoSenders, echo);
+      parleySteps = steps(client, parleySenders, parley);
     }
     long echoIdle = idleBytes(WireChild.echo());
     long parleyIdle = idleBytes(WireChild.parley(key, 1, 1));
@@ -130,16 +137,36 @@ public final class WireHarness {
     return clients;
   }
 
-  private List<WireRun.Result> steps(WireClient client, List<WireClient.Conn> senders) throws InterruptedException {
+  private List<WireRun.Result> steps(WireClient client, List<WireClient.Conn> senders, WireChild server)
+      throws InterruptedException, IOException {
     List<WireRun.Result> steps = new ArrayList<>();
+    int sustained = 0;
+    int failed = 0;
     for (int rate = latency.rate(); rate <= maxRate; rate = rate * 3 / 2) {
-      WireRun.Result step = new WireRun(rate, 1, stepSeconds).run(client, senders);
-      steps.add(step);
-      if (!step.sustained()) {
+      if (step(client, senders, server, rate, steps)) {
+        sustained = rate;
+      } else {
+        failed = rate;
         break;
       }
     }
+    for (int i = 0; i < refine && sustained > 0 && failed > 0; i++) {
+      int rate = (sustained + failed) / 2;
+      if (step(client, senders, server, rate, steps)) {
+        sustained = rate;
+      } else {
+        failed = rate;
+      }
+    }
     return steps;
+  }
+
+  /** Runs one step at {@code rate}, adds it to {@code steps}, and says whether it was sustained. */
+  private boolean step(WireClient client, List<WireClient.Conn> senders, WireChild server, int rate,
+      List<WireRun.Result> steps) throws InterruptedException, IOException {
+    WireRun.Result step = new WireRun(rate, 1, stepSeconds).run(client, senders, server);
+    steps.add(step);
+    return step.sustained();
   }
 
   private long idleBytes(WireChild server) throws Exception {
@@ -158,18 +185,19 @@ public final class WireHarness {
       List<WireRun.Result> echoSteps, List<WireRun.Result> parleySteps, long echoIdle, long parleyIdle) {
     System.out.printf(Locale.ROOT, "## Netty transport: client → engine → operator against a Netty echo server%n%n");
     System.out.printf(Locale.ROOT, "%d connections, %d frames/s open loop, %d s recorded after %d s warm-up, %d rounds "
-        + "alternating echo and Parley; latency in µs from the intended send.%n%n", connections, latency.rate(),
-        latency.seconds(), latency.warmupSeconds(), rounds);
-    System.out.println("| round | server | received | p50 | p99 | p99.9 | max |");
-    System.out.println("|---|---|---:|---:|---:|---:|---:|");
+        + "alternating echo and Parley; latency in µs from the intended send; "
+        + "the server's allocation (bytes) and CPU time (µs, all its threads) per frame sent, warm-up included.%n%n",
+        connections, latency.rate(), latency.seconds(), latency.warmupSeconds(), rounds);
+    System.out.println("| round | server | received | p50 | p99 | p99.9 | max | server B/frame | server CPU µs/frame |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for (int i = 0; i < rounds; i++) {
       row(i + 1, "echo", echoRounds.get(i));
       row(i + 1, "Parley", parleyRounds.get(i));
     }
-    System.out.printf(Locale.ROOT, "%n| steps (frames/s offered → received/s, p99 µs) | echo | Parley |%n|---|---|---|%n");
+    System.out.printf(Locale.ROOT, "%n| step | echo: offered/s → received/s, p99 µs | Parley: offered/s → received/s, p99 µs |%n"
+        + "|---:|---|---|%n");
     for (int i = 0; i < Math.max(echoSteps.size(), parleySteps.size()); i++) {
-      System.out.printf(Locale.ROOT, "| %d | %s | %s |%n",
-          (i < echoSteps.size() ? echoSteps : parleySteps).get(i).offered(), step(echoSteps, i), step(parleySteps, i));
+      System.out.printf(Locale.ROOT, "| %d | %s | %s |%n", i + 1, step(echoSteps, i), step(parleySteps, i));
     }
     long echoP99 = medianP99(echoRounds);
     long parleyP99 = medianP99(parleyRounds);
@@ -196,8 +224,8 @@ public final class WireHarness {
   }
 
   private static void row(int round, String name, WireRun.Result r) {
-    System.out.printf(Locale.ROOT, "| %d | %s | %d of %d | %d | %d | %d | %d |%n", round, name, r.received(), r.sent(), r.p50(),
-        r.p99(), r.p999(), r.max());
+    System.out.printf(Locale.ROOT, "| %d | %s | %d of %d | %d | %d | %d | %d | %d | %.1f |%n", round, name, r.received(),
+        r.sent(), r.p50(), r.p99(), r.p999(), r.max(), r.bytesPerFrame(), r.cpuMicrosPerFrame());
   }
 
   private static String step(List<WireRun.Result> steps, int i) {
@@ -205,14 +233,15 @@ public final class WireHarness {
       return "";
     }
     WireRun.Result r = steps.get(i);
-    return String.format(Locale.ROOT, "%.0f, %d%s", r.achieved(), r.p99(), r.sustained() ? "" : " (not sustained)");
+    return String.format(Locale.ROOT, "%d → %.0f, %d%s", r.offered(), r.achieved(), r.p99(),
+        r.sustained() ? "" : " (not sustained)");
   }
 
   private static int sustained(List<WireRun.Result> steps) {
     int best = 0;
     for (WireRun.Result r : steps) {
       if (r.sustained()) {
-        best = r.offered();
+        best = Math.max(best, r.offered());
       }
     }
     return best;

@@ -1,5 +1,6 @@
 package dev.parley.benchmarks;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -11,7 +12,9 @@ import org.HdrHistogram.Recorder;
  * sending connections, whatever the server does; each frame carries its <em>intended</em> send
  * time, so a stall that delays later sends counts against all of them (no coordinated omission).
  * The frame's latency is taken when it arrives where it was going: back at the sender (echo) or
- * at the operator's console (Parley). The warm-up's frames are sent but not recorded.
+ * at the operator's console (Parley). The warm-up's frames are sent but not recorded. The server's
+ * allocation and CPU time are read before the first send and after the last frame arrived, and
+ * divided by every frame sent, the warm-up's too.
  *
  * @param rate frames per second, all connections together
  * @param warmupSeconds seconds sent before recording
@@ -21,9 +24,12 @@ record WireRun(int rate, int warmupSeconds, int seconds) {
   /** Padding so that a frame is about as long as a short chat message. */
   private static final String FILLER = "x".repeat(64);
 
-  /** What one run measured; latencies in microseconds. */
+  /**
+   * What one run measured; latencies in microseconds, the server's allocation in bytes and its CPU
+   * time in microseconds per frame.
+   */
   record Result(int offered, double achieved, long sent, long received, long p50, long p99, long p999, long max,
-      boolean keptUp) {
+      long bytesPerFrame, double cpuMicrosPerFrame, boolean keptUp) {
     /**
      * Kept up: the client kept its schedule, every frame arrived within 3 s of the last send, and
      * 99 % within a second, so no backlog grew (a server that falls behind shows latencies that
@@ -34,7 +40,7 @@ record WireRun(int rate, int warmupSeconds, int seconds) {
     }
   }
 
-  Result run(WireClient client, List<WireClient.Conn> senders) throws InterruptedException {
+  Result run(WireClient client, List<WireClient.Conn> senders, WireChild server) throws InterruptedException, IOException {
     Recorder recorder = new Recorder(3);
     LongAdder received = new LongAdder();
     long interval = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -48,7 +54,9 @@ record WireRun(int rate, int warmupSeconds, int seconds) {
       }
     });
     long total = (long) rate * (warmupSeconds + seconds);
+    WireChild.Usage before = server.usage();
     long recorded = 0;
+    long sent = 0;
     boolean keptUp = true;
     for (long k = 0; k < total; k++) {
       long intended = start + k * interval;
@@ -58,6 +66,7 @@ record WireRun(int rate, int warmupSeconds, int seconds) {
         break;
       }
       senders.get((int) (k % senders.size())).send("{\"type\":\"message\",\"text\":\"t=" + intended + ";" + FILLER + "\"}");
+      sent++;
       if (intended >= recordFrom) {
         recorded++;
       }
@@ -67,9 +76,13 @@ record WireRun(int rate, int warmupSeconds, int seconds) {
       Thread.sleep(20);
     }
     client.onMessage(text -> {});
+    WireChild.Usage after = server.usage();
+    long frames = Math.max(1, sent);
     Histogram h = recorder.getIntervalHistogram();
     return new Result(rate, received.sum() / (double) seconds, recorded, received.sum(),
-        h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue(), keptUp);
+        h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue(),
+        (after.allocatedBytes() - before.allocatedBytes()) / frames,
+        (after.cpuNanos() - before.cpuNanos()) / 1_000.0 / frames, keptUp);
   }
 
   /** The intended send time the frame carries as {@code t=NANOS;}. */

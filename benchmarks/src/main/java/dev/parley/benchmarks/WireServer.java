@@ -1,5 +1,7 @@
 package dev.parley.benchmarks;
 
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
 import dev.parley.core.Channel;
 import dev.parley.core.GroupId;
 import dev.parley.core.GroupSpec;
@@ -11,7 +13,8 @@ import dev.parley.core.TenantId;
 import dev.parley.transport.netty.ParleyServer;
 import dev.parley.transport.netty.SignedTokens;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -32,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * The server side of {@link WireHarness}, in a process of its own so that its memory and its
@@ -44,8 +48,10 @@ import java.util.List;
  * </pre>
  *
  * It prints {@code PORT n} once listening, then answers each {@code heap} line on its standard
- * input with {@code HEAP used-heap-bytes netty-direct-bytes} after two full GCs. It stops when its
- * input ends, and by itself after {@code --lifetime} seconds.
+ * input with {@code HEAP used-heap-bytes netty-direct-bytes} after two full GCs, and each {@code
+ * usage} line with {@code USAGE bytes nanos}: the bytes its live threads have allocated and the CPU
+ * time the process has used so far (GC and compiler threads included). It stops when its input
+ * ends, and by itself after {@code --lifetime} seconds.
  *
  * <p>The Parley server serves tenant {@code acme}: group {@code g} accepts offers at once, and
  * operators {@code op-0} … each take {@code --capacity} web chats; the harness logs them in with
@@ -55,6 +61,7 @@ import java.util.List;
 public final class WireServer {
   static final TenantId ACME = TenantId.of("acme");
   static final GroupId GROUP = GroupId.of("g");
+  private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private WireServer() {}
 
@@ -82,13 +89,23 @@ public final class WireServer {
         System.gc();
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        long direct = PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory();
+        // The default allocator's (adaptive in Netty 4.2): the pooled one's counters stay at zero.
+        long direct = ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric().usedDirectMemory();
         System.out.println("HEAP " + heap + " " + direct);
+        System.out.flush();
+      } else if (line.equals("usage")) {
+        System.out.println("USAGE " + allocated() + " " + OS.getProcessCpuTime());
         System.out.flush();
       }
     }
     server.close();
     System.exit(0);
+  }
+
+  /** Heap bytes allocated by the threads alive now: the servers' threads live as long as they do. */
+  private static long allocated() {
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    return LongStream.of(threads.getThreadAllocatedBytes(threads.getAllThreadIds())).filter(b -> b > 0).sum();
   }
 
   private static AutoCloseable parley(byte[] key, int operators, int capacity) {

@@ -121,10 +121,12 @@ class BenchmarksSmokeTest {
     assertThat(WireRun.sentAt("{\"type\":\"message\",\"text\":\"t=-42;xx\"}")).isEqualTo(-42);
     try (WireChild echo = WireChild.echo(); WireClient client = new WireClient(1)) {
       List<WireClient.Conn> connections = client.open(echo.uri("/ws/client"), 10, 10);
-      WireRun.Result result = new WireRun(200, 0, 1).run(client, connections);
+      WireRun.Result result = new WireRun(200, 0, 1).run(client, connections, echo);
 
       assertThat(result.sent()).isEqualTo(200);
       assertThat(result.received()).isEqualTo(200);
+      assertThat(result.bytesPerFrame()).isPositive();
+      assertThat(result.cpuMicrosPerFrame()).isPositive();
       assertThat(echo.memory()).isPositive();
     }
   }

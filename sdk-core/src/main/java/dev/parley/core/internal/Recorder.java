@@ -131,6 +131,16 @@ final class Recorder {
     if (current == null) {
       return; // its record was dropped with a restart's loss of an unstored refusal; nothing to add to
     }
+    if (e instanceof Event.MessagePosted) { // the transcript grows; the record stays as it is
+      out.messages.add(message((Event.MessagePosted) e));
+      return;
+    }
+    if (e instanceof Event.MessageDelivered) {
+      Event.MessageDelivered d = (Event.MessageDelivered) e;
+      MessageRecord.Delivery delivery = MessageRecord.Delivery.valueOf(d.delivery().name());
+      out.others.add(s -> s.transcripts().markDelivery(d.tenant().value(), d.messageId(), delivery));
+      return;
+    }
     SessionRecord.Builder b = current.toBuilder();
     if (e instanceof Event.SessionOffered) {
       Event.SessionOffered o = (Event.SessionOffered) e;
@@ -212,14 +222,6 @@ final class Recorder {
       } else {
         b.parameter(p.name(), p.value());
       }
-    } else if (e instanceof Event.MessagePosted) {
-      out.messages.add(message((Event.MessagePosted) e));
-      return;
-    } else if (e instanceof Event.MessageDelivered) {
-      Event.MessageDelivered d = (Event.MessageDelivered) e;
-      MessageRecord.Delivery delivery = MessageRecord.Delivery.valueOf(d.delivery().name());
-      out.others.add(s -> s.transcripts().markDelivery(d.tenant().value(), d.messageId(), delivery));
-      return;
     }
     SessionRecord next = b.build();
     put(key, next, out);

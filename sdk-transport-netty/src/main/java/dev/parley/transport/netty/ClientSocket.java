@@ -53,7 +53,7 @@ final class ClientSocket extends SocketHandler {
     if (frame instanceof ClientFrame.Message) {
       ClientFrame.Message m = (ClientFrame.Message) frame;
       // Scoped to the session: a client cannot collide with another session's message ids.
-      String id = session.value() + ":" + (m.id() != null ? m.id() : UUID.randomUUID().toString());
+      String id = session.value() + ":" + (m.id() != null ? m.id() : Protocol.messageId());
       answer(m.ref(), submit(me, new Command.PostMessage(session, Actor.CLIENT, id, m.text(), m.attachments())));
     } else if (frame instanceof ClientFrame.Typing) {
       server.fanout.typing(me.tenant(), session, Actor.CLIENT);

@@ -65,7 +65,7 @@ final class EventFanout implements EventListener {
 
   /** A message reaches the client and everyone who serves the session, but not its author. */
   private void message(Event.MessagePosted m) {
-    ObjectNode frame = Frames.message(m);
+    byte[] frame = Frames.message(m);
     if (m.actor().kind() != Actor.Kind.CLIENT) {
       sendTo(peers.client(m.tenant(), m.session()), frame);
     }
@@ -189,12 +189,15 @@ final class EventFanout implements EventListener {
   }
 
   private static void sendTo(Collection<Peer> peers, ObjectNode frame) {
-    if (peers.isEmpty()) {
-      return;
+    if (!peers.isEmpty()) {
+      sendTo(peers, Json.bytes(frame));
     }
-    byte[] bytes = Json.bytes(frame);
+  }
+
+  /** Sends a frame serialized once to every one of {@code peers}. */
+  private static void sendTo(Collection<Peer> peers, byte[] frame) {
     for (Peer peer : peers) {
-      peer.send(bytes);
+      peer.send(frame);
     }
   }
 }

@@ -38,18 +38,34 @@ final class Frames {
     return n;
   }
 
-  /** A message posted into a session, for its client or its operators. */
-  static ObjectNode message(Event.MessagePosted m) {
-    ObjectNode n = of("message").put("session", m.session().value()).put("id", m.messageId())
-        .put("from", m.actor().kind().name().toLowerCase(Locale.ROOT)).put("text", m.text()).put("at", m.at().toString());
-    if (m.actor().kind() == Actor.Kind.OPERATOR || m.actor().kind() == Actor.Kind.BOT) {
-      n.put("author", m.actor().id());
-    }
-    ArrayNode files = n.putArray("attachments");
-    for (Attachment a : m.attachments()) {
-      files.addObject().put("name", a.name()).put("contentType", a.contentType()).put("size", a.size()).put("url", a.uri());
-    }
-    return n;
+  /**
+   * A message posted into a session, for its client or its operators: the one frame sent for
+   * every message, so it is written straight to bytes.
+   */
+  static byte[] message(Event.MessagePosted m) {
+    return Json.bytes(g -> {
+      g.writeStartObject();
+      g.writeStringProperty("type", "message");
+      g.writeStringProperty("session", m.session().value());
+      g.writeStringProperty("id", m.messageId());
+      g.writeStringProperty("from", m.actor().kind().name().toLowerCase(Locale.ROOT));
+      g.writeStringProperty("text", m.text());
+      g.writeStringProperty("at", m.at().toString());
+      if (m.actor().kind() == Actor.Kind.OPERATOR || m.actor().kind() == Actor.Kind.BOT) {
+        g.writeStringProperty("author", m.actor().id());
+      }
+      g.writeArrayPropertyStart("attachments");
+      for (Attachment a : m.attachments()) {
+        g.writeStartObject();
+        g.writeStringProperty("name", a.name());
+        g.writeStringProperty("contentType", a.contentType());
+        g.writeNumberProperty("size", a.size());
+        g.writeStringProperty("url", a.uri());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
   }
 
   /** A stored message, in the shape of the live {@code message} frame. */

@@ -5,8 +5,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,9 +26,8 @@ final class HttpInitializer extends ChannelInitializer<SocketChannel> {
     if (tls != null) {
       p.addLast("tls", tls.newHandler(channel.alloc()));
     }
-    long idle = server.limits.idleTimeout().toMillis();
     p.addLast("http", new HttpServerCodec());
-    p.addLast("idle", new IdleStateHandler(idle, idle / 2, 0, TimeUnit.MILLISECONDS));
+    p.addLast("idle", IdleGuard.idleHandler(server.limits.idleTimeout()));
     p.addLast("idle-guard", new IdleGuard());
     p.addLast("body-limit", new BodyLimit(server.limits.maxRequestBytes()));
     p.addLast("dispatch", new HttpDispatcher(server));

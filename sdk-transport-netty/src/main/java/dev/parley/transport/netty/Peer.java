@@ -26,6 +26,8 @@ final class Peer {
 
   final Channel channel;
   final Side side;
+  /** Where frames sent from outside the event loop wait for it. */
+  private final Outbox outbox;
   final TokenBucket bucket;
   final String userAgent;
   final String acceptLanguage;
@@ -38,9 +40,10 @@ final class Peer {
   /** The queue position the client was last told; confined to the event loop. */
   int lastPosition;
 
-  Peer(Channel channel, Side side, Limits limits, String userAgent, String acceptLanguage) {
+  Peer(Channel channel, Side side, Outbox outbox, Limits limits, String userAgent, String acceptLanguage) {
     this.channel = channel;
     this.side = side;
+    this.outbox = outbox;
     this.bucket = new TokenBucket(limits.messagesPerSecond(), limits.burst(), System.nanoTime());
     this.hardLimit = limits.hardOutboundLimit();
     this.userAgent = userAgent;
@@ -63,16 +66,39 @@ final class Peer {
     send(Json.bytes(frame));
   }
 
-  /** Sends a frame serialized once for many peers. */
+  /**
+   * Sends a frame serialized once for many peers: at once on the peer's event loop, else through
+   * the loop's {@link Outbox}.
+   */
   void send(byte[] frame) {
-    if (!channel.isActive()) {
+    if (!channel.isActive() || closedOverLimit()) {
       return;
     }
+    if (channel.eventLoop().inEventLoop()) {
+      channel.writeAndFlush(text(frame), channel.voidPromise());
+    } else {
+      outbox.add(this, frame);
+    }
+  }
+
+  /** Writes a frame the outbox held, leaving the flush to it; on the event loop. */
+  void write(byte[] frame) {
+    if (!closedOverLimit()) {
+      channel.write(text(frame), channel.voidPromise());
+    }
+  }
+
+  /** Closes the channel if its outbound buffer is past the hard limit, and says so. */
+  private boolean closedOverLimit() {
     if (!channel.isWritable() && channel.bytesBeforeWritable() > hardLimit) {
       channel.close();
-      return;
+      return true;
     }
-    channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame)), channel.voidPromise());
+    return false;
+  }
+
+  private static TextWebSocketFrame text(byte[] frame) {
+    return new TextWebSocketFrame(Unpooled.wrappedBuffer(frame));
   }
 
   /** Runs {@code push} once on the event loop, however many times it is asked for before it runs. */

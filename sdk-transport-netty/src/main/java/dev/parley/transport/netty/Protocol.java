@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -113,7 +114,7 @@ final class Protocol {
       case "decline":
         return submit(ref, type, new Command.Decline(session(n), self));
       case "send":
-        String id = Json.optionalString(n, "id").map(Protocol::id).orElseGet(() -> UUID.randomUUID().toString());
+        String id = Json.optionalString(n, "id").map(Protocol::id).orElseGet(Protocol::messageId);
         return submit(ref, type, new Command.PostMessage(session(n), me, id, Json.text(n, "text"), attachments(n)));
       case "redirect":
         String note = Json.optionalString(n, "note").orElse(null);
@@ -248,6 +249,18 @@ final class Protocol {
 
   private static SessionId session(JsonNode n) {
     return SessionId.of(Json.string(n, "session"));
+  }
+
+  /**
+   * An id for a message sent without one: a random UUID, unique within its session but not a
+   * secret, so it is drawn from the thread's own generator rather than the secure one, which is
+   * one lock for every I/O thread and a hash per id.
+   */
+  static String messageId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = random.nextLong() & ~0xF000L | 0x4000L; // version 4
+    long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L; // the IETF variant
+    return new UUID(high, low).toString();
   }
 
   private static String id(String id) {

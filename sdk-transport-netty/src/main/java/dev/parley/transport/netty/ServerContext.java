@@ -3,12 +3,14 @@ package dev.parley.transport.netty;
 import dev.parley.channels.ChannelGateway;
 import dev.parley.core.Parley;
 import dev.parley.core.TenantId;
+import io.netty.channel.EventLoop;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +42,7 @@ final class ServerContext {
   final Peers peers = new Peers();
   final EventFanout fanout;
   final Router router;
+  private final Map<EventLoop, Outbox> outboxes = new ConcurrentHashMap<>();
 
   ServerContext(ParleyServer.Builder b, ExecutorService workers) {
     this.parley = b.parley;
@@ -59,6 +62,11 @@ final class ServerContext {
     this.offlineForms = b.offlineForms;
     this.fanout = new EventFanout(parley, peers);
     this.router = Router.standard(b.pages);
+  }
+
+  /** The outbox of the connections of {@code loop}. */
+  Outbox outbox(EventLoop loop) {
+    return outboxes.computeIfAbsent(loop, Outbox::new);
   }
 
   /** {@code https} when the server terminates TLS. */

@@ -40,8 +40,8 @@ final class WebSocketUpgrade {
       return;
     }
     Peer.Side side = path.equals(CLIENT) ? Peer.Side.CLIENT : Peer.Side.OPERATOR;
-    Peer peer = new Peer(ctx.channel(), side, server.limits, request.headers().get(HttpHeaderNames.USER_AGENT, ""),
-        request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE, ""));
+    Peer peer = new Peer(ctx.channel(), side, server.outbox(ctx.channel().eventLoop()), server.limits,
+        request.headers().get(HttpHeaderNames.USER_AGENT, ""), request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE, ""));
     ctx.channel().attr(IdleGuard.WEBSOCKET).set(true);
     Limits limits = server.limits;
     WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
