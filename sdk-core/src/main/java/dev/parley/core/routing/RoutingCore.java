@@ -109,8 +109,8 @@ public final class RoutingCore {
   private Instant now = Instant.EPOCH;
   private long nowNanos = Long.MIN_VALUE;
   private long arrivals;
-  /** Counts load changes, logins and definitions: the order of "idle since" among equal instants. */
-  private long changes;
+  /** Operators' loads and places among the candidates: what a decision runs. */
+  private final CandidateIndex index = new CandidateIndex();
   private int definedOperators;
   private List<Event> out = new ArrayList<>();
 
@@ -1418,69 +1418,29 @@ public final class RoutingCore {
   }
 
   private void changeLoad(OperatorState op, int c, int delta) {
-    boolean wasBusy = op.totalLoad > 0;
-    op.load[c] += delta;
-    op.totalLoad += delta;
-    if (CHANNELS[c].exclusive()) {
-      op.exclusiveLoad += delta;
-    }
-    boolean busy = op.totalLoad > 0;
-    if (busy != wasBusy && op.online()) {
-      for (GroupState g : op.groups) {
-        g.busy += busy ? 1 : -1;
-      }
-    }
-    // A call (an exclusive session) starting or ending changes his idleness on every channel, and
-    // a first or last session changes it for calls: those channels count as changed now too. So
-    // every candidate put back by a load change has the newest key and goes last in its bucket.
-    if (CHANNELS[c].exclusive()) {
-      touchAll(op);
-      refreshAll(op);
-    } else {
-      touch(op, c);
-      refreshChannel(op, c);
-      if (busy != wasBusy) {
-        for (int x = 0; x < CHANNELS.length; x++) {
-          if (CHANNELS[x].exclusive()) {
-            touch(op, x);
-            refreshChannel(op, x);
-          }
-        }
-      }
+    if (index.changeLoad(op, c, delta, nowNanos)) {
+      markDirty(op);
     }
   }
 
   /** Marks the operator's channel changed now: the "idle since" key. */
   private void touch(OperatorState op, int c) {
-    op.changedAt[c] = nowNanos;
-    op.changedSeq[c] = ++changes;
+    index.touch(op, c, nowNanos);
   }
 
   private void touchAll(OperatorState op) {
-    for (int c = 0; c < CHANNELS.length; c++) {
-      touch(op, c);
-    }
+    index.touchAll(op, nowNanos);
   }
 
   private void refreshAll(OperatorState op) {
-    for (int c = 0; c < CHANNELS.length; c++) {
-      refreshChannel(op, c);
+    if (index.refreshAll(op)) {
+      markDirty(op);
     }
   }
 
   /** Makes the operator's members for channel {@code c} candidates exactly when he is eligible, re-keyed. */
   private void refreshChannel(OperatorState op, int c) {
-    boolean eligible = op.eligible(c);
-    int bit = 1 << c;
-    boolean was = (op.eligibleMask & bit) != 0;
-    op.eligibleMask = eligible ? op.eligibleMask | bit : op.eligibleMask & ~bit;
-    for (Member m : op.members) {
-      if (m.channel == c) {
-        m.rekey();
-        m.group.candidates[c].set(m, eligible);
-      }
-    }
-    if (eligible && !was) {
+    if (index.refreshChannel(op, c)) {
       markDirty(op);
     }
   }
@@ -1599,6 +1559,29 @@ public final class RoutingCore {
 
   // ---------------------------------------------------------------------------------------------
   // Look-ups
+
+  // The routing benchmark's decision-only implementation (benchmarks module, same package) runs
+  // the core's own candidate index on the core's own state through these four; nothing else uses them.
+
+  /** The index this core makes its decisions and load changes with. */
+  CandidateIndex candidateIndex() {
+    return index;
+  }
+
+  /** The instant of the last command or advance, in the nanoseconds the index keys "idle since" with. */
+  long nowNanos() {
+    return nowNanos;
+  }
+
+  /** The group's state; throws as a command naming it would. */
+  GroupState groupState(GroupId id) {
+    return group(id);
+  }
+
+  /** The operator's state; throws as a command naming him would. */
+  OperatorState operatorState(OperatorId id) {
+    return operator(id);
+  }
 
   private GroupState group(GroupId id) {
     GroupState g = groups.get(requireNonNull(id, "group"));
