@@ -7,9 +7,11 @@ import org.jspecify.annotations.Nullable;
  * Operators' loads and their places among their groups' candidates: the part of the core that a
  * routing decision runs. {@link #best} reads a group's best candidate for a channel (the head of
  * its {@link MemberBuckets}); {@link #changeLoad} counts a session for or against an operator and
- * re-keys him in each of his groups. The core makes every decision and every load change through
- * this class, and the routing benchmark's decision-only implementation drives the same instance
- * (see {@code RoutingCore#candidateIndex()}), so what it measures is the code the core runs.
+ * re-keys him in each of his groups. The core makes every load change through this class, and
+ * picks by reading the same head ({@code RoutingCore.pick}, for a session nobody has declined, is
+ * {@code candidates[channel].peek()}, all that {@link #best} does); the routing benchmark's
+ * decision-only implementation drives the core's own instance (see {@code
+ * RoutingCore#candidateIndex()}), so what it measures is the code the core runs.
  *
  * <p>It owns the change counter that orders "idle since" among changes at the same instant. Whoever
  * calls a method that returns {@code true} must let the operator take waiting sessions: he just
@@ -44,8 +46,8 @@ final class CandidateIndex {
     }
     boolean busy = op.totalLoad > 0;
     if (busy != wasBusy && op.online()) {
-      for (GroupState g : op.groups) {
-        g.busy += busy ? 1 : -1;
+      for (int i = 0; i < op.groups.size(); i++) {
+        op.groups.get(i).busy += busy ? 1 : -1;
       }
     }
     // A call (an exclusive session) starting or ending changes his idleness on every channel, and
@@ -99,9 +101,12 @@ final class CandidateIndex {
    * @return whether he became eligible for it and was not
    */
   boolean refreshChannel(OperatorState op, int c) {
-    boolean eligible = op.eligible(c);
     int bit = 1 << c;
     boolean was = (op.eligibleMask & bit) != 0;
+    if (op.capacity[c] == 0 && !was) {
+      return false; // not his channel: no places in it, and he never was eligible for it
+    }
+    boolean eligible = op.eligible(c);
     op.eligibleMask = eligible ? op.eligibleMask | bit : op.eligibleMask & ~bit;
     for (Member m : op.members) {
       if (m.channel == c) {

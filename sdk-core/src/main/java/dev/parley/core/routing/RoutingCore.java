@@ -78,7 +78,8 @@ import org.jspecify.annotations.Nullable;
  * its members last changed), and a queue of waiting sessions ordered by priority then arrival (a
  * heap). A routing decision reads the head of both: it never scans operators or sessions. An
  * operator's load change moves his place in each of his k groups to the tail of another bucket:
- * O(k), nothing allocated. An abandon removes the session from its queue in O(log n). After every
+ * O(k), nothing allocated. Both run in {@link CandidateIndex}, which the routing benchmark also
+ * drives on its own to time the decision alone. An abandon removes the session from its queue in O(log n). After every
  * command the core is <em>work-conserving</em>: no session waits while an operator who could take
  * it has room.
  *
@@ -392,13 +393,13 @@ public final class RoutingCore {
       emit(new Event.GroupDefined(tenant, now, Actor.SYSTEM, spec));
       return;
     }
-    RoutingStrategy before = g.spec.strategy();
+    RoutingStrategy before = g.strategy();
     boolean wholeBefore = before == RoutingStrategy.WHOLE_GROUP;
     if (wholeBefore != (spec.strategy() == RoutingStrategy.WHOLE_GROUP) && g.waiting > 0) {
       throw new StillInUseException(
           "group", g.id.value(), g.waiting + " sessions wait in it; switch to or from WHOLE_GROUP when its queue is empty");
     }
-    g.spec = spec;
+    g.spec(spec);
     if (before != spec.strategy()) {
       for (Member m : g.members) {
         m.rekey();
@@ -424,7 +425,7 @@ public final class RoutingCore {
       throw new StillInUseException("group", id.value(), g.live + " live sessions belong to it");
     }
     for (GroupState other : groups.values()) {
-      if (id.equals(other.spec.escalateTo().orElse(null))) {
+      if (id.equals(other.spec().escalateTo().orElse(null))) {
         throw new StillInUseException("group", id.value(), "group " + other.id + " escalates to it");
       }
     }
@@ -500,8 +501,8 @@ public final class RoutingCore {
 
   private void removeOperator(OperatorId id) {
     OperatorState op = operator(id);
-    if (op.status.presence() != Presence.OFFLINE) {
-      throw new StillInUseException("operator", id.value(), "he is " + op.status + "; log him out first");
+    if (op.status().presence() != Presence.OFFLINE) {
+      throw new StillInUseException("operator", id.value(), "he is " + op.status() + "; log him out first");
     }
     if (op.totalLoad > 0 || op.directWaiting > 0) {
       throw new StillInUseException("operator", id.value(),
@@ -530,13 +531,13 @@ public final class RoutingCore {
 
   private void setStatus(Command.SetStatus c) {
     OperatorState op = operator(c.operator());
-    OperatorStatus from = op.status;
+    OperatorStatus from = op.status();
     if (from.equals(c.status())) {
       return;
     }
     boolean wasOnline = op.online();
     count(op, -1);
-    op.status = c.status();
+    op.status(c.status());
     count(op, +1);
     if (op.online() && !wasOnline) {
       touchAll(op);
@@ -608,8 +609,7 @@ public final class RoutingCore {
       throw new DuplicateException("session", id.value());
     }
     Channel channel = entry.channel();
-    Optional<ClientRef> client = blacklist.isEmpty() ? Optional.empty() : entry.client();
-    if (client.isPresent() && blacklist.containsKey(client.get())) {
+    if (!blacklist.isEmpty() && blacklist.containsKey(entry.client().orElse(null))) {
       emit(new Event.SessionRefused(tenant, now, Actor.SYSTEM, id, channel, RefusalReason.BLOCKED, false, null));
       return;
     }
@@ -654,13 +654,16 @@ public final class RoutingCore {
           tenant, now, Actor.SYSTEM, id, channel, RefusalReason.NOBODY_ONLINE, channel.offersOfflineForm(), entry));
       return;
     }
-    if (g != null && g.waiting >= g.spec.maxQueueLength()) {
+    if (g != null && g.waiting >= g.spec().maxQueueLength()) {
       emit(new Event.SessionRefused(tenant, now, Actor.SYSTEM, id, channel, RefusalReason.QUEUE_FULL, false, entry));
       return;
     }
     LiveSession s = new LiveSession(id, entry, arrivals++, now, reopens, priority, routedBy);
     sessions.put(id, s);
-    entry.client().ifPresent(c -> byClient.put(c, s));
+    ClientRef client = entry.client().orElse(null);
+    if (client != null) {
+      byClient.put(client, s);
+    }
     if (inv != null) {
       s.target = inv.operator;
     } else {
@@ -850,7 +853,7 @@ public final class RoutingCore {
   private void endActive(LiveSession s, Actor actor, EndReason reason) {
     OperatorState op = s.operator;
     s.collaborators.clear();
-    Duration wrapUp = s.group == null ? Duration.ZERO : s.group.spec.wrapUpLimit();
+    Duration wrapUp = s.group == null ? Duration.ZERO : s.group.spec().wrapUpLimit();
     if (wrapUp.isZero()) {
       release(s);
       s.operator = op;
@@ -950,7 +953,7 @@ public final class RoutingCore {
   }
 
   private void escalate(LiveSession s) {
-    GroupState to = group(s.group.spec.escalateTo().orElseThrow());
+    GroupState to = group(s.group.spec().escalateTo().orElseThrow());
     dequeue(s);
     withdrawGroupOffers(s, SessionState.QUEUED);
     s.passedBy.clear();
@@ -980,7 +983,7 @@ public final class RoutingCore {
       throw new IllegalArgumentException("operator " + who.id + " is in session " + s.id + " already");
     }
     if (!who.online()) {
-      throw new NotPermittedException(Actor.operator(who.id), "collaborate while " + who.status);
+      throw new NotPermittedException(Actor.operator(who.id), "collaborate while " + who.status());
     }
     s.collaborators = LiveSession.adding(s.collaborators);
     s.collaborators.add(who);
@@ -1190,7 +1193,7 @@ public final class RoutingCore {
    * without a trip through the queue: the same outcome, two heap operations fewer.
    */
   private void waitOrOffer(LiveSession s) {
-    if (s.target == null && s.group.spec.strategy() != RoutingStrategy.WHOLE_GROUP) {
+    if (s.target == null && s.group.strategy() != RoutingStrategy.WHOLE_GROUP) {
       WaitQueue q = s.group.queues[s.channel];
       MemberBuckets h = s.group.candidates[s.channel];
       if (q.isEmpty() && !h.isEmpty()) {
@@ -1209,7 +1212,7 @@ public final class RoutingCore {
       if (s.target.eligible(s.channel)) {
         serve(s.target);
       }
-    } else if (s.group.spec.strategy() == RoutingStrategy.WHOLE_GROUP) {
+    } else if (s.group.strategy() == RoutingStrategy.WHOLE_GROUP) {
       offerToGroup(s);
     } else {
       drain(s.group, s.channel);
@@ -1308,7 +1311,7 @@ public final class RoutingCore {
         continue;
       }
       for (Member m : op.members) {
-        if ((op.eligibleMask & (1 << m.channel)) == 0 || m.group.spec.strategy() == RoutingStrategy.WHOLE_GROUP) {
+        if ((op.eligibleMask & (1 << m.channel)) == 0 || m.group.strategy() == RoutingStrategy.WHOLE_GROUP) {
           continue;
         }
         WaitQueue q = m.group.queues[m.channel];
@@ -1322,7 +1325,7 @@ public final class RoutingCore {
       drain(best.group, best.channel);
     }
     for (Member m : op.members) {
-      if ((op.eligibleMask & (1 << m.channel)) != 0 && m.group.spec.strategy() == RoutingStrategy.WHOLE_GROUP) {
+      if ((op.eligibleMask & (1 << m.channel)) != 0 && m.group.strategy() == RoutingStrategy.WHOLE_GROUP) {
         WaitQueue q = m.group.queues[m.channel];
         for (int i = 0; i < q.size(); i++) {
           LiveSession s = q.get(i);
@@ -1338,7 +1341,7 @@ public final class RoutingCore {
 
   /** Across groups: the higher group priority first, then the queue order. */
   private static boolean before(LiveSession a, LiveSession b) {
-    int byGroup = Integer.compare(b.group.spec.priority(), a.group.spec.priority());
+    int byGroup = Integer.compare(b.group.spec().priority(), a.group.spec().priority());
     return byGroup != 0 ? byGroup < 0 : WaitQueue.order(a, b) < 0;
   }
 
@@ -1357,7 +1360,7 @@ public final class RoutingCore {
     s.offerIdleSince = op.changedAt[s.channel];
     if (m != null) {
       long turn = ++m.group.offers;
-      if (m.group.spec.strategy() == RoutingStrategy.ROUND_ROBIN) {
+      if (m.group.strategy() == RoutingStrategy.ROUND_ROBIN) {
         // The turn is the operator's in the group, whatever the channel: re-key all his places in it.
         for (Member x : op.members) {
           if (x.group == m.group) {
@@ -1376,12 +1379,12 @@ public final class RoutingCore {
     s.offerTurn = m == null ? 0 : m.lastOffer;
     hold(s, op);
     GroupState g = s.group;
-    Duration timeout = g == null ? Duration.ZERO : g.spec.offerTimeout();
+    Duration timeout = g == null ? Duration.ZERO : g.spec().offerTimeout();
     if (!timeout.isZero()) {
       setDeadline(s, Deadline.OFFER, nowNanos + timeout.toNanos());
     }
-    emit(new Event.SessionOffered(tenant, now, Actor.SYSTEM, s.id, g == null ? null : g.id, List.of(op.id)));
-    if (g != null && s.target == null && g.spec.autoAccept()) {
+    emit(new Event.SessionOffered(tenant, now, Actor.SYSTEM, s.id, g == null ? null : g.id, op.idAsList));
+    if (g != null && s.target == null && g.spec().autoAccept()) {
       activate(s, Actor.SYSTEM);
     }
   }
@@ -1448,7 +1451,7 @@ public final class RoutingCore {
   /** Adds or takes away the operator's share of his groups' online / busy / away counts. */
   private static void count(OperatorState op, int sign) {
     int online = op.online() ? sign : 0;
-    int away = op.status.presence() == Presence.AWAY ? sign : 0;
+    int away = op.status().presence() == Presence.AWAY ? sign : 0;
     int busy = op.online() && op.totalLoad > 0 ? sign : 0;
     for (GroupState g : op.groups) {
       g.online += online;
@@ -1495,7 +1498,7 @@ public final class RoutingCore {
   }
 
   private void armEscalation(LiveSession s) {
-    Optional<Duration> after = s.group.spec.escalateAfter();
+    Optional<Duration> after = s.group.spec().escalateAfter();
     if (after.isPresent()) {
       setDeadline(s, Deadline.ESCALATION, nanos(s.enteredQueueAt) + after.get().toNanos());
     } else {
@@ -1519,7 +1522,10 @@ public final class RoutingCore {
 
   private void forget(LiveSession s) {
     sessions.remove(s.id);
-    s.entry.client().ifPresent(c -> byClient.remove(c, s));
+    ClientRef client = s.entry.client().orElse(null);
+    if (client != null) {
+      byClient.remove(client, s);
+    }
   }
 
   private void setDeadline(LiveSession s, Deadline kind, long at) {
@@ -1716,7 +1722,7 @@ public final class RoutingCore {
       for (GroupState g : op.groups) {
         groupIds.add(g.id);
       }
-      infos.put(op.id, new TenantSnapshot.OperatorInfo(op.status, groupIds, op.spec.capacities().keySet()));
+      infos.put(op.id, new TenantSnapshot.OperatorInfo(op.status(), groupIds, op.spec.capacities().keySet()));
     }
     for (LiveSession s : sessions.values()) {
       if (!s.state.terminal() && !views.containsKey(s.id)) {
@@ -1754,7 +1760,7 @@ public final class RoutingCore {
       for (Member m : g.members) {
         OperatorState op = m.operator;
         if (op != last && op.loggedIn()) {
-          ops.add(new GroupCounts.OperatorRow(op.id, op.status, op.totalLoad, op.directWaiting));
+          ops.add(new GroupCounts.OperatorRow(op.id, op.status(), op.totalLoad, op.directWaiting));
         }
         last = op;
       }
@@ -1772,7 +1778,7 @@ public final class RoutingCore {
   /** An operator's status, or empty when there is no such operator. */
   public Optional<OperatorStatus> status(OperatorId id) {
     OperatorState op = operators.get(requireNonNull(id, "operator"));
-    return op == null ? Optional.empty() : Optional.of(op.status);
+    return op == null ? Optional.empty() : Optional.of(op.status());
   }
 
   /**
