@@ -10,10 +10,15 @@ import org.openjdk.jmh.annotations.State;
  * One routing step on a steady state: a session arrives and the router picks the least-utilized
  * operator of its group and counts the load; the session that arrived {@code busySlots} steps
  * earlier ends and frees its slot, so half of all chat slots stay busy. Every implementation does
- * the same work on the same shape ({@link SteadyState}) in the same run:
+ * the same shape ({@link SteadyState}) in the same run:
  *
  * <ul>
- *   <li>{@code parley}: the real routing core through its commands (its events included);
+ *   <li>{@code parleyDecision}: the real routing core's decision alone, doing exactly what the
+ *       baselines do: its candidate index picks the operator and re-keys his load, on a core set up
+ *       through its commands ({@link ParleyDecisionRouter}; the code the core runs, not a copy);
+ *   <li>{@code parleySession}: the real routing core through its public commands, the whole life
+ *       of a session: an arrival routed and auto-accepted, then an end, with the session's record
+ *       and its four events ({@link ParleySessionRouter}); more work than the baselines do;
  *   <li>{@code naiveScan}: the synchronized linear scan a user would write by hand;
  *   <li>{@code treeSet}: per-group JDK sorted sets, re-keyed on every load change.
  * </ul>
@@ -28,7 +33,7 @@ public class RoutingBenchmark extends EngineBenchmark {
   @Param({"100", "1000", "10000", "100000"})
   public int operators;
 
-  @Param({"parley", "naiveScan", "treeSet"})
+  @Param({"parleyDecision", "parleySession", "naiveScan", "treeSet"})
   public String impl;
 
   private SteadyState shape;
@@ -53,14 +58,16 @@ public class RoutingBenchmark extends EngineBenchmark {
 
   static Router create(String impl, SteadyState shape) {
     switch (impl) {
-      case "parley":
-        return new ParleyRouter(shape);
+      case "parleyDecision":
+        return new ParleyDecisionRouter(shape);
+      case "parleySession":
+        return new ParleySessionRouter(shape);
       case "naiveScan":
         return new NaiveScanRouter(shape);
       case "treeSet":
         return new TreeSetRouter(shape);
       default:
-        throw new IllegalArgumentException("unknown impl " + impl + "; use parley, naiveScan or treeSet");
+        throw new IllegalArgumentException("unknown impl " + impl + "; use parleyDecision, parleySession, naiveScan or treeSet");
     }
   }
 

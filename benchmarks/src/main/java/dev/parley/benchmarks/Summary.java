@@ -75,22 +75,24 @@ public final class Summary {
     }
     if (!routing.isEmpty()) {
       md.append("## Routing step (ns/op, lower is better)\n\n");
-      md.append("| operators | parley | naiveScan | treeSet | naiveScan / parley | treeSet / parley | parley B/op |\n");
-      md.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+      md.append("| operators | parleyDecision | parleySession | naiveScan | treeSet | naiveScan / parleyDecision"
+          + " | naiveScan / parleySession | treeSet / parleyDecision | parleyDecision B/op | parleySession B/op |\n");
+      md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Map.Entry<String, Map<String, Row>> e : routing.entrySet()) {
-        Row parley = e.getValue().get("parley");
+        Row decision = e.getValue().get("parleyDecision");
+        Row session = e.getValue().get("parleySession");
         Row naive = e.getValue().get("naiveScan");
         Row tree = e.getValue().get("treeSet");
-        md.append("| ").append(e.getKey()).append(" | ").append(cell(parley)).append(" | ").append(cell(naive))
-            .append(" | ").append(cell(tree)).append(" | ").append(ratio(naive, parley)).append(" | ")
-            .append(ratio(tree, parley)).append(" | ")
-            .append(parley == null || Double.isNaN(parley.bytes()) ? "–" : String.format(Locale.ROOT, "%.0f", parley.bytes()))
+        md.append("| ").append(e.getKey()).append(" | ").append(cell(decision)).append(" | ").append(cell(session))
+            .append(" | ").append(cell(naive)).append(" | ").append(cell(tree)).append(" | ")
+            .append(ratio(naive, decision)).append(" | ").append(ratio(naive, session)).append(" | ")
+            .append(ratio(tree, decision)).append(" | ").append(bytes(decision)).append(" | ").append(bytes(session))
             .append(" |\n");
       }
       md.append("\nGrowth from the fewest to the most operators (cost at most / cost at fewest):");
       String fewest = routing.keySet().iterator().next();
       String most = ((TreeMap<String, Map<String, Row>>) routing).lastKey();
-      for (String impl : List.of("parley", "naiveScan", "treeSet")) {
+      for (String impl : List.of("parleyDecision", "parleySession", "naiveScan", "treeSet")) {
         Row a = routing.get(fewest).get(impl);
         Row b = routing.get(most).get(impl);
         md.append(' ').append(impl).append(' ').append(ratio(b, a)).append(';');
@@ -137,6 +139,10 @@ public final class Summary {
         .append(ratio(row.get("h2"), row.get("inMemory"))).append(" | ")
         .append(ratio(row.get("postgres"), row.get("inMemory"))).append(" |\n"));
     md.append('\n');
+  }
+
+  private static String bytes(Row r) {
+    return r == null || Double.isNaN(r.bytes()) ? "–" : String.format(Locale.ROOT, "%.0f", r.bytes());
   }
 
   private static String cell(Row r) {

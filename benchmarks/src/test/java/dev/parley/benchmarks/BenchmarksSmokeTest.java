@@ -24,7 +24,7 @@ class BenchmarksSmokeTest {
   void routingBenchmarkRuns() throws Exception {
     Collection<RunResult> results = runBriefly(RoutingBenchmark.class, Map.of("operators", "100"));
 
-    assertThat(results).hasSize(3);
+    assertThat(results).hasSize(4);
     assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 
@@ -151,7 +151,7 @@ class BenchmarksSmokeTest {
   }
 
   @Test
-  @DisplayName("the three routers pick operators of the same load for the same arrivals")
+  @DisplayName("the routers pick operators of the same load for the same arrivals")
   void routersAgreeOnLoad() {
     SteadyState shape = new SteadyState(100);
     Router naive = RoutingBenchmark.create("naiveScan", shape);
@@ -164,5 +164,27 @@ class BenchmarksSmokeTest {
     }
     assertThat(treeLoad).containsExactly(naiveLoad);
     assertThat(java.util.Arrays.stream(naiveLoad).max().orElseThrow()).isLessThanOrEqualTo(SteadyState.CAPACITY);
+  }
+
+  @Test
+  @DisplayName("the core's decision picks the very operators the hand-written scan picks, step after step")
+  void coreDecisionPicksAsTheScan() {
+    SteadyState shape = new SteadyState(100);
+    int[] scan = picks(RoutingBenchmark.create("naiveScan", shape), shape);
+
+    assertThat(picks(RoutingBenchmark.create("parleyDecision", shape), shape)).containsExactly(scan);
+  }
+
+  /** The operators {@code router} picks over five turns of the benchmark's ring, ends included. */
+  private static int[] picks(Router router, SteadyState shape) {
+    int busy = shape.busySlots();
+    int[] picks = new int[busy * 5];
+    for (int i = 0; i < picks.length; i++) {
+      picks[i] = router.arrive(shape.arrivals[i & (SteadyState.SEQUENCE - 1)]);
+      if (i >= busy) {
+        router.end(picks[i - busy]);
+      }
+    }
+    return picks;
   }
 }

@@ -45,7 +45,7 @@ final class Explainer {
       routedBy += "; then " + s.movedFor.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " by " + s.movedBy
           + " at " + s.movedAt + (s.target != null ? " to operator " + s.target.id : " to group " + s.group.id);
     }
-    RoutingStrategy strategy = s.target == null && s.group != null ? s.group.spec.strategy() : null;
+    RoutingStrategy strategy = s.target == null && s.group != null ? s.group.strategy() : null;
     Explanation.Offer offer = null;
     OperatorState holder = s.operator;
     if (holder != null && s.offeredAt != null) {
@@ -95,10 +95,10 @@ final class Explainer {
 
   private static Explanation.@Nullable Exclusion exclusion(OperatorState op, LiveSession s) {
     int c = s.channel;
-    if (op.status.presence() == Presence.OFFLINE) {
+    if (op.status().presence() == Presence.OFFLINE) {
       return Explanation.Exclusion.OFFLINE;
     }
-    if (op.status.presence() == Presence.AWAY) {
+    if (op.status().presence() == Presence.AWAY) {
       return Explanation.Exclusion.AWAY;
     }
     if (op.capacity[c] == 0) {

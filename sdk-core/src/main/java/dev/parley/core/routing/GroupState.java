@@ -2,13 +2,16 @@ package dev.parley.core.routing;
 
 import dev.parley.core.GroupId;
 import dev.parley.core.GroupSpec;
+import dev.parley.core.RoutingStrategy;
 import java.util.ArrayList;
 import java.util.List;
 
 /** One group's routing state. Mutated only by {@link RoutingCore}. */
 final class GroupState {
   final GroupId id;
-  GroupSpec spec;
+  private GroupSpec spec;
+  /** {@code spec.strategy()}, read by every re-key without going through the spec. */
+  private RoutingStrategy strategy;
   /** Candidates per channel: members who can take one more session of it. */
   final MemberBuckets[] candidates = new MemberBuckets[OperatorState.CHANNEL_COUNT];
   /** Waiting sessions per channel. */
@@ -27,11 +30,24 @@ final class GroupState {
 
   GroupState(GroupSpec spec) {
     this.id = spec.id();
-    this.spec = spec;
+    spec(spec);
     for (int c = 0; c < OperatorState.CHANNEL_COUNT; c++) {
       candidates[c] = new MemberBuckets();
       queues[c] = new WaitQueue();
     }
+  }
+
+  GroupSpec spec() {
+    return spec;
+  }
+
+  void spec(GroupSpec spec) {
+    this.spec = spec;
+    this.strategy = spec.strategy();
+  }
+
+  RoutingStrategy strategy() {
+    return strategy;
   }
 
   @Override

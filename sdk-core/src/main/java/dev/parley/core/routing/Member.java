@@ -1,5 +1,6 @@
 package dev.parley.core.routing;
 
+import dev.parley.core.RoutingStrategy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,28 +54,26 @@ final class Member {
   void rekey() {
     OperatorState op = operator;
     int c = channel;
-    switch (group.spec.strategy()) {
-      case BY_UTILIZATION:
-        // load/capacity as a fixed-point fraction: capacities are at most 100, so distinct
-        // fractions differ by more than 2^-20 and the order (and equality) is exact.
-        primary = op.capacity[c] == 0 ? Long.MAX_VALUE : ((long) op.load[c] << 20) / op.capacity[c];
-        secondary = op.changedSeq[c];
-        break;
-      case LONGEST_IDLE:
-        primary = 0;
-        secondary = op.changedSeq[c];
-        break;
-      case ROUND_ROBIN:
-        primary = lastOffer;
-        secondary = 0;
-        break;
-      case FIXED_ORDER:
-        primary = rank;
-        secondary = 0;
-        break;
-      default:
-        primary = 0;
-        secondary = 0;
+    RoutingStrategy strategy = group.strategy();
+    if (strategy == RoutingStrategy.BY_UTILIZATION) {
+      // load/capacity as a fixed-point fraction: capacities are at most 100, so distinct
+      // fractions differ by more than 2^-20 and the order (and equality) is exact; 100 << 20
+      // fits an int, whose division is the cheaper one.
+      int capacity = op.capacity[c];
+      primary = capacity == 0 ? Long.MAX_VALUE : (op.load[c] << 20) / capacity;
+      secondary = op.changedSeq[c];
+    } else if (strategy == RoutingStrategy.LONGEST_IDLE) {
+      primary = 0;
+      secondary = op.changedSeq[c];
+    } else if (strategy == RoutingStrategy.ROUND_ROBIN) {
+      primary = lastOffer;
+      secondary = 0;
+    } else if (strategy == RoutingStrategy.FIXED_ORDER) {
+      primary = rank;
+      secondary = 0;
+    } else {
+      primary = 0;
+      secondary = 0;
     }
   }
 }

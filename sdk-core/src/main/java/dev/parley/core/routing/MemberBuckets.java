@@ -90,7 +90,8 @@ final class MemberBuckets {
   }
 
   void add(Member m) {
-    Bucket b = bucket(m.primary);
+    int i = bucket(m.primary);
+    Bucket b = buckets[i];
     Member after = b.tail;
     while (after != null && before(m, after)) {
       after = after.prev;
@@ -112,8 +113,8 @@ final class MemberBuckets {
     m.placedSecondary = m.secondary;
     b.count++;
     size++;
-    if (b.count == 1) {
-      first = Math.min(first, indexOf(b.primary));
+    if (b.count == 1 && i < first) {
+      first = i;
     }
   }
 
@@ -162,11 +163,11 @@ final class MemberBuckets {
     return a.secondary != b.secondary ? a.secondary < b.secondary : a.operator.ordinal < b.operator.ordinal;
   }
 
-  /** The bucket for {@code primary}, made when it is the first of its key. */
-  private Bucket bucket(long primary) {
+  /** The index of the bucket for {@code primary}, made when it is the first of its key. */
+  private int bucket(long primary) {
     int i = indexOf(primary);
     if (i < bucketCount && buckets[i].primary == primary) {
-      return buckets[i];
+      return i;
     }
     if (bucketCount == buckets.length) {
       buckets = Arrays.copyOf(buckets, bucketCount * 2);
@@ -180,7 +181,7 @@ final class MemberBuckets {
     } else if (first == bucketCount - 1) {
       first = bucketCount; // all were empty: still none
     }
-    return b;
+    return i;
   }
 
   /** The index of the bucket with {@code primary}, or where it would go. */

@@ -17,10 +17,14 @@ final class OperatorState {
   static final int CHANNEL_COUNT = CHANNELS.length;
 
   final OperatorId id;
+  /** {@code List.of(id)}, made once: the operators of every single offer to him. */
+  final List<OperatorId> idAsList;
   /** Order of definition: the last tie-break, so that equal keys still order deterministically. */
   final int ordinal;
   OperatorSpec spec;
-  OperatorStatus status = OperatorStatus.OFFLINE;
+  private OperatorStatus status = OperatorStatus.OFFLINE;
+  /** {@code status} is online: read by every eligibility check, so kept beside the loads. */
+  private boolean online;
   boolean phoneLine;
   final boolean[] switchedOn = new boolean[CHANNEL_COUNT];
   /** Capacity per channel; 0 when the channel is not assigned. */
@@ -60,11 +64,21 @@ final class OperatorState {
 
   OperatorState(OperatorId id, int ordinal) {
     this.id = id;
+    this.idAsList = List.of(id);
     this.ordinal = ordinal;
   }
 
+  OperatorStatus status() {
+    return status;
+  }
+
+  void status(OperatorStatus status) {
+    this.status = status;
+    this.online = status.presence() == Presence.ONLINE;
+  }
+
   boolean online() {
-    return status.presence() == Presence.ONLINE;
+    return online;
   }
 
   boolean loggedIn() {

@@ -81,7 +81,8 @@ import org.jspecify.annotations.Nullable;
  * its members last changed), and a queue of waiting sessions ordered by priority then arrival (a
  * heap). A routing decision reads the head of both: it never scans operators or sessions. An
  * operator's load change moves his place in each of his k groups to the tail of another bucket:
- * O(k), nothing allocated. An abandon removes the session from its queue in O(log n). After every
+ * O(k), nothing allocated. Both run in {@link CandidateIndex}, which the routing benchmark also
+ * drives on its own to time the decision alone. An abandon removes the session from its queue in O(log n). After every
  * command the core is <em>work-conserving</em>: no session waits while an operator who could take
  * it has room.
  *
@@ -114,8 +115,8 @@ public final class RoutingCore {
   private Instant now = Instant.EPOCH;
   private long nowNanos = Long.MIN_VALUE;
   private long arrivals;
-  /** Counts load changes, logins and definitions: the order of "idle since" among equal instants. */
-  private long changes;
+  /** Operators' loads and places among the candidates: what a decision runs. */
+  private final CandidateIndex index = new CandidateIndex();
   private int definedOperators;
   private List<Event> out = new ArrayList<>();
 
@@ -424,13 +425,13 @@ public final class RoutingCore {
       emit(new Event.GroupDefined(tenant, now, Actor.SYSTEM, spec));
       return;
     }
-    RoutingStrategy before = g.spec.strategy();
+    RoutingStrategy before = g.strategy();
     boolean wholeBefore = before == RoutingStrategy.WHOLE_GROUP;
     if (wholeBefore != (spec.strategy() == RoutingStrategy.WHOLE_GROUP) && g.waiting > 0) {
       throw new StillInUseException(
           "group", g.id.value(), g.waiting + " sessions wait in it; switch to or from WHOLE_GROUP when its queue is empty");
     }
-    g.spec = spec;
+    g.spec(spec);
     if (before != spec.strategy()) {
       for (Member m : g.members) {
         m.rekey();
@@ -456,7 +457,7 @@ public final class RoutingCore {
       throw new StillInUseException("group", id.value(), g.live + " live sessions belong to it");
     }
     for (GroupState other : groups.values()) {
-      if (id.equals(other.spec.escalateTo().orElse(null))) {
+      if (id.equals(other.spec().escalateTo().orElse(null))) {
         throw new StillInUseException("group", id.value(), "group " + other.id + " escalates to it");
       }
     }
@@ -557,8 +558,8 @@ public final class RoutingCore {
 
   private void removeOperator(OperatorId id) {
     OperatorState op = operator(id);
-    if (op.status.presence() != Presence.OFFLINE) {
-      throw new StillInUseException("operator", id.value(), "he is " + op.status + "; log him out first");
+    if (op.status().presence() != Presence.OFFLINE) {
+      throw new StillInUseException("operator", id.value(), "he is " + op.status() + "; log him out first");
     }
     if (op.totalLoad > 0 || op.directWaiting > 0) {
       throw new StillInUseException("operator", id.value(),
@@ -587,13 +588,13 @@ public final class RoutingCore {
 
   private void setStatus(Command.SetStatus c) {
     OperatorState op = operator(c.operator());
-    OperatorStatus from = op.status;
+    OperatorStatus from = op.status();
     if (from.equals(c.status())) {
       return;
     }
     boolean wasOnline = op.online();
     count(op, -1);
-    op.status = c.status();
+    op.status(c.status());
     count(op, +1);
     if (op.online() && !wasOnline) {
       touchAll(op);
@@ -665,8 +666,7 @@ public final class RoutingCore {
       throw new DuplicateException("session", id.value());
     }
     Channel channel = entry.channel();
-    Optional<ClientRef> client = blacklist.isEmpty() ? Optional.empty() : entry.client();
-    if (client.isPresent() && blacklist.containsKey(client.get())) {
+    if (!blacklist.isEmpty() && blacklist.containsKey(entry.client().orElse(null))) {
       emit(new Event.SessionRefused(tenant, now, Actor.SYSTEM, id, channel, RefusalReason.BLOCKED, false, null));
       return;
     }
@@ -711,13 +711,16 @@ public final class RoutingCore {
           tenant, now, Actor.SYSTEM, id, channel, RefusalReason.NOBODY_ONLINE, channel.offersOfflineForm(), entry));
       return;
     }
-    if (g != null && g.waiting >= g.spec.maxQueueLength()) {
+    if (g != null && g.waiting >= g.spec().maxQueueLength()) {
       emit(new Event.SessionRefused(tenant, now, Actor.SYSTEM, id, channel, RefusalReason.QUEUE_FULL, false, entry));
       return;
     }
     LiveSession s = new LiveSession(id, entry, arrivals++, now, reopens, priority, routedBy);
     sessions.put(id, s);
-    entry.client().ifPresent(c -> byClient.put(c, s));
+    ClientRef client = entry.client().orElse(null);
+    if (client != null) {
+      byClient.put(client, s);
+    }
     if (inv != null) {
       s.target = inv.operator;
     } else {
@@ -913,7 +916,7 @@ public final class RoutingCore {
   private void endActive(LiveSession s, Actor actor, EndReason reason) {
     OperatorState op = s.operator;
     s.collaborators.clear();
-    Duration wrapUp = s.group == null ? Duration.ZERO : s.group.spec.wrapUpLimit();
+    Duration wrapUp = s.group == null ? Duration.ZERO : s.group.spec().wrapUpLimit();
     if (wrapUp.isZero()) {
       release(s);
       s.operator = op;
@@ -1015,7 +1018,7 @@ public final class RoutingCore {
   }
 
   private void escalate(LiveSession s) {
-    GroupState to = group(s.group.spec.escalateTo().orElseThrow());
+    GroupState to = group(s.group.spec().escalateTo().orElseThrow());
     dequeue(s);
     withdrawGroupOffers(s, SessionState.QUEUED);
     s.passedBy.clear();
@@ -1045,7 +1048,7 @@ public final class RoutingCore {
       throw new IllegalArgumentException("operator " + who.id + " is in session " + s.id + " already");
     }
     if (!who.online()) {
-      throw new NotPermittedException(Actor.operator(who.id), "collaborate while " + who.status);
+      throw new NotPermittedException(Actor.operator(who.id), "collaborate while " + who.status());
     }
     s.collaborators = LiveSession.adding(s.collaborators);
     s.collaborators.add(who);
@@ -1343,7 +1346,7 @@ public final class RoutingCore {
    * without a trip through the queue: the same outcome, two heap operations fewer.
    */
   private void waitOrOffer(LiveSession s) {
-    if (s.target == null && s.group.spec.strategy() != RoutingStrategy.WHOLE_GROUP) {
+    if (s.target == null && s.group.strategy() != RoutingStrategy.WHOLE_GROUP) {
       WaitQueue q = s.group.queues[s.channel];
       MemberBuckets h = s.group.candidates[s.channel];
       if (q.isEmpty() && !h.isEmpty()) {
@@ -1362,7 +1365,7 @@ public final class RoutingCore {
       if (s.target.eligible(s.channel)) {
         serve(s.target);
       }
-    } else if (s.group.spec.strategy() == RoutingStrategy.WHOLE_GROUP) {
+    } else if (s.group.strategy() == RoutingStrategy.WHOLE_GROUP) {
       offerToGroup(s);
     } else {
       drain(s.group, s.channel);
@@ -1461,7 +1464,7 @@ public final class RoutingCore {
         continue;
       }
       for (Member m : op.members) {
-        if ((op.eligibleMask & (1 << m.channel)) == 0 || m.group.spec.strategy() == RoutingStrategy.WHOLE_GROUP) {
+        if ((op.eligibleMask & (1 << m.channel)) == 0 || m.group.strategy() == RoutingStrategy.WHOLE_GROUP) {
           continue;
         }
         WaitQueue q = m.group.queues[m.channel];
@@ -1475,7 +1478,7 @@ public final class RoutingCore {
       drain(best.group, best.channel);
     }
     for (Member m : op.members) {
-      if ((op.eligibleMask & (1 << m.channel)) != 0 && m.group.spec.strategy() == RoutingStrategy.WHOLE_GROUP) {
+      if ((op.eligibleMask & (1 << m.channel)) != 0 && m.group.strategy() == RoutingStrategy.WHOLE_GROUP) {
         WaitQueue q = m.group.queues[m.channel];
         for (int i = 0; i < q.size(); i++) {
           LiveSession s = q.get(i);
@@ -1491,7 +1494,7 @@ public final class RoutingCore {
 
   /** Across groups: the higher group priority first, then the queue order. */
   private static boolean before(LiveSession a, LiveSession b) {
-    int byGroup = Integer.compare(b.group.spec.priority(), a.group.spec.priority());
+    int byGroup = Integer.compare(b.group.spec().priority(), a.group.spec().priority());
     return byGroup != 0 ? byGroup < 0 : WaitQueue.order(a, b) < 0;
   }
 
@@ -1510,7 +1513,7 @@ public final class RoutingCore {
     s.offerIdleSince = op.changedAt[s.channel];
     if (m != null) {
       long turn = ++m.group.offers;
-      if (m.group.spec.strategy() == RoutingStrategy.ROUND_ROBIN) {
+      if (m.group.strategy() == RoutingStrategy.ROUND_ROBIN) {
         // The turn is the operator's in the group, whatever the channel: re-key all his places in it.
         for (Member x : op.members) {
           if (x.group == m.group) {
@@ -1529,12 +1532,12 @@ public final class RoutingCore {
     s.offerTurn = m == null ? 0 : m.lastOffer;
     hold(s, op);
     GroupState g = s.group;
-    Duration timeout = g == null ? Duration.ZERO : g.spec.offerTimeout();
+    Duration timeout = g == null ? Duration.ZERO : g.spec().offerTimeout();
     if (!timeout.isZero()) {
       setDeadline(s, Deadline.OFFER, nowNanos + timeout.toNanos());
     }
-    emit(new Event.SessionOffered(tenant, now, Actor.SYSTEM, s.id, g == null ? null : g.id, List.of(op.id)));
-    if (g != null && s.target == null && g.spec.autoAccept()) {
+    emit(new Event.SessionOffered(tenant, now, Actor.SYSTEM, s.id, g == null ? null : g.id, op.idAsList));
+    if (g != null && s.target == null && g.spec().autoAccept()) {
       activate(s, Actor.SYSTEM);
     }
   }
@@ -1571,69 +1574,29 @@ public final class RoutingCore {
   }
 
   private void changeLoad(OperatorState op, int c, int delta) {
-    boolean wasBusy = op.totalLoad > 0;
-    op.load[c] += delta;
-    op.totalLoad += delta;
-    if (CHANNELS[c].exclusive()) {
-      op.exclusiveLoad += delta;
-    }
-    boolean busy = op.totalLoad > 0;
-    if (busy != wasBusy && op.online()) {
-      for (GroupState g : op.groups) {
-        g.busy += busy ? 1 : -1;
-      }
-    }
-    // A call (an exclusive session) starting or ending changes his idleness on every channel, and
-    // a first or last session changes it for calls: those channels count as changed now too. So
-    // every candidate put back by a load change has the newest key and goes last in its bucket.
-    if (CHANNELS[c].exclusive()) {
-      touchAll(op);
-      refreshAll(op);
-    } else {
-      touch(op, c);
-      refreshChannel(op, c);
-      if (busy != wasBusy) {
-        for (int x = 0; x < CHANNELS.length; x++) {
-          if (CHANNELS[x].exclusive()) {
-            touch(op, x);
-            refreshChannel(op, x);
-          }
-        }
-      }
+    if (index.changeLoad(op, c, delta, nowNanos)) {
+      markDirty(op);
     }
   }
 
   /** Marks the operator's channel changed now: the "idle since" key. */
   private void touch(OperatorState op, int c) {
-    op.changedAt[c] = nowNanos;
-    op.changedSeq[c] = ++changes;
+    index.touch(op, c, nowNanos);
   }
 
   private void touchAll(OperatorState op) {
-    for (int c = 0; c < CHANNELS.length; c++) {
-      touch(op, c);
-    }
+    index.touchAll(op, nowNanos);
   }
 
   private void refreshAll(OperatorState op) {
-    for (int c = 0; c < CHANNELS.length; c++) {
-      refreshChannel(op, c);
+    if (index.refreshAll(op)) {
+      markDirty(op);
     }
   }
 
   /** Makes the operator's members for channel {@code c} candidates exactly when he is eligible, re-keyed. */
   private void refreshChannel(OperatorState op, int c) {
-    boolean eligible = op.eligible(c);
-    int bit = 1 << c;
-    boolean was = (op.eligibleMask & bit) != 0;
-    op.eligibleMask = eligible ? op.eligibleMask | bit : op.eligibleMask & ~bit;
-    for (Member m : op.members) {
-      if (m.channel == c) {
-        m.rekey();
-        m.group.candidates[c].set(m, eligible);
-      }
-    }
-    if (eligible && !was) {
+    if (index.refreshChannel(op, c)) {
       markDirty(op);
     }
   }
@@ -1641,7 +1604,7 @@ public final class RoutingCore {
   /** Adds or takes away the operator's share of his groups' online / busy / away counts. */
   private static void count(OperatorState op, int sign) {
     int online = op.online() ? sign : 0;
-    int away = op.status.presence() == Presence.AWAY ? sign : 0;
+    int away = op.status().presence() == Presence.AWAY ? sign : 0;
     int busy = op.online() && op.totalLoad > 0 ? sign : 0;
     for (GroupState g : op.groups) {
       g.online += online;
@@ -1688,7 +1651,7 @@ public final class RoutingCore {
   }
 
   private void armEscalation(LiveSession s) {
-    Optional<Duration> after = s.group.spec.escalateAfter();
+    Optional<Duration> after = s.group.spec().escalateAfter();
     if (after.isPresent()) {
       setDeadline(s, Deadline.ESCALATION, nanos(s.enteredQueueAt) + after.get().toNanos());
     } else {
@@ -1712,7 +1675,10 @@ public final class RoutingCore {
 
   private void forget(LiveSession s) {
     sessions.remove(s.id);
-    s.entry.client().ifPresent(c -> byClient.remove(c, s));
+    ClientRef client = s.entry.client().orElse(null);
+    if (client != null) {
+      byClient.remove(client, s);
+    }
   }
 
   private void setDeadline(LiveSession s, Deadline kind, long at) {
@@ -1756,6 +1722,29 @@ public final class RoutingCore {
 
   // ---------------------------------------------------------------------------------------------
   // Look-ups
+
+  // The routing benchmark's decision-only implementation (benchmarks module, same package) runs
+  // the core's own candidate index on the core's own state through these four; nothing else uses them.
+
+  /** The index this core makes its decisions and load changes with. */
+  CandidateIndex candidateIndex() {
+    return index;
+  }
+
+  /** The instant of the last command or advance, in the nanoseconds the index keys "idle since" with. */
+  long nowNanos() {
+    return nowNanos;
+  }
+
+  /** The group's state; throws as a command naming it would. */
+  GroupState groupState(GroupId id) {
+    return group(id);
+  }
+
+  /** The operator's state; throws as a command naming him would. */
+  OperatorState operatorState(OperatorId id) {
+    return operator(id);
+  }
 
   private GroupState group(GroupId id) {
     GroupState g = groups.get(requireNonNull(id, "group"));
@@ -1898,7 +1887,7 @@ public final class RoutingCore {
       for (GroupState g : op.groups) {
         groupIds.add(g.id);
       }
-      infos.put(op.id, new TenantSnapshot.OperatorInfo(op.status, groupIds, op.spec.capacities().keySet()));
+      infos.put(op.id, new TenantSnapshot.OperatorInfo(op.status(), groupIds, op.spec.capacities().keySet()));
     }
     for (LiveSession s : sessions.values()) {
       if (!s.state.terminal() && !views.containsKey(s.id)) {
@@ -1936,7 +1925,7 @@ public final class RoutingCore {
       for (Member m : g.members) {
         OperatorState op = m.operator;
         if (op != last && op.loggedIn()) {
-          ops.add(new GroupCounts.OperatorRow(op.id, op.status, op.totalLoad, op.directWaiting));
+          ops.add(new GroupCounts.OperatorRow(op.id, op.status(), op.totalLoad, op.directWaiting));
         }
         last = op;
       }
@@ -1954,7 +1943,7 @@ public final class RoutingCore {
   /** An operator's status, or empty when there is no such operator. */
   public Optional<OperatorStatus> status(OperatorId id) {
     OperatorState op = operators.get(requireNonNull(id, "operator"));
-    return op == null ? Optional.empty() : Optional.of(op.status);
+    return op == null ? Optional.empty() : Optional.of(op.status());
   }
 
   /**
