@@ -483,7 +483,7 @@ public final class RoutingCore {
   private void removeChatbot(ChatbotId id) {
     chatbot(id);
     for (GroupState g : groups.values()) {
-      if (id.equals(g.spec.chatbot().orElse(null))) {
+      if (id.equals(g.spec().chatbot().orElse(null))) {
         throw new StillInUseException("chatbot", id.value(), "group " + g.id + " names it as its first responder");
       }
     }
@@ -725,8 +725,8 @@ public final class RoutingCore {
       s.target = inv.operator;
     } else {
       joinGroup(s, g);
-      if (g.spec.chatbot().isPresent()) {
-        toChatbot(s, chatbots.get(g.spec.chatbot().get()), by);
+      if (g.spec().chatbot().isPresent()) {
+        toChatbot(s, chatbots.get(g.spec().chatbot().get()), by);
         return;
       }
     }
