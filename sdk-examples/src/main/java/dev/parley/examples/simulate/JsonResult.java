@@ -94,6 +94,7 @@ final class JsonResult {
     options.put("seed", o.seed());
     number(options, "serviceLevelSeconds", o.serviceLevelSeconds());
     options.put("strategy", o.strategyName());
+    options.put("statistics", o.statistics());
     number(options, "abandonMeanSeconds", o.abandonMeanSeconds());
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
   }

@@ -27,7 +27,7 @@ final class OptionParser {
 
   /** See {@link SimulationOptions#parse}. */
   static SimulationOptions parse(String[] args) {
-    CommandLine line = CommandLine.read(args, OPTIONS, Set.of("--json"));
+    CommandLine line = CommandLine.read(args, OPTIONS, Set.of("--json", "--no-statistics"));
     for (String name : REQUIRED) {
       line.required(name);
     }
@@ -55,7 +55,8 @@ final class OptionParser {
         SimulationOptions.STRATEGIES.get(strategy),
         patience == null ? Double.POSITIVE_INFINITY : number("--abandon-mean-seconds", patience),
         report == null ? Optional.empty() : Optional.of(Path.of(report)),
-        line.flag("--json"));
+        line.flag("--json"),
+        !line.flag("--no-statistics"));
   }
 
   private static long seed(String value) {

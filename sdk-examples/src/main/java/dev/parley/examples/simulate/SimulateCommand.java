@@ -24,7 +24,7 @@ public final class SimulateCommand {
       "usage: java -jar parley-examples.jar simulate --operators N --capacity C --arrivals-per-minute X\n"
           + "         --mean-handle-seconds Y --hours H --seed S --service-level-seconds T\n"
           + "         [--warmup-hours W] [--strategy by-utilization|longest-idle|round-robin]\n"
-          + "         [--abandon-mean-seconds P] [--report report.html] [--json]";
+          + "         [--abandon-mean-seconds P] [--report report.html] [--json] [--no-statistics]";
 
   private static final String HELP = USAGE + "\n\n"
       + "Simulates one queue at virtual time through the engine's routing core: N operators online, each\n"
@@ -33,6 +33,9 @@ public final class SimulateCommand {
       + "of W hours (default H/10) and prints each figure with its 95 % confidence interval beside Erlang C,\n"
       + "and how far the engine's wait estimates, told to each waiting client on arrival and as the queue\n"
       + "moves, were from the waits that followed (mean absolute error, share within ±30 s).\n"
+      + "--no-statistics leaves the engine's live statistics out, as a host does with\n"
+      + "Parley.builder().noStatistics(): no estimates are told or checked (those rows say n/a), and the\n"
+      + "routing alone is timed.\n"
       + "Exit status: 0 done, 1 the report could not be written, 2 bad options.\n";
 
   private SimulateCommand() {}

@@ -40,6 +40,8 @@ import java.util.Optional;
  *     abandons
  * @param report where to write the HTML report, if anywhere
  * @param json whether to print one JSON object instead of a table
+ * @param statistics whether the engine's live statistics hear the run, and tell and check the
+ *     clients' wait estimates; without them only the routing runs, as under {@code noStatistics()}
  */
 public record SimulationOptions(
     int operators,
@@ -53,7 +55,8 @@ public record SimulationOptions(
     RoutingStrategy strategy,
     double abandonMeanSeconds,
     Optional<Path> report,
-    boolean json) {
+    boolean json,
+    boolean statistics) {
 
   /** The most operators a simulation takes. */
   public static final int MAX_OPERATORS = 10_000;

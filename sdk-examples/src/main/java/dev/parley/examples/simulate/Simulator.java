@@ -14,6 +14,7 @@ import dev.parley.core.TenantId;
 import dev.parley.core.TenantSettings;
 import dev.parley.core.event.Event;
 import dev.parley.core.routing.RoutingCore;
+import dev.parley.core.stats.EstimateAccuracy;
 import dev.parley.core.stats.LiveStatistics;
 import dev.parley.core.stats.StatisticsSettings;
 import dev.parley.core.stats.TenantStatistics;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A discrete-event simulation of one queue at virtual time, driving the engine's real {@link
@@ -47,7 +49,8 @@ import java.util.function.DoubleConsumer;
  * window who has to wait is given the engine's wait estimate on arrival, from his place in the
  * queue; the statistics check it against his answer, and so does the simulator, per batch, for the
  * confidence interval. Whenever the queue moves, every waiting client of the window is told his
- * new place and estimate again, and the statistics check those too.
+ * new place and estimate again, and the statistics check those too. Without statistics ({@code
+ * --no-statistics}) nobody is told anything and only the routing runs.
  *
  * <p>The places: the core keeps its queue as a heap, and reading it in order sorts a copy. Since
  * every client here has the same priority, the core serves them first come, first served, so the
@@ -95,7 +98,8 @@ public final class Simulator {
   private final WaitHistogram waits;
   private final QueueTrace queue;
   private final ManualClock clock = new ManualClock(Instant.EPOCH);
-  private final LiveStatistics statistics;
+  /** The engine's live statistics; null when the run leaves them out. */
+  private final @Nullable LiveStatistics statistics;
   private final TenantId tenant = TenantId.of("simulation");
   private final GroupId group = GroupId.of("queue");
 
@@ -135,7 +139,7 @@ public final class Simulator {
     this.handleDraws = root.split();
     this.patienceDraws = root.split();
 
-    this.statistics = new LiveStatistics(StatisticsSettings.builder()
+    this.statistics = !options.statistics() ? null : new LiveStatistics(StatisticsSettings.builder()
         .serviceLevelThreshold(Duration.ofNanos(Math.round(options.serviceLevelSeconds() * NANOS)))
         .estimateTolerance(Duration.ofNanos(SessionTally.ESTIMATE_TOLERANCE_NANOS))
         .build(), clock);
@@ -239,6 +243,9 @@ public final class Simulator {
 
   /** The engine's estimate of a waiting client's answer, from his place: what he is told on arrival. */
   private long told(int k) {
+    if (statistics == null) {
+      return UNTOLD;
+    }
     OptionalInt place = core.queuePosition(slots.id(k));
     if (place.isEmpty()) {
       return UNTOLD;
@@ -270,7 +277,7 @@ public final class Simulator {
     }
     state[k] = 0;
     slots.release(k);
-    if (outstanding > 0) {
+    if (outstanding > 0 && statistics != null) {
       retell();
     }
   }
@@ -300,7 +307,9 @@ public final class Simulator {
     Instant now = Instant.ofEpochSecond(t / NANOS, t % NANOS);
     clock.set(now);
     core.apply(command, now, sink);
-    statistics.onEvents(sink);
+    if (statistics != null) {
+      statistics.onEvents(sink);
+    }
     for (int i = 0, n = sink.size(); i < n; i++) {
       Event e = sink.get(i);
       if (e instanceof Event.SessionAccepted) {
@@ -388,7 +397,9 @@ public final class Simulator {
     long answered = SessionTally.sum(tally.answered);
     long abandoned = SessionTally.sum(tally.abandoned);
     long estimated = SessionTally.sum(tally.estimated);
-    TenantStatistics engine = statistics.statistics(tenant, core.snapshot(0));
+    EstimateAccuracy none = new EstimateAccuracy(0, 0, Duration.ofNanos(SessionTally.ESTIMATE_TOLERANCE_NANOS),
+        Duration.ZERO, Duration.ZERO);
+    TenantStatistics engine = statistics == null ? null : statistics.statistics(tenant, core.snapshot(0));
     return new SimulationResult(
         options,
         arrived,
@@ -404,8 +415,8 @@ public final class Simulator {
         Estimate.fromBatches(ratio(abandoned, arrived), abandonRate),
         Estimate.fromBatches(ratio(SessionTally.sum(tally.estimateErrorSeconds), estimated), estimateError),
         Estimate.fromBatches(ratio(SessionTally.sum(tally.estimatedWithin), estimated), estimateWithin),
-        engine.firstEstimates(),
-        engine.allEstimates(),
+        engine == null ? none : engine.firstEstimates(),
+        engine == null ? none : engine.allEstimates(),
         perOperator,
         waits,
         queue,
@@ -435,7 +446,9 @@ public final class Simulator {
 
   private void setUp(Command command) {
     core.apply(command, Instant.EPOCH, sink);
-    statistics.onEvents(sink);
+    if (statistics != null) {
+      statistics.onEvents(sink);
+    }
     sink.clear();
   }
 

@@ -40,6 +40,26 @@ class SimulatorTest {
   }
 
   @Test
+  @DisplayName("without statistics routes the same clients the same way and tells no estimates")
+  void withoutStatistics() {
+    String[] args = {"--operators", "10", "--capacity", "1", "--arrivals-per-minute", "2", "--mean-handle-seconds",
+        "240", "--hours", "200", "--seed", "9", "--service-level-seconds", "20", "--abandon-mean-seconds", "120"};
+    SimulationResult with = simulate(args);
+    String[] bare = Arrays.copyOf(args, args.length + 1);
+    bare[args.length] = "--no-statistics";
+    SimulationResult without = simulate(bare);
+
+    assertThat(without.sessions()).isEqualTo(with.sessions());
+    assertThat(without.abandoned()).isEqualTo(with.abandoned());
+    assertThat(without.probabilityOfWaiting()).isEqualTo(with.probabilityOfWaiting());
+    assertThat(without.averageSpeedOfAnswer()).isEqualTo(with.averageSpeedOfAnswer());
+    assertThat(without.occupancy()).isEqualTo(with.occupancy());
+    assertThat(with.estimateError().value()).isPositive();
+    assertThat(without.estimateError().value()).isNaN();
+    assertThat(without.engineAllEstimates().estimates()).isZero();
+  }
+
+  @Test
   @DisplayName("with capacity C and nobody abandoning serves like Erlang C on N × C slots")
   void capacityMakesSlots() {
     // Handle times do not depend on the operator's load, so each of the N × C slots is a server.
