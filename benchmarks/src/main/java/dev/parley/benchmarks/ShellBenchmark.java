@@ -65,10 +65,26 @@ public class ShellBenchmark {
     @Param({"on"})
     public String statistics;
 
+    /**
+     * Where the engine keeps its work: {@code inMemory} (the default {@code InMemoryStorage}, every
+     * session and message stored before its command is acknowledged) or {@code none} ({@code
+     * keepNothing()}: routing alone); {@code -p storage=none,inMemory} shows what storing costs.
+     */
+    @Param({"inMemory"})
+    public String storage;
+
     @Setup(Level.Trial)
     public void start() {
       Parley.Builder builder = Parley.builder().partitions(1);
-      parley = (statistics.equals("off") ? builder.noStatistics() : builder).build();
+      if (statistics.equals("off")) {
+        builder.noStatistics();
+      }
+      if (storage.equals("none")) {
+        builder.keepNothing();
+      } else if (!storage.equals("inMemory")) {
+        throw new IllegalArgumentException("storage is none or inMemory, not " + storage);
+      }
+      parley = builder.build();
       tenant = parley.tenant(TenantId.of("bench"));
       GroupId group = GroupId.of("g");
       tenant.configure(TenantSettings.builder().endedRetention(Duration.ZERO).build()).join();
