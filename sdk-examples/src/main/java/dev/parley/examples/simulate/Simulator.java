@@ -397,6 +397,7 @@ public final class Simulator {
     long answered = SessionTally.sum(tally.answered);
     long abandoned = SessionTally.sum(tally.abandoned);
     long estimated = SessionTally.sum(tally.estimated);
+    // Without statistics the engine checked no estimate: an empty accuracy, whose figures read n/a.
     EstimateAccuracy none = new EstimateAccuracy(0, 0, Duration.ofNanos(SessionTally.ESTIMATE_TOLERANCE_NANOS),
         Duration.ZERO, Duration.ZERO);
     TenantStatistics engine = statistics == null ? null : statistics.statistics(tenant, core.snapshot(0));

@@ -122,9 +122,14 @@ class WebChatFlowTest {
 
     Ws other = client("");
     String left = other.next("entered").get("session").asString();
-    other.send("{\"type\":\"leave\",\"ref\":\"bye\"}");
-    assertThat(other.next("ok").get("ref").asString()).isEqualTo("bye");
-    assertThat(center.storage.sessions().find("acme", left).orElseThrow().status().name()).isEqualTo("ABANDONED");
+    leavesAbandoned(other, left);
+  }
+
+  /** The waiting client leaves: his leave is acknowledged and his session is stored abandoned. */
+  private void leavesAbandoned(Ws client, String session) throws InterruptedException {
+    client.send("{\"type\":\"leave\",\"ref\":\"bye\"}");
+    assertThat(client.next("ok").get("ref").asString()).isEqualTo("bye");
+    assertThat(center.storage.sessions().find("acme", session).orElseThrow().status().name()).isEqualTo("ABANDONED");
   }
 
   @Test
@@ -153,9 +158,7 @@ class WebChatFlowTest {
     assertThat(preview.at("/messages/0/from").asString()).isEqualTo("client");
     assertThat(preview.at("/messages/0/text").asString()).isEqualTo("Is anyone there?");
 
-    fourth.send("{\"type\":\"leave\",\"ref\":\"bye\"}");
-    assertThat(fourth.next("ok").get("ref").asString()).isEqualTo("bye");
-    assertThat(center.storage.sessions().find("acme", session).orElseThrow().status().name()).isEqualTo("ABANDONED");
+    leavesAbandoned(fourth, session);
   }
 
   @Test
