@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The runtime shell's throughput: producer threads submit commands to one tenant without waiting
  * for their futures, so the bounded queue's back-pressure makes the submit rate the writer's
  * processing rate. Each invocation submits an arrival (routed at once to one of 1,000 operators)
- * and the end of the session that arrived 1,000 invocations earlier on the same thread.
+ * and the end of the session that arrived 1,000 invocations earlier on the same thread. Every
+ * arrival has a session id of its own for the whole trial: the engine forgets an ended session at
+ * once here, but a storage keeps it, and an id seen again would be another session's.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar ShellBenchmark -t 1
@@ -51,7 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ShellBenchmark {
   private static final int OPERATORS = 1_000;
   private static final int IN_SERVICE = 1_000;
-  private static final int RING = 1 << 16;
+  /** How many ids of the sessions in service a producer keeps: a power of two above {@link #IN_SERVICE}. */
+  private static final int RING = 1 << 10;
 
   /** One engine, one tenant, shared by the producer threads. */
   @State(Scope.Benchmark)
@@ -104,23 +107,32 @@ public class ShellBenchmark {
     }
   }
 
-  /** A producer's own ring of prepared commands. */
+  /** A producer's own sessions: the ids of those it has in service, in a ring. */
   @State(Scope.Thread)
   public static class Producer {
-    Command[] arrivals;
-    Command[] ends;
-    int next;
+    String prefix;
+    SessionId[] inService;
+    long next;
 
     @Setup(Level.Trial)
     public void prepare(Engine engine) {
-      int me = engine.producers.getAndIncrement();
-      arrivals = new Command[RING];
-      ends = new Command[RING];
-      for (int i = 0; i < RING; i++) {
-        SessionId id = SessionId.of("p" + me + "-" + i);
-        arrivals[i] = new Command.Arrive(id, engine.entry);
-        ends[i] = new Command.End(id, Actor.CLIENT);
+      prefix = "p" + engine.producers.getAndIncrement() + "-";
+      inService = new SessionId[RING];
+      for (int i = 0; i < IN_SERVICE; i++) {
+        arrive(engine);
       }
+    }
+
+    /** Submits a new session's arrival. */
+    void arrive(Engine engine) {
+      SessionId id = SessionId.of(prefix + next);
+      inService[(int) next++ & (RING - 1)] = id;
+      engine.tenant.submit(new Command.Arrive(id, engine.entry));
+    }
+
+    /** Submits the end of the session that arrived {@link #IN_SERVICE} arrivals ago. */
+    void endOldest(Engine engine) {
+      engine.tenant.submit(new Command.End(inService[(int) (next - IN_SERVICE) & (RING - 1)], Actor.CLIENT));
     }
   }
 
@@ -128,8 +140,7 @@ public class ShellBenchmark {
   @Benchmark
   @OperationsPerInvocation(2)
   public void submit(Engine engine, Producer p) {
-    int i = p.next++;
-    engine.tenant.submit(p.arrivals[i & (RING - 1)]);
-    engine.tenant.submit(p.ends[(i - IN_SERVICE) & (RING - 1)]);
+    p.endOldest(engine);
+    p.arrive(engine);
   }
 }
