@@ -3,11 +3,9 @@ package dev.parley.storage;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,18 +43,32 @@ final class InMemorySessionStore implements SessionStore {
   public List<SessionRecord> saveAll(List<SessionRecord> batch) {
     List<SessionRecord> records = List.copyOf(requireNonNull(batch, "sessions must not be null"));
     return lock.write(() -> {
-      // Check the whole batch against what it would see, then write it: all or nothing.
-      Map<List<String>, SessionRecord> staged = new LinkedHashMap<>();
-      List<SessionRecord> saved = new ArrayList<>(records.size());
-      for (SessionRecord r : records) {
-        List<String> key = List.of(r.tenant(), r.id());
-        SessionRecord current = staged.containsKey(key) ? staged.get(key) : stored(r.tenant(), r.id());
-        SessionRecord next = nextVersion(current, r);
-        staged.put(key, next);
-        saved.add(next);
+      // Each record is written as it passes its check, and what it replaced is kept: when a later
+      // one fails, they are put back, last first, so the batch is all or nothing. Nobody sees the
+      // half-written batch meanwhile: the write lock is held.
+      SessionRecord[] saved = new SessionRecord[records.size()];
+      SessionRecord[] replaced = new SessionRecord[records.size()];
+      int done = 0;
+      try {
+        for (; done < saved.length; done++) {
+          SessionRecord r = records.get(done);
+          Map<String, SessionRecord> tenant = sessions.computeIfAbsent(r.tenant(), t -> new HashMap<>());
+          replaced[done] = tenant.get(r.id());
+          saved[done] = nextVersion(replaced[done], r);
+          tenant.put(r.id(), saved[done]);
+        }
+      } catch (RuntimeException e) {
+        for (int i = done - 1; i >= 0; i--) {
+          Map<String, SessionRecord> tenant = sessions.get(saved[i].tenant());
+          if (replaced[i] == null) {
+            tenant.remove(saved[i].id());
+          } else {
+            tenant.put(saved[i].id(), replaced[i]);
+          }
+        }
+        throw e;
       }
-      staged.values().forEach(r -> sessions.computeIfAbsent(r.tenant(), t -> new HashMap<>()).put(r.id(), r));
-      return List.copyOf(saved);
+      return List.of(saved);
     });
   }
 
@@ -68,7 +80,11 @@ final class InMemorySessionStore implements SessionStore {
     if (current != null) {
       List<SessionTransition> before = current.transitions();
       List<SessionTransition> after = r.transitions();
-      if (after.size() < before.size() || !after.subList(0, before.size()).equals(before)) {
+      boolean kept = after.size() >= before.size();
+      for (int i = 0; kept && i < before.size(); i++) {
+        kept = after.get(i) == before.get(i) || after.get(i).equals(before.get(i)); // mostly the same objects
+      }
+      if (!kept) {
         throw new IllegalArgumentException("session " + r.tenant() + "/" + r.id()
             + " drops or changes stored transitions: keep the " + before.size() + " stored ones and append");
       }

@@ -33,19 +33,37 @@ final class InMemoryTranscriptStore implements TranscriptStore {
   @Override
   public boolean append(MessageRecord message) {
     requireNonNull(message, "message must not be null");
+    return lock.write(() -> add(message));
+  }
+
+  /** Appends them all under one lock, as the engine's persister appends a batch's messages. */
+  @Override
+  public int appendAll(List<MessageRecord> batch) {
+    List<MessageRecord> given = List.copyOf(requireNonNull(batch, "messages must not be null"));
     return lock.write(() -> {
-      if (erased.getOrDefault(message.tenant(), Set.of()).contains(message.session())) {
-        return false;
+      int added = 0;
+      for (MessageRecord message : given) {
+        if (add(message)) {
+          added++;
+        }
       }
-      Map<String, MessageRecord> byId = messages.computeIfAbsent(message.tenant(), t -> new HashMap<>());
-      if (byId.putIfAbsent(message.id(), message) != null) {
-        return false;
-      }
-      sessions.computeIfAbsent(message.tenant(), t -> new HashMap<>())
-          .computeIfAbsent(message.session(), s -> new ArrayList<>())
-          .add(message.id());
-      return true;
+      return added;
     });
+  }
+
+  /** What {@link #append} does; the caller holds the write lock. */
+  private boolean add(MessageRecord message) {
+    if (erased.getOrDefault(message.tenant(), Set.of()).contains(message.session())) {
+      return false;
+    }
+    Map<String, MessageRecord> byId = messages.computeIfAbsent(message.tenant(), t -> new HashMap<>());
+    if (byId.putIfAbsent(message.id(), message) != null) {
+      return false;
+    }
+    sessions.computeIfAbsent(message.tenant(), t -> new HashMap<>())
+        .computeIfAbsent(message.session(), s -> new ArrayList<>())
+        .add(message.id());
+    return true;
   }
 
   @Override

@@ -111,7 +111,7 @@ public final class SessionRecord {
     group = b.group;
     target = b.target;
     operator = b.operator;
-    collaborators = List.copyOf(b.collaborators);
+    collaborators = List.copyOf(b.collaborators); // no copy when the builder still shares the list
     acceptedAt = b.acceptedAt;
     endedAt = b.endedAt;
     closedAt = b.closedAt;
@@ -121,11 +121,20 @@ public final class SessionRecord {
     rating = b.rating;
     feedback = b.feedback;
     erasedAt = b.erasedAt;
-    tags = Collections.unmodifiableSet(new LinkedHashSet<>(b.tags));
-    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.parameters));
+    tags = b.tags instanceof LinkedHashSet ? freeze((LinkedHashSet<String>) b.tags) : b.tags;
+    parameters = b.parameters instanceof LinkedHashMap ? freeze((LinkedHashMap<String, String>) b.parameters) : b.parameters;
     notes = List.copyOf(b.notes);
     transitions = List.copyOf(b.transitions);
     recordings = List.copyOf(b.recordings);
+  }
+
+  /** An unmodifiable copy in the same order; empty ones are all the one empty set (most records have no tags). */
+  private static Set<String> freeze(LinkedHashSet<String> set) {
+    return set.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(set));
+  }
+
+  private static Map<String, String> freeze(LinkedHashMap<String, String> map) {
+    return map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
   /**
@@ -142,7 +151,7 @@ public final class SessionRecord {
 
   /** A builder holding this record's values, to make a changed copy (with the same version). */
   public Builder toBuilder() {
-    Builder b = new Builder(tenant, id, channel, arrivedAt);
+    Builder b = new Builder(this);
     b.version = version;
     b.status = status;
     b.arrivalSeq = arrivalSeq;
@@ -165,7 +174,7 @@ public final class SessionRecord {
     b.group = group;
     b.target = target;
     b.operator = operator;
-    b.collaborators.addAll(collaborators);
+    b.collaborators = collaborators; // shared until the builder changes them: a save that only moves the version copies none
     b.acceptedAt = acceptedAt;
     b.endedAt = endedAt;
     b.closedAt = closedAt;
@@ -175,11 +184,11 @@ public final class SessionRecord {
     b.rating = rating;
     b.feedback = feedback;
     b.erasedAt = erasedAt;
-    b.tags.addAll(tags);
-    b.parameters.putAll(parameters);
-    b.notes.addAll(notes);
-    b.transitions.addAll(transitions);
-    b.recordings.addAll(recordings);
+    b.tags = tags;
+    b.parameters = parameters;
+    b.notes = notes;
+    b.transitions = transitions;
+    b.recordings = recordings;
     return b;
   }
 
@@ -409,9 +418,9 @@ public final class SessionRecord {
     b.os = null;
     b.subject = null;
     b.feedback = null;
-    b.parameters.clear();
-    b.notes.clear();
-    b.recordings.clear();
+    b.parameters = Map.of();
+    b.notes = List.of();
+    b.recordings = List.of();
     b.erasedAt = at;
     return b.build();
   }
@@ -490,7 +499,9 @@ public final class SessionRecord {
     private @Nullable String group;
     private @Nullable String target;
     private @Nullable String operator;
-    private final List<String> collaborators = new ArrayList<>();
+    // The collections below are a record's own (immutable, shared) until the builder changes one:
+    // then it works on a copy of its own, an ArrayList, LinkedHashSet or LinkedHashMap.
+    private List<String> collaborators = List.of();
     private @Nullable Instant acceptedAt;
     private @Nullable Instant endedAt;
     private @Nullable Instant closedAt;
@@ -500,17 +511,25 @@ public final class SessionRecord {
     private @Nullable Integer rating;
     private @Nullable String feedback;
     private @Nullable Instant erasedAt;
-    private final LinkedHashSet<String> tags = new LinkedHashSet<>();
-    private final LinkedHashMap<String, String> parameters = new LinkedHashMap<>();
-    private final List<SessionNote> notes = new ArrayList<>();
-    private final List<SessionTransition> transitions = new ArrayList<>();
-    private final List<RecordingRef> recordings = new ArrayList<>();
+    private Set<String> tags = Set.of();
+    private Map<String, String> parameters = Map.of();
+    private List<SessionNote> notes = List.of();
+    private List<SessionTransition> transitions = List.of();
+    private List<RecordingRef> recordings = List.of();
 
     private Builder(String tenant, String id, String channel, Instant arrivedAt) {
       this.tenant = FieldChecks.nonBlank("tenant", tenant);
       this.id = FieldChecks.nonBlank("id", id);
       this.channel = FieldChecks.channelName(channel);
       this.arrivedAt = requireNonNull(arrivedAt, "arrivedAt must not be null");
+    }
+
+    /** A builder of a changed copy of {@code r}, whose key fields were checked when it was built. */
+    private Builder(SessionRecord r) {
+      this.tenant = r.tenant;
+      this.id = r.id;
+      this.channel = r.channel;
+      this.arrivedAt = r.arrivedAt;
     }
 
     /** Sets the version the record was read at (stores use this; 0 for a new record). */
@@ -652,8 +671,7 @@ public final class SessionRecord {
     public Builder collaborators(List<String> collaborators) {
       requireNonNull(collaborators, "collaborators must not be null");
       collaborators.forEach(c -> FieldChecks.nonBlank("collaborator", c));
-      this.collaborators.clear();
-      this.collaborators.addAll(collaborators);
+      this.collaborators = List.copyOf(collaborators);
       return this;
     }
 
@@ -716,32 +734,40 @@ public final class SessionRecord {
 
     /** Adds a tag (kept once, in the order first added). */
     public Builder tag(String tag) {
-      tags.add(FieldChecks.nonBlank("tag", tag));
+      FieldChecks.nonBlank("tag", tag);
+      if (!tags.contains(tag)) {
+        ownTags().add(tag);
+      }
       return this;
     }
 
     /** Removes a tag if present. */
     public Builder untag(String tag) {
-      tags.remove(requireNonNull(tag, "tag must not be null"));
+      if (tags.contains(requireNonNull(tag, "tag must not be null"))) {
+        ownTags().remove(tag);
+      }
       return this;
     }
 
     /** Sets a parameter, replacing its value. */
     public Builder parameter(String name, String value) {
       FieldChecks.nonBlank("parameter name", name);
-      parameters.put(name, requireNonNull(value, "parameter value must not be null"));
+      requireNonNull(value, "parameter value must not be null");
+      ownParameters().put(name, value);
       return this;
     }
 
     /** Removes a parameter if present. */
     public Builder removeParameter(String name) {
-      parameters.remove(requireNonNull(name, "name must not be null"));
+      if (parameters.containsKey(requireNonNull(name, "name must not be null"))) {
+        ownParameters().remove(name);
+      }
       return this;
     }
 
     /** Adds a note. */
     public Builder note(SessionNote note) {
-      notes.add(requireNonNull(note, "note must not be null"));
+      notes = appended(notes, requireNonNull(note, "note must not be null"));
       return this;
     }
 
@@ -752,13 +778,13 @@ public final class SessionRecord {
         throw new IllegalArgumentException("transition at " + transition.at()
             + " is before the last one at " + transitions.get(transitions.size() - 1).at());
       }
-      transitions.add(transition);
+      transitions = appended(transitions, transition);
       return this;
     }
 
     /** Adds a recording. */
     public Builder recording(RecordingRef recording) {
-      recordings.add(requireNonNull(recording, "recording must not be null"));
+      recordings = appended(recordings, requireNonNull(recording, "recording must not be null"));
       return this;
     }
 
@@ -784,6 +810,27 @@ public final class SessionRecord {
       if (at != null && at.isBefore(arrivedAt)) {
         throw new IllegalArgumentException(name + " must not be before arrivedAt " + arrivedAt + ", was: " + at);
       }
+    }
+
+    private Set<String> ownTags() {
+      if (!(tags instanceof LinkedHashSet)) {
+        tags = new LinkedHashSet<>(tags);
+      }
+      return tags;
+    }
+
+    private Map<String, String> ownParameters() {
+      if (!(parameters instanceof LinkedHashMap)) {
+        parameters = new LinkedHashMap<>(parameters);
+      }
+      return parameters;
+    }
+
+    /** {@code list} with {@code item} added: the builder's own list, made on the first change. */
+    private static <T> List<T> appended(List<T> list, T item) {
+      List<T> own = list instanceof ArrayList ? list : new ArrayList<>(list);
+      own.add(item);
+      return own;
     }
 
     private static @Nullable String optional(String name, @Nullable String value) {
