@@ -356,6 +356,9 @@ final class Partition {
       t.run(this, batch);
     }
     fireDue(batch);
+    if (recorder != null) {
+      recorder.flush(batch.writes);
+    }
     if (batch.isEmpty()) {
       return;
     }

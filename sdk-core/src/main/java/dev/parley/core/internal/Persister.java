@@ -108,11 +108,12 @@ final class Persister {
     if (writes.sessions.isEmpty()) {
       return;
     }
-    List<Writes.Key> keys = new ArrayList<>(writes.sessions.keySet());
+    List<Writes.Key> keys = writes.keys;
     List<SessionRecord> records = new ArrayList<>(keys.size());
-    for (Writes.Key key : keys) {
-      Outside o = outside.get(key);
-      SessionRecord r = writes.sessions.get(key);
+    for (int i = 0; i < keys.size(); i++) {
+      Writes.Key key = keys.get(i);
+      Outside o = outside.isEmpty() ? null : outside.get(key);
+      SessionRecord r = writes.sessions.get(i);
       long version = versions.getOrDefault(key, 0L);
       records.add(o == null ? r.toBuilder().version(version).build() : o.over(r, version));
     }

@@ -34,18 +34,65 @@ import org.jspecify.annotations.Nullable;
  * transitions, messages, blacklist entries, invitations, configuration; and, when it keeps an
  * outbox, the events webhooks deliver ({@link OutboxCodec}).
  *
- * <p>Concurrency: confined to the partition's writer. It keeps the current record of every
+ * <p>A session's events change its {@link Draft}; {@link #flush} builds the record of each session
+ * a pass touched once, however many events it had, when the pass is over.
+ *
+ * <p>Concurrency: confined to the partition's writer. It keeps the current draft of every
  * session its cores still know, so that a write never needs a read; the versions those records
  * are stored at are the {@link Persister}'s business.
  */
 final class Recorder {
-  private final Map<Writes.Key, SessionRecord> sessions = new HashMap<>();
+  private final Map<Writes.Key, Draft> sessions = new HashMap<>();
+  /** The drafts changed since the last {@link #flush}, in the order first changed. */
+  private final List<Draft> touched = new ArrayList<>();
+  /** The names of operators and bots as actors ({@code operator:alice}): one string each, not one per transition. */
+  private final Map<Actor, String> actors = new HashMap<>();
   /** Each tenant's closed sessions in the order they closed: dropped once the core forgets them. */
   private final Map<TenantId, ArrayDeque<Writes.Key>> closed = new HashMap<>();
   private final Map<TenantId, Long> arrivals = new HashMap<>();
   private final Map<String, InvitationRecord> invitations = new HashMap<>();
   private final Map<String, OperatorPresence> presences = new HashMap<>();
   private final boolean outbox;
+
+  /**
+   * A session's record in the making, with the few of its values the recorder reads back (a
+   * builder keeps its values to itself).
+   */
+  private static final class Draft {
+    final Writes.Key key;
+    final SessionRecord.Builder record;
+    SessionStatus status;
+    @Nullable String group;
+    List<String> collaborators;
+    boolean touched;
+
+    Draft(Writes.Key key, SessionRecord.Builder record, SessionStatus status, @Nullable String group,
+        List<String> collaborators) {
+      this.key = key;
+      this.record = record;
+      this.status = status;
+      this.group = group;
+      this.collaborators = collaborators;
+    }
+
+    Draft status(SessionStatus status) {
+      this.status = status;
+      record.status(status);
+      return this;
+    }
+
+    Draft group(@Nullable String group) {
+      this.group = group;
+      record.group(group);
+      return this;
+    }
+
+    Draft collaborators(List<String> collaborators) {
+      this.collaborators = collaborators;
+      record.collaborators(collaborators);
+      return this;
+    }
+  }
 
   /** @param outbox whether to add the events webhooks deliver to the writes */
   Recorder(boolean outbox) {
@@ -56,7 +103,8 @@ final class Recorder {
   void seed(TenantId tenant, List<SessionRecord> live, List<InvitationRecord> valid, Map<OperatorId, OperatorPresence> presence) {
     long next = arrivals.getOrDefault(tenant, 0L);
     for (SessionRecord r : live) {
-      sessions.put(new Writes.Key(tenant, SessionId.of(r.id())), r);
+      Writes.Key key = new Writes.Key(tenant, SessionId.of(r.id()));
+      sessions.put(key, new Draft(key, r.toBuilder(), r.status(), r.group().orElse(null), r.collaborators()));
       next = Math.max(next, r.arrivalSeq() + 1);
     }
     arrivals.put(tenant, next);
@@ -81,6 +129,17 @@ final class Recorder {
     forgetOld(core, out);
   }
 
+  /** Adds to {@code out} the record of each session changed since the last flush: the pass is over. */
+  void flush(Writes out) {
+    for (Draft d : touched) {
+      if (d.touched) {
+        out.session(d.key, d.record.build());
+        d.touched = false;
+      }
+    }
+    touched.clear();
+  }
+
   private void session(RoutingCore core, Event.SessionEvent e, Writes out) {
     Writes.Key key = new Writes.Key(e.tenant(), e.session());
     if (e instanceof Event.SessionQueued) {
@@ -91,8 +150,8 @@ final class Recorder {
           .group(id(q.group()))
           .target(id(q.operator()))
           .reopens(q.reopens() == null ? null : q.reopens().value())
-          .transition(step(q, SessionStatus.QUEUED, q.reopens() == null ? null : "REOPENED", q.group(), q.operator()));
-      put(key, b.build(), out);
+          .transition(step(q, SessionStatus.QUEUED, q.reopens() == null ? null : "REOPENED", id(q.group()), q.operator()));
+      start(key, b, SessionStatus.QUEUED, id(q.group()));
       return;
     }
     if (e instanceof Event.SessionToChatbot) {
@@ -104,8 +163,8 @@ final class Recorder {
           .group(q.group().value())
           .chatbot(q.chatbot().value())
           .reopens(q.reopens() == null ? null : q.reopens().value())
-          .transition(step(q, SessionStatus.CHATBOT, q.reopens() == null ? null : "REOPENED", q.group(), null));
-      put(key, b.build(), out);
+          .transition(step(q, SessionStatus.CHATBOT, q.reopens() == null ? null : "REOPENED", q.group().value(), null));
+      start(key, b, SessionStatus.CHATBOT, q.group().value());
       return;
     }
     if (e instanceof Event.SessionRefused) {
@@ -123,12 +182,12 @@ final class Recorder {
       if (r.offlineForm()) {
         b.parameter("offlineForm", "true");
       }
-      put(key, b.build(), out);
+      start(key, b, SessionStatus.REFUSED, null);
       close(key);
       return;
     }
-    SessionRecord current = sessions.get(key);
-    if (current == null) {
+    Draft d = sessions.get(key);
+    if (d == null) {
       return; // its record was dropped with a restart's loss of an unstored refusal; nothing to add to
     }
     if (e instanceof Event.MessagePosted) { // the transcript grows; the record stays as it is
@@ -136,56 +195,57 @@ final class Recorder {
       return;
     }
     if (e instanceof Event.MessageDelivered) {
-      Event.MessageDelivered d = (Event.MessageDelivered) e;
-      MessageRecord.Delivery delivery = MessageRecord.Delivery.valueOf(d.delivery().name());
-      out.others.add(s -> s.transcripts().markDelivery(d.tenant().value(), d.messageId(), delivery));
+      Event.MessageDelivered m = (Event.MessageDelivered) e;
+      MessageRecord.Delivery delivery = MessageRecord.Delivery.valueOf(m.delivery().name());
+      out.others.add(s -> s.transcripts().markDelivery(m.tenant().value(), m.messageId(), delivery));
       return;
     }
-    SessionRecord.Builder b = current.toBuilder();
+    SessionStatus was = d.status;
+    SessionRecord.Builder b = d.record;
     if (e instanceof Event.SessionOffered) {
       Event.SessionOffered o = (Event.SessionOffered) e;
-      b.status(SessionStatus.OFFERED)
-          .transition(step(o, SessionStatus.OFFERED, null, o.group(), o.operators().size() == 1 ? o.operators().get(0) : null));
+      d.status(SessionStatus.OFFERED).record
+          .transition(step(o, SessionStatus.OFFERED, null, id(o.group()), o.operators().size() == 1 ? o.operators().get(0) : null));
     } else if (e instanceof Event.OfferEnded) {
       Event.OfferEnded o = (Event.OfferEnded) e;
-      if (o.state() != SessionState.QUEUED || current.status() != SessionStatus.OFFERED) {
+      if (o.state() != SessionState.QUEUED || was != SessionStatus.OFFERED) {
         return; // withdrawn because someone accepted or the client left: those events tell it
       }
-      b.status(SessionStatus.QUEUED).transition(step(o, SessionStatus.QUEUED, o.reason().name(), group(current), o.operator()));
+      d.status(SessionStatus.QUEUED).record.transition(step(o, SessionStatus.QUEUED, o.reason().name(), d.group, o.operator()));
     } else if (e instanceof Event.SessionAccepted) {
       Event.SessionAccepted a = (Event.SessionAccepted) e;
-      b.status(SessionStatus.ACTIVE).operator(a.operator().value()).acceptedAt(a.at())
-          .transition(step(a, SessionStatus.ACTIVE, "ACCEPTED", group(current), a.operator()));
+      d.status(SessionStatus.ACTIVE).record.operator(a.operator().value()).acceptedAt(a.at())
+          .transition(step(a, SessionStatus.ACTIVE, "ACCEPTED", d.group, a.operator()));
     } else if (e instanceof Event.SessionRequeued) {
       Event.SessionRequeued q = (Event.SessionRequeued) e;
-      b.status(SessionStatus.QUEUED).group(q.group() != null ? q.group().value() : current.group().orElse(null))
-          .target(id(q.operator())).enteredQueueAt(q.at()).collaborators(List.of())
-          .transition(step(q, SessionStatus.QUEUED, q.reason().name(), q.group(), q.operator()));
+      d.status(SessionStatus.QUEUED).group(q.group() != null ? q.group().value() : d.group).collaborators(List.of()).record
+          .target(id(q.operator())).enteredQueueAt(q.at())
+          .transition(step(q, SessionStatus.QUEUED, q.reason().name(), id(q.group()), q.operator()));
       if (q.note() != null) {
         b.note(new SessionNote(q.at(), q.actor().toString(), q.note()));
       }
-      if (current.status() == SessionStatus.CHATBOT) {
+      if (was == SessionStatus.CHATBOT) {
         b.arrivalSeq(nextArrival(q.tenant())); // in line from leaving the bot, as in the core: restored so
       }
     } else if (e instanceof Event.SessionEndedByChatbot) {
-      b.status(SessionStatus.ENDED).endedAt(e.at()).closedAt(e.at()).endReason("CHATBOT_ENDED")
-          .transition(step(e, SessionStatus.ENDED, "CHATBOT_ENDED", group(current), null));
+      d.status(SessionStatus.ENDED).record.endedAt(e.at()).closedAt(e.at()).endReason("CHATBOT_ENDED")
+          .transition(step(e, SessionStatus.ENDED, "CHATBOT_ENDED", d.group, null));
     } else if (e instanceof Event.SessionAbandoned) {
-      b.status(SessionStatus.ABANDONED).endedAt(e.at()).closedAt(e.at()).endReason("ABANDONED")
-          .transition(step(e, SessionStatus.ABANDONED, null, group(current), null));
+      d.status(SessionStatus.ABANDONED).record.endedAt(e.at()).closedAt(e.at()).endReason("ABANDONED")
+          .transition(step(e, SessionStatus.ABANDONED, null, d.group, null));
     } else if (e instanceof Event.SessionEnded) {
       Event.SessionEnded x = (Event.SessionEnded) e;
       boolean over = x.state() == SessionState.ENDED;
       SessionStatus status = over ? SessionStatus.ENDED : SessionStatus.WRAP_UP;
-      b.status(status).operator(x.operator().value()).endedAt(x.at()).endReason(x.reason().name())
-          .collaborators(List.of())
+      d.status(status).collaborators(List.of()).record
+          .operator(x.operator().value()).endedAt(x.at()).endReason(x.reason().name())
           .wrapUpDeadline(core.wrapUpDeadline(x.session()).orElse(null))
           .closedAt(over ? x.at() : null)
-          .transition(step(x, status, x.reason().name(), group(current), x.operator()));
+          .transition(step(x, status, x.reason().name(), d.group, x.operator()));
     } else if (e instanceof Event.WrapUpCompleted) {
       Event.WrapUpCompleted w = (Event.WrapUpCompleted) e;
-      b.status(SessionStatus.ENDED).closedAt(w.at()).wrapUpDeadline(null).result(w.result())
-          .transition(step(w, SessionStatus.ENDED, w.timedOut() ? "WRAP_UP_TIMED_OUT" : "WRAPPED_UP", group(current), w.operator()));
+      d.status(SessionStatus.ENDED).record.closedAt(w.at()).wrapUpDeadline(null).result(w.result())
+          .transition(step(w, SessionStatus.ENDED, w.timedOut() ? "WRAP_UP_TIMED_OUT" : "WRAPPED_UP", d.group, w.operator()));
       if (w.note() != null) {
         b.note(new SessionNote(w.at(), w.actor().toString(), w.note()));
       }
@@ -194,12 +254,12 @@ final class Recorder {
       b.note(new SessionNote(n.at(), n.actor().toString(), n.text()));
     } else if (e instanceof Event.CollaboratorChanged) {
       Event.CollaboratorChanged c = (Event.CollaboratorChanged) e;
-      List<String> with = new ArrayList<>(current.collaborators());
+      List<String> with = new ArrayList<>(d.collaborators);
       with.remove(c.collaborator().value());
       if (c.joined()) {
         with.add(c.collaborator().value());
       }
-      b.collaborators(with);
+      d.collaborators(with);
     } else if (e instanceof Event.FeedbackGiven) {
       Event.FeedbackGiven f = (Event.FeedbackGiven) e;
       b.feedback(f.rating(), f.comment());
@@ -223,9 +283,8 @@ final class Recorder {
         b.parameter(p.name(), p.value());
       }
     }
-    SessionRecord next = b.build();
-    put(key, next, out);
-    if (!next.status().live() && current.status().live()) {
+    touch(d);
+    if (!d.status.live() && was.live()) {
       close(key);
     }
   }
@@ -313,9 +372,21 @@ final class Recorder {
     out.others.add(s -> s.config().put(record));
   }
 
-  private void put(Writes.Key key, SessionRecord record, Writes out) {
-    sessions.put(key, record);
-    out.sessions.put(key, record);
+  /** Starts the draft of a session that has just arrived (or was refused at the door). */
+  private void start(Writes.Key key, SessionRecord.Builder record, SessionStatus status, @Nullable String group) {
+    Draft d = new Draft(key, record, status, group, List.of());
+    Draft replaced = sessions.put(key, d);
+    if (replaced != null) {
+      replaced.touched = false; // one record a session in a pass: the latest
+    }
+    touch(d);
+  }
+
+  private void touch(Draft d) {
+    if (!d.touched) {
+      d.touched = true;
+      touched.add(d);
+    }
   }
 
   private void close(Writes.Key key) {
@@ -387,13 +458,20 @@ final class Recorder {
         m.text(), files, MessageRecord.Delivery.SENT);
   }
 
-  private static SessionTransition step(
-      Event e, SessionStatus status, @Nullable String reason, @Nullable GroupId group, @Nullable OperatorId operator) {
-    return new SessionTransition(e.at(), status, e.actor().toString(), reason, id(group), id(operator));
+  private SessionTransition step(
+      Event e, SessionStatus status, @Nullable String reason, @Nullable String group, @Nullable OperatorId operator) {
+    return new SessionTransition(e.at(), status, actor(e.actor()), reason, group, id(operator));
   }
 
-  private static @Nullable GroupId group(SessionRecord r) {
-    return r.group().map(GroupId::of).orElse(null);
+  /** The actor's name as stored; an administrator's is made each time, since hosts may name any. */
+  private String actor(Actor a) {
+    switch (a.kind()) {
+      case OPERATOR:
+      case BOT:
+        return actors.computeIfAbsent(a, Actor::toString);
+      default:
+        return a.toString();
+    }
   }
 
   private static @Nullable String id(@Nullable GroupId id) {

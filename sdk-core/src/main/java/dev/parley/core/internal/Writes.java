@@ -22,7 +22,10 @@ final class Writes {
   /** A session across tenants. */
   record Key(TenantId tenant, SessionId session) {}
 
-  final Map<Key, SessionRecord> sessions = new LinkedHashMap<>();
+  /** The sessions' keys, one for each of {@link #sessions}. */
+  final List<Key> keys = new ArrayList<>();
+  /** The records of the sessions touched, each once: its state at the end of the pass. */
+  final List<SessionRecord> sessions = new ArrayList<>();
   final List<MessageRecord> messages = new ArrayList<>();
   final List<Consumer<Storage>> others = new ArrayList<>();
   /** The events for the outbox, in the order they happened, unnumbered. */
@@ -31,6 +34,11 @@ final class Writes {
   final Map<Key, SessionRecord> restored = new LinkedHashMap<>();
   /** Sessions the cores forgot: the persister may drop what it keeps of them once this is stored. */
   final List<Key> forgotten = new ArrayList<>();
+
+  void session(Key key, SessionRecord record) {
+    keys.add(key);
+    sessions.add(record);
+  }
 
   boolean isEmpty() {
     return restored.isEmpty() && sessions.isEmpty() && messages.isEmpty() && others.isEmpty() && outbox.isEmpty()
