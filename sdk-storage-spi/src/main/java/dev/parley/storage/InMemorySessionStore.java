@@ -89,7 +89,7 @@ final class InMemorySessionStore implements SessionStore {
             + " drops or changes stored transitions: keep the " + before.size() + " stored ones and append");
       }
     }
-    return r.toBuilder().version(stored + 1).build();
+    return r.withVersion(stored + 1);
   }
 
   @Override
@@ -165,7 +165,7 @@ final class InMemorySessionStore implements SessionStore {
       if (current == null || current.erasedAt().isPresent()) {
         return Optional.ofNullable(current);
       }
-      SessionRecord erased = current.erased(at).toBuilder().version(current.version() + 1).build();
+      SessionRecord erased = current.erased(at).withVersion(current.version() + 1);
       of(tenant).put(id, erased);
       transcripts.eraseSession(tenant, id);
       return Optional.of(erased);

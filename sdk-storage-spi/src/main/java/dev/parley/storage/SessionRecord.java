@@ -128,6 +128,51 @@ public final class SessionRecord {
     recordings = List.copyOf(b.recordings);
   }
 
+  /** {@code r} at {@code version}: the same values, and the same collections. */
+  private SessionRecord(SessionRecord r, long version) {
+    tenant = r.tenant;
+    id = r.id;
+    channel = r.channel;
+    arrivedAt = r.arrivedAt;
+    this.version = version;
+    status = r.status;
+    arrivalSeq = r.arrivalSeq;
+    enteredQueueAt = r.enteredQueueAt;
+    priority = r.priority;
+    client = r.client;
+    clientName = r.clientName;
+    phone = r.phone;
+    email = r.email;
+    contact = r.contact;
+    widget = r.widget;
+    pageUrl = r.pageUrl;
+    language = r.language;
+    browser = r.browser;
+    os = r.os;
+    subject = r.subject;
+    invitationCode = r.invitationCode;
+    chatbot = r.chatbot;
+    reopens = r.reopens;
+    group = r.group;
+    target = r.target;
+    operator = r.operator;
+    collaborators = r.collaborators;
+    acceptedAt = r.acceptedAt;
+    endedAt = r.endedAt;
+    closedAt = r.closedAt;
+    wrapUpDeadline = r.wrapUpDeadline;
+    endReason = r.endReason;
+    result = r.result;
+    rating = r.rating;
+    feedback = r.feedback;
+    erasedAt = r.erasedAt;
+    tags = r.tags;
+    parameters = r.parameters;
+    notes = r.notes;
+    transitions = r.transitions;
+    recordings = r.recordings;
+  }
+
   /** An unmodifiable copy in the same order; empty ones are all the one empty set (most records have no tags). */
   private static Set<String> freeze(LinkedHashSet<String> set) {
     return set.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(set));
@@ -147,6 +192,19 @@ public final class SessionRecord {
    */
   public static Builder builder(String tenant, String id, String channel, Instant arrivedAt) {
     return new Builder(tenant, id, channel, arrivedAt);
+  }
+
+  /**
+   * This record at another version, as stores return it from a save and writers send it at the
+   * version they hold: a copy that shares everything else, without a builder's checks and copies.
+   *
+   * @throws IllegalArgumentException if {@code version} is negative
+   */
+  public SessionRecord withVersion(long version) {
+    if (version < 0) {
+      throw new IllegalArgumentException("version must not be negative, was: " + version);
+    }
+    return version == this.version ? this : new SessionRecord(this, version);
   }
 
   /** A builder holding this record's values, to make a changed copy (with the same version). */

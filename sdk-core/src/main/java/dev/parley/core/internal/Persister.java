@@ -115,7 +115,7 @@ final class Persister {
       Outside o = outside.isEmpty() ? null : outside.get(key);
       SessionRecord r = writes.sessions.get(i);
       long version = versions.getOrDefault(key, 0L);
-      records.add(o == null ? r.toBuilder().version(version).build() : o.over(r, version));
+      records.add(o == null ? r.withVersion(version) : o.over(r, version)); // mostly r itself: the recorder expects the version
     }
     List<SessionRecord> saved;
     try {
@@ -136,7 +136,7 @@ final class Persister {
       Optional<SessionRecord> stored = storage.sessions().find(r.tenant(), r.id());
       if (stored.isEmpty()) {
         outside.remove(keys.get(i));
-        rebased.add(r.toBuilder().version(0).build());
+        rebased.add(r.withVersion(0));
         continue;
       }
       SessionRecord s = stored.get();

@@ -38,8 +38,10 @@ import org.jspecify.annotations.Nullable;
  * a pass touched once, however many events it had, when the pass is over.
  *
  * <p>Concurrency: confined to the partition's writer. It keeps the current draft of every
- * session its cores still know, so that a write never needs a read; the versions those records
- * are stored at are the {@link Persister}'s business.
+ * session its cores still know, so that a write never needs a read. The versions those records
+ * are stored at are the {@link Persister}'s business: a record goes out at the version its last
+ * one will be stored at if all goes well, so that the persister mostly sends it as it is, and
+ * sets the version itself when it knows better (a failed write, someone else's).
  */
 final class Recorder {
   private final Map<Writes.Key, Draft> sessions = new HashMap<>();
@@ -64,12 +66,15 @@ final class Recorder {
     SessionStatus status;
     @Nullable String group;
     List<String> collaborators;
+    /** The version the next record is expected to be stored at. */
+    long version;
     boolean touched;
 
-    Draft(Writes.Key key, SessionRecord.Builder record, SessionStatus status, @Nullable String group,
+    Draft(Writes.Key key, SessionRecord.Builder record, long version, SessionStatus status, @Nullable String group,
         List<String> collaborators) {
       this.key = key;
       this.record = record;
+      this.version = version;
       this.status = status;
       this.group = group;
       this.collaborators = collaborators;
@@ -104,7 +109,7 @@ final class Recorder {
     long next = arrivals.getOrDefault(tenant, 0L);
     for (SessionRecord r : live) {
       Writes.Key key = new Writes.Key(tenant, SessionId.of(r.id()));
-      sessions.put(key, new Draft(key, r.toBuilder(), r.status(), r.group().orElse(null), r.collaborators()));
+      sessions.put(key, new Draft(key, r.toBuilder(), r.version(), r.status(), r.group().orElse(null), r.collaborators()));
       next = Math.max(next, r.arrivalSeq() + 1);
     }
     arrivals.put(tenant, next);
@@ -133,7 +138,7 @@ final class Recorder {
   void flush(Writes out) {
     for (Draft d : touched) {
       if (d.touched) {
-        out.session(d.key, d.record.build());
+        out.session(d.key, d.record.version(d.version++).build());
         d.touched = false;
       }
     }
@@ -374,7 +379,7 @@ final class Recorder {
 
   /** Starts the draft of a session that has just arrived (or was refused at the door). */
   private void start(Writes.Key key, SessionRecord.Builder record, SessionStatus status, @Nullable String group) {
-    Draft d = new Draft(key, record, status, group, List.of());
+    Draft d = new Draft(key, record, 0, status, group, List.of());
     Draft replaced = sessions.put(key, d);
     if (replaced != null) {
       replaced.touched = false; // one record a session in a pass: the latest

@@ -72,7 +72,7 @@ final class JdbcSessionStore implements SessionStore {
 
   // The record as stored: at the next version.
   private static SessionRecord next(SessionRecord session) {
-    return session.toBuilder().version(session.version() + 1).build();
+    return session.withVersion(session.version() + 1);
   }
 
   @Override
