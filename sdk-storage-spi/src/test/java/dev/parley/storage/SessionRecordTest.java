@@ -73,6 +73,40 @@ class SessionRecordTest {
       b.tag("other");
       assertThat(r.tags()).containsExactly("vip");
     }
+
+    @Test
+    @DisplayName("a builder's later changes reach neither the record it came from nor those it built")
+    void builderChangesStayInTheBuilder() {
+      SessionRecord r = full();
+      SessionRecord.Builder b = r.toBuilder().parameter("plan", "silver").untag("vip").tag("new")
+          .collaborators(List.of("dave")).note(new SessionNote(T0, "client", "hello"))
+          .transition(new SessionTransition(T0.plusSeconds(90), SessionStatus.ENDED, "system", null, null, null))
+          .recording(new RecordingRef(T0, Duration.ofSeconds(5), "s3://r/2"));
+      SessionRecord built = b.build();
+      b.removeParameter("plan").untag("new").collaborators(List.of()).note(new SessionNote(T0, "client", "more"))
+          .transition(new SessionTransition(T0.plusSeconds(99), SessionStatus.ENDED, "system", null, null, null));
+
+      assertThat(r).isEqualTo(full());
+      assertThat(built.parameters()).containsEntry("plan", "silver");
+      assertThat(built.tags()).containsExactly("new");
+      assertThat(built.collaborators()).containsExactly("dave");
+      assertThat(built.notes()).hasSize(2);
+      assertThat(built.transitions()).hasSize(2);
+      assertThat(built.recordings()).hasSize(2);
+      assertThat(b.build().parameters()).isEmpty();
+      assertThat(b.build().transitions()).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("withVersion changes the version alone, and rejects a negative one")
+    void withVersion() {
+      SessionRecord r = full();
+
+      assertThat(r.withVersion(7)).isEqualTo(r.toBuilder().version(7).build());
+      assertThat(r.withVersion(r.version())).isSameAs(r);
+      assertThatThrownBy(() -> r.withVersion(-1)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("-1");
+    }
   }
 
   @Nested
