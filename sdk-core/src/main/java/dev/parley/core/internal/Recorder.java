@@ -45,6 +45,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Recorder {
   private final Map<Writes.Key, Draft> sessions = new HashMap<>();
+  /** The draft of the last session event: a command's events mostly tell of one session in a row. */
+  private @Nullable Draft last;
   /** The drafts changed since the last {@link #flush}, in the order first changed. */
   private final List<Draft> touched = new ArrayList<>();
   /** The names of operators and bots as actors ({@code operator:alice}): one string each, not one per transition. */
@@ -146,7 +148,6 @@ final class Recorder {
   }
 
   private void session(RoutingCore core, Event.SessionEvent e, Writes out) {
-    Writes.Key key = new Writes.Key(e.tenant(), e.session());
     if (e instanceof Event.SessionQueued) {
       Event.SessionQueued q = (Event.SessionQueued) e;
       SessionRecord.Builder b = fromEntry(q.tenant(), q.session(), q.entry(), q.at())
@@ -156,7 +157,7 @@ final class Recorder {
           .target(id(q.operator()))
           .reopens(q.reopens() == null ? null : q.reopens().value())
           .transition(step(q, SessionStatus.QUEUED, q.reopens() == null ? null : "REOPENED", id(q.group()), q.operator()));
-      start(key, b, SessionStatus.QUEUED, id(q.group()));
+      start(new Writes.Key(e.tenant(), e.session()), b, SessionStatus.QUEUED, id(q.group()));
       return;
     }
     if (e instanceof Event.SessionToChatbot) {
@@ -169,7 +170,7 @@ final class Recorder {
           .chatbot(q.chatbot().value())
           .reopens(q.reopens() == null ? null : q.reopens().value())
           .transition(step(q, SessionStatus.CHATBOT, q.reopens() == null ? null : "REOPENED", q.group().value(), null));
-      start(key, b, SessionStatus.CHATBOT, q.group().value());
+      start(new Writes.Key(e.tenant(), e.session()), b, SessionStatus.CHATBOT, q.group().value());
       return;
     }
     if (e instanceof Event.SessionRefused) {
@@ -187,11 +188,13 @@ final class Recorder {
       if (r.offlineForm()) {
         b.parameter("offlineForm", "true");
       }
+      Writes.Key key = new Writes.Key(e.tenant(), e.session());
       start(key, b, SessionStatus.REFUSED, null);
       close(key);
       return;
     }
-    Draft d = sessions.get(key);
+    Draft d = last != null && last.key.session().equals(e.session()) && last.key.tenant().equals(e.tenant())
+        ? last : sessions.get(new Writes.Key(e.tenant(), e.session()));
     if (d == null) {
       return; // its record was dropped with a restart's loss of an unstored refusal; nothing to add to
     }
@@ -205,6 +208,7 @@ final class Recorder {
       out.others.add(s -> s.transcripts().markDelivery(m.tenant().value(), m.messageId(), delivery));
       return;
     }
+    last = d;
     SessionStatus was = d.status;
     SessionRecord.Builder b = d.record;
     if (e instanceof Event.SessionOffered) {
@@ -290,7 +294,7 @@ final class Recorder {
     }
     touch(d);
     if (!d.status.live() && was.live()) {
-      close(key);
+      close(d.key);
     }
   }
 
@@ -381,6 +385,7 @@ final class Recorder {
   private void start(Writes.Key key, SessionRecord.Builder record, SessionStatus status, @Nullable String group) {
     Draft d = new Draft(key, record, 0, status, group, List.of());
     Draft replaced = sessions.put(key, d);
+    last = d;
     if (replaced != null) {
       replaced.touched = false; // one record a session in a pass: the latest
     }
@@ -404,7 +409,9 @@ final class Recorder {
     Writes.Key head;
     while (queue != null && (head = queue.peek()) != null && core.session(head.session()).isEmpty()) {
       queue.poll();
-      sessions.remove(head);
+      if (sessions.remove(head) == last) {
+        last = null;
+      }
       out.forgotten.add(head);
     }
   }
