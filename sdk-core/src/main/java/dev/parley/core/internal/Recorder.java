@@ -24,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +52,8 @@ final class Recorder {
   private final List<Draft> touched = new ArrayList<>();
   /** The names of operators and bots as actors ({@code operator:alice}): one string each, not one per transition. */
   private final Map<Actor, String> actors = new HashMap<>();
+  /** The cores whose events the pass recorded: {@link #flush} drops the closed sessions they forgot. */
+  private final Set<RoutingCore> recorded = new LinkedHashSet<>();
   /** Each tenant's closed sessions in the order they closed: dropped once the core forgets them. */
   private final Map<TenantId, ArrayDeque<Writes.Key>> closed = new HashMap<>();
   private final Map<TenantId, Long> arrivals = new HashMap<>();
@@ -133,11 +136,15 @@ final class Recorder {
         other(e, out);
       }
     }
-    forgetOld(core, out);
+    recorded.add(core);
   }
 
   /** Adds to {@code out} the record of each session changed since the last flush: the pass is over. */
   void flush(Writes out) {
+    for (RoutingCore core : recorded) {
+      forgetOld(core, out); // once a pass: asking a core for a session it still keeps makes a view
+    }
+    recorded.clear();
     for (Draft d : touched) {
       if (d.touched) {
         out.session(d.key, d.record.version(d.version++).build());
