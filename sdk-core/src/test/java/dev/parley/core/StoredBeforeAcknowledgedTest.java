@@ -61,6 +61,8 @@ class StoredBeforeAcknowledgedTest {
     assertThat(storage.sessions().find("acme", "s1")).map(SessionRecord::operator)
         .hasValueSatisfying(op -> assertThat(op).isEmpty());
     assertThat(storage.sessions().find("acme", "s1").orElseThrow().transitions()).hasSize(2);
+    assertThat(storage.sessions().find("acme", "s1").orElseThrow().version())
+        .as("queued and offered in one pass: saved once").isEqualTo(1);
   }
 
   @Test

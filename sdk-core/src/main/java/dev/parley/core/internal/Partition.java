@@ -62,7 +62,7 @@ final class Partition {
 
     @Override
     void run(Partition p, Batch batch) {
-      List<Event> events = new ArrayList<>();
+      List<Event> events = p.scratch();
       RuntimeException failure = null;
       try {
         slot.core.apply(command, p.now(slot), events);
@@ -194,6 +194,8 @@ final class Partition {
   private final @Nullable Persister persister;
   private final Semaphore inFlight = new Semaphore(MAX_BATCHES_IN_FLIGHT);
   private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparing(Timer::at));
+  /** The events of the command or deadline at hand: one list the writer reuses, since each is copied on. */
+  private final List<Event> scratch = new ArrayList<>();
   private volatile boolean running = true;
   private volatile boolean accepting = true;
 
@@ -394,10 +396,16 @@ final class Partition {
         continue; // superseded by an earlier deadline
       }
       slot.scheduled = null;
-      List<Event> events = new ArrayList<>();
+      List<Event> events = scratch();
       slot.core.advanceTo(now(slot), events);
       changed(slot, events, batch);
     }
+  }
+
+  /** The writer's list for the events of its next command or deadline, emptied. */
+  private List<Event> scratch() {
+    scratch.clear();
+    return scratch;
   }
 
   /** After the writer touched a tenant: publish the change, and set a timer for its next deadline. */
