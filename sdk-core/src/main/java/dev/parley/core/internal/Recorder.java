@@ -145,6 +145,7 @@ final class Recorder {
       forgetOld(core, out); // once a pass: asking a core for a session it still keeps makes a view
     }
     recorded.clear();
+    out.reserveSessions(touched.size());
     for (Draft d : touched) {
       if (d.touched) {
         out.session(d.key, d.record.version(d.version++).build());

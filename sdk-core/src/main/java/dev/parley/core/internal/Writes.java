@@ -23,9 +23,9 @@ final class Writes {
   record Key(TenantId tenant, SessionId session) {}
 
   /** The sessions' keys, one for each of {@link #sessions}. */
-  final List<Key> keys = new ArrayList<>();
+  final ArrayList<Key> keys = new ArrayList<>();
   /** The records of the sessions touched, each once: its state at the end of the pass. */
-  final List<SessionRecord> sessions = new ArrayList<>();
+  final ArrayList<SessionRecord> sessions = new ArrayList<>();
   final List<MessageRecord> messages = new ArrayList<>();
   final List<Consumer<Storage>> others = new ArrayList<>();
   /** The events for the outbox, in the order they happened, unnumbered. */
@@ -34,6 +34,12 @@ final class Writes {
   final Map<Key, SessionRecord> restored = new LinkedHashMap<>();
   /** Sessions the cores forgot: the persister may drop what it keeps of them once this is stored. */
   final List<Key> forgotten = new ArrayList<>();
+
+  /** Makes room for {@code n} more sessions at once: a pass of a loaded writer has a thousand. */
+  void reserveSessions(int n) {
+    keys.ensureCapacity(keys.size() + n);
+    sessions.ensureCapacity(sessions.size() + n);
+  }
 
   void session(Key key, SessionRecord record) {
     keys.add(key);
