@@ -1,43 +1,47 @@
 package dev.parley.core.routing;
 
+import static dev.parley.core.routing.CandidateIndex.NONE;
+
 import java.util.Arrays;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The candidates of one group for one channel, best first by the group's strategy, kept so that
- * the usual re-key is O(1).
+ * the usual re-key is O(1). Members are numbers of its {@link CandidateIndex}, whose arrays hold
+ * their keys and links.
  *
- * <p>A member's key is (primary, secondary, definition order) — see {@link Member#rekey()}. Members
- * with the same primary key (the same load fraction, the same fixed-order rank; everyone, for the
- * other strategies) share a bucket: a doubly linked list through the members themselves, in
- * ascending (secondary, order). Buckets sit in an array in ascending primary key. The secondary
- * key is the time of the operator's last load change, or his last turn: when it changes it becomes
- * the latest of all, so a re-keyed member goes to the tail of his new bucket without a search.
- * Only a member whose key went back in time (an operator switching a channel on again keeps his
- * old idle time) is walked into place from the tail.
+ * <p>A member's key is (primary, secondary, definition order). Members with the same primary key
+ * (the same load fraction, the same fixed-order rank; everyone, for the other strategies) share a
+ * bucket: a doubly linked list through the index's {@code prev} and {@code next}, in ascending
+ * (secondary, order). Buckets sit in arrays in ascending primary key. The secondary key is the
+ * operator's last load change, or his last turn: when it changes it becomes the latest of all, so a
+ * re-keyed member goes to the tail of its new bucket without a search. Only a member whose key went
+ * back in time (an operator switching a channel on again keeps his old idle time) is walked into
+ * place from the tail.
  *
  * <p>The best candidate is the head of the first non-empty bucket; the index of that bucket is
  * kept. A decision reads one member; a load change unlinks and links one: no comparison chains,
  * and nothing allocated once the buckets for the group's load fractions exist.
  */
 final class MemberBuckets {
-  /** One primary key's members, in ascending (secondary, order). */
-  static final class Bucket {
-    final long primary;
-    @Nullable Member head;
-    @Nullable Member tail;
-    int count;
+  final GroupState group;
+  final int channel;
+  private final CandidateIndex index;
 
-    Bucket(long primary) {
-      this.primary = primary;
-    }
-  }
-
-  private Bucket[] buckets = new Bucket[4];
+  /** Per bucket, in ascending primary key: the key, the first and last member, how many. */
+  private long[] primaries = new long[4];
+  private int[] heads = new int[4];
+  private int[] tails = new int[4];
+  private int[] counts = new int[4];
   private int bucketCount;
   /** Index of the first non-empty bucket; {@code bucketCount} when all are empty. */
-  private int first;
+  private int firstBucket;
   private int size;
+
+  MemberBuckets(GroupState group, int channel, CandidateIndex index) {
+    this.group = group;
+    this.channel = channel;
+    this.index = index;
+  }
 
   int size() {
     return size;
@@ -47,139 +51,107 @@ final class MemberBuckets {
     return size == 0;
   }
 
-  boolean contains(Member m) {
-    return m.bucket != null && m.owner == this;
+  /** The best candidate's number, or {@link CandidateIndex#NONE} when there is none. */
+  int first() {
+    return size == 0 ? NONE : heads[firstBucket];
   }
 
-  /** The best candidate, or null when there is none. */
-  @Nullable Member peek() {
-    return size == 0 ? null : buckets[first].head;
-  }
-
-  /** The candidate after {@code m} in order, or null after the last. */
-  @Nullable Member next(Member m) {
-    if (m.next != null) {
-      return m.next;
+  /** The number of the candidate after {@code m} in order, or {@link CandidateIndex#NONE} after the last. */
+  int after(int m) {
+    int n = index.next[m];
+    if (n != NONE) {
+      return n;
     }
-    for (int i = indexOf(m.bucket.primary) + 1; i < bucketCount; i++) {
-      if (buckets[i].count > 0) {
-        return buckets[i].head;
+    for (int i = indexOf(index.primary[m]) + 1; i < bucketCount; i++) {
+      if (counts[i] > 0) {
+        return heads[i];
       }
     }
-    return null;
+    return NONE;
   }
 
-  /** Adds, removes or re-keys {@code m} so that it is a candidate exactly when {@code in}. */
-  void set(Member m, boolean in) {
-    boolean present = contains(m);
-    if (in && present) {
-      update(m);
-    } else if (in) {
-      add(m);
-    } else if (present) {
-      remove(m);
+  /** Links member {@code m} in by the key in the index's arrays. */
+  void add(int m) {
+    int[] prev = index.prev;
+    int[] next = index.next;
+    int i = bucket(index.primary[m]);
+    int after = tails[i];
+    while (after != NONE && index.before(m, after)) {
+      after = prev[after];
     }
-  }
-
-  /** Restores the order after {@code m}'s key changed; nothing to do when it did not. */
-  void update(Member m) {
-    if (m.bucket.primary != m.primary || m.placedSecondary != m.secondary) {
-      remove(m);
-      add(m);
-    }
-  }
-
-  void add(Member m) {
-    int i = bucket(m.primary);
-    Bucket b = buckets[i];
-    Member after = b.tail;
-    while (after != null && before(m, after)) {
-      after = after.prev;
-    }
-    m.prev = after;
-    m.next = after == null ? b.head : after.next;
-    if (m.prev == null) {
-      b.head = m;
+    int before = after == NONE ? heads[i] : next[after];
+    prev[m] = after;
+    next[m] = before;
+    if (after == NONE) {
+      heads[i] = m;
     } else {
-      m.prev.next = m;
+      next[after] = m;
     }
-    if (m.next == null) {
-      b.tail = m;
+    if (before == NONE) {
+      tails[i] = m;
     } else {
-      m.next.prev = m;
+      prev[before] = m;
     }
-    m.bucket = b;
-    m.owner = this;
-    m.placedSecondary = m.secondary;
-    b.count++;
+    counts[i]++;
     size++;
-    if (b.count == 1 && i < first) {
-      first = i;
+    if (counts[i] == 1 && i < firstBucket) {
+      firstBucket = i;
     }
   }
 
-  void remove(Member m) {
-    Bucket b = m.bucket;
-    if (m.prev == null) {
-      b.head = m.next;
+  /** Unlinks member {@code m}, which is linked in with the key in the index's arrays. */
+  void remove(int m) {
+    int[] prev = index.prev;
+    int[] next = index.next;
+    int i = indexOf(index.primary[m]);
+    int p = prev[m];
+    int n = next[m];
+    if (p == NONE) {
+      heads[i] = n;
     } else {
-      m.prev.next = m.next;
+      next[p] = n;
     }
-    if (m.next == null) {
-      b.tail = m.prev;
+    if (n == NONE) {
+      tails[i] = p;
     } else {
-      m.next.prev = m.prev;
+      prev[n] = p;
     }
-    m.prev = null;
-    m.next = null;
-    m.bucket = null;
-    m.owner = null;
-    b.count--;
+    counts[i]--;
     size--;
-    if (b.count == 0 && buckets[first] == b) {
-      while (first < bucketCount && buckets[first].count == 0) {
-        first++;
+    if (counts[i] == 0 && i == firstBucket) {
+      while (firstBucket < bucketCount && counts[firstBucket] == 0) {
+        firstBucket++;
       }
     }
-  }
-
-  /** Re-reads every key and restores the order, after the order itself changed. */
-  void reorder() {
-    Member[] all = new Member[size];
-    int n = 0;
-    for (Member m = peek(); m != null; m = next(m)) {
-      all[n++] = m;
-    }
-    for (Member m : all) {
-      remove(m);
-    }
-    for (Member m : all) {
-      add(m);
-    }
-  }
-
-  /** Whether {@code a} comes before {@code b} within one bucket. */
-  private static boolean before(Member a, Member b) {
-    return a.secondary != b.secondary ? a.secondary < b.secondary : a.operator.ordinal < b.operator.ordinal;
   }
 
   /** The index of the bucket for {@code primary}, made when it is the first of its key. */
   private int bucket(long primary) {
     int i = indexOf(primary);
-    if (i < bucketCount && buckets[i].primary == primary) {
+    if (i < bucketCount && primaries[i] == primary) {
       return i;
     }
-    if (bucketCount == buckets.length) {
-      buckets = Arrays.copyOf(buckets, bucketCount * 2);
+    if (bucketCount == primaries.length) {
+      int size = bucketCount * 2;
+      primaries = Arrays.copyOf(primaries, size);
+      heads = Arrays.copyOf(heads, size);
+      tails = Arrays.copyOf(tails, size);
+      counts = Arrays.copyOf(counts, size);
     }
-    System.arraycopy(buckets, i, buckets, i + 1, bucketCount - i);
-    Bucket b = new Bucket(primary);
-    buckets[i] = b;
+    int moved = bucketCount - i;
+    System.arraycopy(primaries, i, primaries, i + 1, moved);
+    System.arraycopy(heads, i, heads, i + 1, moved);
+    System.arraycopy(tails, i, tails, i + 1, moved);
+    System.arraycopy(counts, i, counts, i + 1, moved);
+    primaries[i] = primary;
+    heads[i] = NONE;
+    tails[i] = NONE;
+    counts[i] = 0;
     bucketCount++;
-    if (i <= first && first < bucketCount - 1) {
-      first++; // the old first moved one place up
-    } else if (first == bucketCount - 1) {
-      first = bucketCount; // all were empty: still none
+    if (i <= firstBucket && firstBucket < bucketCount - 1) {
+      firstBucket++; // the old first moved one place up
+    } else if (firstBucket == bucketCount - 1) {
+      firstBucket = bucketCount; // all were empty: still none
     }
     return i;
   }
@@ -190,7 +162,7 @@ final class MemberBuckets {
     int hi = bucketCount - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      long p = buckets[mid].primary;
+      long p = primaries[mid];
       if (p < primary) {
         lo = mid + 1;
       } else if (p > primary) {
