@@ -38,6 +38,8 @@ final class CandidateIndex {
   static final int CHANNEL_COUNT = CHANNELS.length;
   /** No member: the end of a list. */
   static final int NONE = -1;
+  /** In {@link #prev}: the member is no candidate. */
+  private static final int OUT = -2;
 
   private static final int ONLINE = 1;
   private static final int PHONE_LINE = 2;
@@ -95,9 +97,10 @@ final class CandidateIndex {
   private int[] sibling = new int[16];
   /** The candidates the member belongs to: its group's for its channel. */
   private MemberBuckets[] owner = new MemberBuckets[16];
-  /** Whether the member is among its group's candidates. */
-  private boolean[] placed = new boolean[16];
-  /** Links among the candidates, valid while placed (see {@link MemberBuckets}). */
+  /**
+   * Links among the candidates (see {@link MemberBuckets}); {@code prev} is {@link #OUT} while the
+   * member is no candidate.
+   */
   int[] prev = new int[16];
   int[] next = new int[16];
   /**
@@ -203,7 +206,7 @@ final class CandidateIndex {
     ordinal[m] = op.ordinal;
     sibling[m] = NONE;
     owner[m] = g.candidates[c];
-    placed[m] = false;
+    prev[m] = OUT;
     rank[m] = memberRank;
     lastOffer[m] = 0;
     return member;
@@ -212,7 +215,7 @@ final class CandidateIndex {
   private void releaseMembers(OperatorState op) {
     for (Member member : op.members) {
       int m = member.number;
-      if (placed[m]) {
+      if (prev[m] != OUT) {
         owner[m].remove(m);
       }
       members[m] = null;
@@ -249,7 +252,6 @@ final class CandidateIndex {
     ordinal = Arrays.copyOf(ordinal, size);
     sibling = Arrays.copyOf(sibling, size);
     owner = Arrays.copyOf(owner, size);
-    placed = Arrays.copyOf(placed, size);
     prev = Arrays.copyOf(prev, size);
     next = Arrays.copyOf(next, size);
     primary = Arrays.copyOf(primary, size);
@@ -359,52 +361,57 @@ final class CandidateIndex {
    */
   void lastOffer(Member m, long turn) {
     lastOffer[m.number] = turn;
-    if (m.group.strategy() == RoutingStrategy.ROUND_ROBIN && placed[m.number]) {
+    if (m.group.strategy() == RoutingStrategy.ROUND_ROBIN && prev[m.number] != OUT) {
       place(m.number, true);
     }
   }
 
   boolean isCandidate(Member m) {
-    return placed[m.number];
+    return prev[m.number] != OUT;
   }
 
   /**
-   * The first part of member {@code m}'s key under its group's strategy: {@code load/capacity} as
-   * a fixed-point fraction (by utilization), the turn (round robin), the rank (fixed order), else 0.
+   * The first part of member {@code m}'s key under {@code strategy}: the load fraction {@code
+   * utilization} (by utilization; see {@link #utilization(int, int)}), the turn (round robin), the
+   * rank (fixed order), else 0.
    */
-  private long primaryKey(int m, RoutingStrategy strategy) {
-    switch (strategy) {
-      case BY_UTILIZATION:
-        // Capacities are at most 100, so distinct fractions differ by more than 2^-20 and the
-        // order (and equality) is exact; 100 << 20 fits an int, whose division is the cheaper one.
-        int n = operatorOf[m];
-        int c = owner[m].channel;
-        int cap = capacity[c][n];
-        return cap == 0 ? Long.MAX_VALUE : (load[c][n] << 20) / cap;
-      case ROUND_ROBIN:
-        return lastOffer[m];
-      case FIXED_ORDER:
-        return rank[m];
-      default:
-        return 0;
+  private long primaryKey(int m, RoutingStrategy strategy, long utilization) {
+    if (strategy == RoutingStrategy.BY_UTILIZATION) {
+      return utilization;
+    } else if (strategy == RoutingStrategy.ROUND_ROBIN) {
+      return lastOffer[m];
+    } else if (strategy == RoutingStrategy.FIXED_ORDER) {
+      return rank[m];
     }
+    return 0;
   }
 
-  /** The second part of member {@code m}'s key: the change counter of his last idle change, or 0. */
-  private long secondaryKey(int m, RoutingStrategy strategy) {
-    return strategy == RoutingStrategy.BY_UTILIZATION || strategy == RoutingStrategy.LONGEST_IDLE
-        ? changedSeq[owner[m].channel][operatorOf[m]]
-        : 0;
+  /** The second part of a key under {@code strategy}: the change counter {@code idle} of the last idle change, or 0. */
+  private static long secondaryKey(RoutingStrategy strategy, long idle) {
+    return strategy == RoutingStrategy.BY_UTILIZATION || strategy == RoutingStrategy.LONGEST_IDLE ? idle : 0;
+  }
+
+  /**
+   * Operator {@code n}'s load relative to his capacity for channel {@code c} as a fixed-point
+   * fraction. Capacities are at most 100, so distinct fractions differ by more than 2^-20 and the
+   * order (and equality) is exact; 100 << 20 fits an int, whose division is the cheaper one.
+   */
+  private long utilization(int n, int c) {
+    int cap = capacity[c][n];
+    return cap == 0 ? Long.MAX_VALUE : (load[c][n] << 20) / cap;
   }
 
   /** The candidates' order of two members of one group and channel, by their keys as they are now. */
   int compare(Member a, Member b) {
     RoutingStrategy strategy = a.group.strategy();
-    int c = Long.compare(primaryKey(a.number, strategy), primaryKey(b.number, strategy));
+    int ch = a.channel;
+    int na = a.operator.number;
+    int nb = b.operator.number;
+    int c = Long.compare(primaryKey(a.number, strategy, utilization(na, ch)), primaryKey(b.number, strategy, utilization(nb, ch)));
     if (c != 0) {
       return c;
     }
-    c = Long.compare(secondaryKey(a.number, strategy), secondaryKey(b.number, strategy));
+    c = Long.compare(secondaryKey(strategy, changedSeq[ch][na]), secondaryKey(strategy, changedSeq[ch][nb]));
     return c != 0 ? c : Integer.compare(ordinal[a.number], ordinal[b.number]);
   }
 
@@ -418,18 +425,30 @@ final class CandidateIndex {
    * nothing moves when its key did not change.
    */
   private void place(int m, boolean in) {
+    int n = operatorOf[m];
+    int c = owner[m].channel;
+    place(m, in, utilization(n, c), changedSeq[c][n]);
+  }
+
+  /**
+   * {@link #place(int, boolean)} with its operator's figures for its channel read already: {@code
+   * utilization} (see {@link #utilization(int, int)}) and {@code idle}, the change counter of his
+   * last idle change.
+   */
+  private void place(int m, boolean in, long utilization, long idle) {
     MemberBuckets b = owner[m];
+    boolean was = prev[m] != OUT;
     if (!in) {
-      if (placed[m]) {
+      if (was) {
         b.remove(m);
-        placed[m] = false;
+        prev[m] = OUT;
       }
       return;
     }
     RoutingStrategy strategy = b.group.strategy();
-    long p = primaryKey(m, strategy);
-    long s = secondaryKey(m, strategy);
-    if (placed[m]) {
+    long p = primaryKey(m, strategy, utilization);
+    long s = secondaryKey(strategy, idle);
+    if (was) {
       if (primary[m] == p && secondary[m] == s) {
         return;
       }
@@ -438,7 +457,6 @@ final class CandidateIndex {
     primary[m] = p;
     secondary[m] = s;
     b.add(m);
-    placed[m] = true;
   }
 
   /** Re-places every candidate of {@code b} by its key as it is now, after the group's strategy changed. */
@@ -462,12 +480,11 @@ final class CandidateIndex {
    */
   void setAside(int m) {
     owner[m].remove(m);
-    placed[m] = false;
+    prev[m] = OUT;
   }
 
   void putBack(int m) {
     owner[m].add(m);
-    placed[m] = true;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -556,8 +573,10 @@ final class CandidateIndex {
     }
     boolean eligible = eligible(n, c);
     eligibleMask[n] = eligible ? mask | bit : mask & ~bit;
+    long utilization = utilization(n, c);
+    long idle = changedSeq[c][n];
     for (int m = firstMember[c][n]; m != NONE; m = sibling[m]) {
-      place(m, eligible);
+      place(m, eligible, utilization, idle);
     }
     return eligible && !was;
   }
