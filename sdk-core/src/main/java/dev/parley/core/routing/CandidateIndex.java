@@ -38,8 +38,6 @@ final class CandidateIndex {
   static final int CHANNEL_COUNT = CHANNELS.length;
   /** No member: the end of a list. */
   static final int NONE = -1;
-  /** In {@link #prev}: the member is no candidate. */
-  private static final int OUT = -2;
 
   private static final int ONLINE = 1;
   private static final int PHONE_LINE = 2;
@@ -98,9 +96,11 @@ final class CandidateIndex {
   /** The candidates the member belongs to: its group's for its channel. */
   private MemberBuckets[] owner = new MemberBuckets[16];
   /**
-   * Links among the candidates (see {@link MemberBuckets}); {@code prev} is {@link #OUT} while the
-   * member is no candidate.
+   * The member's bucket among its group's candidates (see {@link MemberBuckets}), or {@link #NONE}
+   * while it is no candidate.
    */
+  int[] bucketOf = new int[16];
+  /** Links among the candidates, valid while the member is one. */
   int[] prev = new int[16];
   int[] next = new int[16];
   /**
@@ -206,7 +206,7 @@ final class CandidateIndex {
     ordinal[m] = op.ordinal;
     sibling[m] = NONE;
     owner[m] = g.candidates[c];
-    prev[m] = OUT;
+    bucketOf[m] = NONE;
     rank[m] = memberRank;
     lastOffer[m] = 0;
     return member;
@@ -215,7 +215,7 @@ final class CandidateIndex {
   private void releaseMembers(OperatorState op) {
     for (Member member : op.members) {
       int m = member.number;
-      if (prev[m] != OUT) {
+      if (bucketOf[m] != NONE) {
         owner[m].remove(m);
       }
       members[m] = null;
@@ -252,6 +252,7 @@ final class CandidateIndex {
     ordinal = Arrays.copyOf(ordinal, size);
     sibling = Arrays.copyOf(sibling, size);
     owner = Arrays.copyOf(owner, size);
+    bucketOf = Arrays.copyOf(bucketOf, size);
     prev = Arrays.copyOf(prev, size);
     next = Arrays.copyOf(next, size);
     primary = Arrays.copyOf(primary, size);
@@ -361,34 +362,40 @@ final class CandidateIndex {
    */
   void lastOffer(Member m, long turn) {
     lastOffer[m.number] = turn;
-    if (m.group.strategy() == RoutingStrategy.ROUND_ROBIN && prev[m.number] != OUT) {
+    if (m.group.strategy() == RoutingStrategy.ROUND_ROBIN && bucketOf[m.number] != NONE) {
       place(m.number, true);
     }
   }
 
   boolean isCandidate(Member m) {
-    return prev[m.number] != OUT;
+    return bucketOf[m.number] != NONE;
   }
 
   /**
    * The first part of member {@code m}'s key under {@code strategy}: the load fraction {@code
-   * utilization} (by utilization; see {@link #utilization(int, int)}), the turn (round robin), the
-   * rank (fixed order), else 0.
+   * utilization} (by utilization; see {@link #utilization(int, int)}), the rank (fixed order), else 0.
    */
   private long primaryKey(int m, RoutingStrategy strategy, long utilization) {
     if (strategy == RoutingStrategy.BY_UTILIZATION) {
       return utilization;
-    } else if (strategy == RoutingStrategy.ROUND_ROBIN) {
-      return lastOffer[m];
     } else if (strategy == RoutingStrategy.FIXED_ORDER) {
       return rank[m];
     }
     return 0;
   }
 
-  /** The second part of a key under {@code strategy}: the change counter {@code idle} of the last idle change, or 0. */
-  private static long secondaryKey(RoutingStrategy strategy, long idle) {
-    return strategy == RoutingStrategy.BY_UTILIZATION || strategy == RoutingStrategy.LONGEST_IDLE ? idle : 0;
+  /**
+   * The second part of member {@code m}'s key under {@code strategy}: the change counter {@code
+   * idle} of his last idle change (by utilization, longest idle), his last turn (round robin: each
+   * turn is the group's newest, so the group's candidates are one bucket in turn order), else 0.
+   */
+  private long secondaryKey(int m, RoutingStrategy strategy, long idle) {
+    if (strategy == RoutingStrategy.BY_UTILIZATION || strategy == RoutingStrategy.LONGEST_IDLE) {
+      return idle;
+    } else if (strategy == RoutingStrategy.ROUND_ROBIN) {
+      return lastOffer[m];
+    }
+    return 0;
   }
 
   /**
@@ -411,7 +418,7 @@ final class CandidateIndex {
     if (c != 0) {
       return c;
     }
-    c = Long.compare(secondaryKey(strategy, changedSeq[ch][na]), secondaryKey(strategy, changedSeq[ch][nb]));
+    c = Long.compare(secondaryKey(a.number, strategy, changedSeq[ch][na]), secondaryKey(b.number, strategy, changedSeq[ch][nb]));
     return c != 0 ? c : Integer.compare(ordinal[a.number], ordinal[b.number]);
   }
 
@@ -437,17 +444,16 @@ final class CandidateIndex {
    */
   private void place(int m, boolean in, long utilization, long idle) {
     MemberBuckets b = owner[m];
-    boolean was = prev[m] != OUT;
+    boolean was = bucketOf[m] != NONE;
     if (!in) {
       if (was) {
         b.remove(m);
-        prev[m] = OUT;
       }
       return;
     }
     RoutingStrategy strategy = b.group.strategy();
     long p = primaryKey(m, strategy, utilization);
-    long s = secondaryKey(strategy, idle);
+    long s = secondaryKey(m, strategy, idle);
     if (was) {
       if (primary[m] == p && secondary[m] == s) {
         return;
@@ -480,7 +486,6 @@ final class CandidateIndex {
    */
   void setAside(int m) {
     owner[m].remove(m);
-    prev[m] = OUT;
   }
 
   void putBack(int m) {

@@ -7,35 +7,48 @@ import java.util.Arrays;
 /**
  * The candidates of one group for one channel, best first by the group's strategy, kept so that
  * the usual re-key is O(1). Members are numbers of its {@link CandidateIndex}, whose arrays hold
- * their keys and links.
+ * their keys, links and buckets.
  *
  * <p>A member's key is (primary, secondary, definition order). Members with the same primary key
  * (the same load fraction, the same fixed-order rank; everyone, for the other strategies) share a
  * bucket: a doubly linked list through the index's {@code prev} and {@code next}, in ascending
- * (secondary, order). Buckets sit in arrays in ascending primary key. The secondary key is the
- * operator's last load change, or his last turn: when it changes it becomes the latest of all, so a
- * re-keyed member goes to the tail of its new bucket without a search. Only a member whose key went
- * back in time (an operator switching a channel on again keeps his old idle time) is walked into
- * place from the tail.
+ * (secondary, order). The secondary key is the operator's last load change, or his last turn: when
+ * it changes it becomes the latest of all, so a re-keyed member goes to the tail of its new bucket
+ * without a search. Only a member whose key went back in time (an operator switching a channel on
+ * again keeps his old idle time) is walked into place from the tail.
  *
- * <p>The best candidate is the head of the first non-empty bucket; the index of that bucket is
- * kept. A decision reads one member; a load change unlinks and links one: no comparison chains,
- * and nothing allocated once the buckets for the group's load fractions exist.
+ * <p>A bucket keeps its number for good; {@code order} lists the numbers in ascending primary key,
+ * and a small hash table finds the bucket of a primary key. So a member leaves its bucket through
+ * the index's {@code bucketOf} and joins one through a hash probe, without a search, and the best
+ * candidate is the head of the first non-empty bucket in order, whose place is kept. A decision
+ * reads one member; a load change unlinks and links one: no comparison chains, and nothing
+ * allocated once the buckets for the group's load fractions exist. Buckets left empty are dropped
+ * when they outnumber the others, so keys that never come back (fixed-order ranks redefined) do not
+ * pile up.
  */
 final class MemberBuckets {
+  private static final int EMPTY_SLOT = -1;
+
   final GroupState group;
   final int channel;
   private final CandidateIndex index;
 
-  /** Per bucket, in ascending primary key: the key, the first and last member, how many. */
+  /** Per bucket number: the key, the first and last member, how many. */
   private long[] primaries = new long[4];
   private int[] heads = new int[4];
   private int[] tails = new int[4];
   private int[] counts = new int[4];
+  /** Per bucket number: its place in {@link #order}. */
+  private int[] places = new int[4];
+  /** The bucket numbers in ascending primary key. */
+  private int[] order = new int[4];
   private int bucketCount;
-  /** Index of the first non-empty bucket; {@code bucketCount} when all are empty. */
-  private int firstBucket;
+  /** The place in {@link #order} of the first non-empty bucket; {@code bucketCount} when all are empty. */
+  private int firstPlace;
   private int size;
+  private int emptyBuckets;
+  /** Open addressing, linear probing: bucket numbers by primary key, or {@link #EMPTY_SLOT}. */
+  private int[] slots = emptySlots(8);
 
   MemberBuckets(GroupState group, int channel, CandidateIndex index) {
     this.group = group;
@@ -47,13 +60,18 @@ final class MemberBuckets {
     return size;
   }
 
+  /** How many buckets it keeps, empty ones included: its memory, which stays bounded. */
+  int bucketCount() {
+    return bucketCount;
+  }
+
   boolean isEmpty() {
     return size == 0;
   }
 
   /** The best candidate's number, or {@link CandidateIndex#NONE} when there is none. */
   int first() {
-    return size == 0 ? NONE : heads[firstBucket];
+    return size == 0 ? NONE : heads[order[firstPlace]];
   }
 
   /** The number of the candidate after {@code m} in order, or {@link CandidateIndex#NONE} after the last. */
@@ -62,9 +80,9 @@ final class MemberBuckets {
     if (n != NONE) {
       return n;
     }
-    for (int i = indexOf(index.primary[m]) + 1; i < bucketCount; i++) {
-      if (counts[i] > 0) {
-        return heads[i];
+    for (int p = places[index.bucketOf[m]] + 1; p < bucketCount; p++) {
+      if (counts[order[p]] > 0) {
+        return heads[order[p]];
       }
     }
     return NONE;
@@ -74,103 +92,182 @@ final class MemberBuckets {
   void add(int m) {
     int[] prev = index.prev;
     int[] next = index.next;
-    int i = bucket(index.primary[m]);
-    int after = tails[i];
+    int b = bucket(index.primary[m]);
+    int after = tails[b];
     while (after != NONE && index.before(m, after)) {
       after = prev[after];
     }
-    int before = after == NONE ? heads[i] : next[after];
+    int before = after == NONE ? heads[b] : next[after];
     prev[m] = after;
     next[m] = before;
     if (after == NONE) {
-      heads[i] = m;
+      heads[b] = m;
     } else {
       next[after] = m;
     }
     if (before == NONE) {
-      tails[i] = m;
+      tails[b] = m;
     } else {
       prev[before] = m;
     }
-    counts[i]++;
+    index.bucketOf[m] = b;
     size++;
-    if (counts[i] == 1 && i < firstBucket) {
-      firstBucket = i;
+    if (++counts[b] == 1) {
+      emptyBuckets--;
+      if (places[b] < firstPlace) {
+        firstPlace = places[b];
+      }
     }
   }
 
-  /** Unlinks member {@code m}, which is linked in with the key in the index's arrays. */
+  /** Unlinks member {@code m}, which is linked in. */
   void remove(int m) {
     int[] prev = index.prev;
     int[] next = index.next;
-    int i = indexOf(index.primary[m]);
+    int b = index.bucketOf[m];
     int p = prev[m];
     int n = next[m];
     if (p == NONE) {
-      heads[i] = n;
+      heads[b] = n;
     } else {
       next[p] = n;
     }
     if (n == NONE) {
-      tails[i] = p;
+      tails[b] = p;
     } else {
       prev[n] = p;
     }
-    counts[i]--;
+    index.bucketOf[m] = NONE;
     size--;
-    if (counts[i] == 0 && i == firstBucket) {
-      while (firstBucket < bucketCount && counts[firstBucket] == 0) {
-        firstBucket++;
+    if (--counts[b] == 0) {
+      emptyBuckets++;
+      if (places[b] == firstPlace) {
+        while (firstPlace < bucketCount && counts[order[firstPlace]] == 0) {
+          firstPlace++;
+        }
       }
     }
   }
 
-  /** The index of the bucket for {@code primary}, made when it is the first of its key. */
+  /** The number of the bucket for {@code primary}, made when it is the first of its key. */
   private int bucket(long primary) {
-    int i = indexOf(primary);
-    if (i < bucketCount && primaries[i] == primary) {
-      return i;
+    int mask = slots.length - 1;
+    for (int s = slot(primary, mask); ; s = (s + 1) & mask) {
+      int b = slots[s];
+      if (b == EMPTY_SLOT) {
+        break;
+      }
+      if (primaries[b] == primary) {
+        return b;
+      }
     }
-    if (bucketCount == primaries.length) {
-      int size = bucketCount * 2;
+    if (emptyBuckets > 8 && emptyBuckets > bucketCount - emptyBuckets) {
+      dropEmptyBuckets();
+    }
+    return newBucket(primary);
+  }
+
+  private static int slot(long primary, int mask) {
+    return (int) ((primary * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+  }
+
+  private int newBucket(long primary) {
+    int b = bucketCount++;
+    if (b == primaries.length) {
+      int size = b * 2;
       primaries = Arrays.copyOf(primaries, size);
       heads = Arrays.copyOf(heads, size);
       tails = Arrays.copyOf(tails, size);
       counts = Arrays.copyOf(counts, size);
+      places = Arrays.copyOf(places, size);
+      order = Arrays.copyOf(order, size);
     }
-    int moved = bucketCount - i;
-    System.arraycopy(primaries, i, primaries, i + 1, moved);
-    System.arraycopy(heads, i, heads, i + 1, moved);
-    System.arraycopy(tails, i, tails, i + 1, moved);
-    System.arraycopy(counts, i, counts, i + 1, moved);
-    primaries[i] = primary;
-    heads[i] = NONE;
-    tails[i] = NONE;
-    counts[i] = 0;
-    bucketCount++;
-    if (i <= firstBucket && firstBucket < bucketCount - 1) {
-      firstBucket++; // the old first moved one place up
-    } else if (firstBucket == bucketCount - 1) {
-      firstBucket = bucketCount; // all were empty: still none
-    }
-    return i;
-  }
-
-  /** The index of the bucket with {@code primary}, or where it would go. */
-  private int indexOf(long primary) {
+    primaries[b] = primary;
+    heads[b] = NONE;
+    tails[b] = NONE;
+    counts[b] = 0;
+    emptyBuckets++;
+    // Its place in order: after every bucket with a lower key.
     int lo = 0;
-    int hi = bucketCount - 1;
+    int hi = b - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      long p = primaries[mid];
-      if (p < primary) {
+      if (primaries[order[mid]] < primary) {
         lo = mid + 1;
-      } else if (p > primary) {
-        hi = mid - 1;
       } else {
-        return mid;
+        hi = mid - 1;
       }
     }
-    return lo;
+    int place = lo;
+    System.arraycopy(order, place, order, place + 1, b - place);
+    order[place] = b;
+    for (int p = place; p <= b; p++) {
+      places[order[p]] = p;
+    }
+    if (place <= firstPlace) {
+      firstPlace++; // the old first moved one place up, or all were and are empty
+    }
+    if (bucketCount * 2 > slots.length) {
+      rehash(slots.length * 2);
+    } else {
+      insertSlot(b);
+    }
+    return b;
+  }
+
+  private void insertSlot(int b) {
+    int mask = slots.length - 1;
+    int s = slot(primaries[b], mask);
+    while (slots[s] != EMPTY_SLOT) {
+      s = (s + 1) & mask;
+    }
+    slots[s] = b;
+  }
+
+  private void rehash(int size) {
+    slots = emptySlots(size);
+    for (int b = 0; b < bucketCount; b++) {
+      insertSlot(b);
+    }
+  }
+
+  private static int[] emptySlots(int size) {
+    int[] s = new int[size];
+    Arrays.fill(s, EMPTY_SLOT);
+    return s;
+  }
+
+  /** Renumbers the non-empty buckets, in order, and forgets the empty ones. */
+  private void dropEmptyBuckets() {
+    int length = primaries.length;
+    long[] keptPrimaries = new long[length];
+    int[] keptHeads = new int[length];
+    int[] keptTails = new int[length];
+    int[] keptCounts = new int[length];
+    int kept = 0;
+    for (int p = 0; p < bucketCount; p++) {
+      int b = order[p];
+      if (counts[b] == 0) {
+        continue;
+      }
+      keptPrimaries[kept] = primaries[b];
+      keptHeads[kept] = heads[b];
+      keptTails[kept] = tails[b];
+      keptCounts[kept] = counts[b];
+      for (int m = heads[b]; m != NONE; m = index.next[m]) {
+        index.bucketOf[m] = kept;
+      }
+      order[kept] = kept;
+      places[kept] = kept;
+      kept++;
+    }
+    primaries = keptPrimaries;
+    heads = keptHeads;
+    tails = keptTails;
+    counts = keptCounts;
+    bucketCount = kept;
+    emptyBuckets = 0;
+    firstPlace = 0;
+    rehash(slots.length);
   }
 }

@@ -48,6 +48,9 @@ class MemberBucketsTest {
   @DisplayName("iterates in key order and peeks the least, whatever the sequence of changes")
   void matchesASortedList(RepetitionInfo run) {
     SplittableRandom random = new SplittableRandom(run.getCurrentRepetition());
+    // Odd runs: a few keys, used again and again (load fractions); even runs: many keys that come
+    // and go (so that empty buckets are dropped and the hash table grows).
+    int keys = run.getCurrentRepetition() % 2 == 1 ? 5 : 300;
     List<Integer> members = new ArrayList<>();
     List<Integer> in = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
@@ -61,7 +64,7 @@ class MemberBucketsTest {
       }
       switch (random.nextInt(4)) {
         case 0: // a change now: the newest key, usually a new primary
-          index.primary[m] = random.nextInt(5);
+          index.primary[m] = random.nextInt(keys);
           index.secondary[m] = ++clock;
           break;
         case 1: // a key back in time (rare in the core, but allowed)
@@ -93,5 +96,21 @@ class MemberBucketsTest {
     buckets.add(a);
 
     assertThat(inOrder()).containsExactly(a, b);
+  }
+
+  @Test
+  @DisplayName("keys that never come back do not pile up buckets")
+  void emptyBucketsAreDropped() {
+    int m = member(0);
+    for (int key = 0; key < 10_000; key++) {
+      index.primary[m] = key;
+      buckets.add(m);
+      buckets.remove(m);
+    }
+    index.primary[m] = 5;
+    buckets.add(m);
+
+    assertThat(buckets.bucketCount()).isLessThan(40);
+    assertThat(inOrder()).containsExactly(m);
   }
 }
