@@ -454,15 +454,16 @@ final class CandidateIndex {
     RoutingStrategy strategy = b.group.strategy();
     long p = primaryKey(m, strategy, utilization);
     long s = secondaryKey(m, strategy, idle);
-    if (was) {
-      if (primary[m] == p && secondary[m] == s) {
-        return;
-      }
-      b.remove(m);
+    if (was && primary[m] == p && secondary[m] == s) {
+      return;
     }
     primary[m] = p;
     secondary[m] = s;
-    b.add(m);
+    if (was) {
+      b.move(m);
+    } else {
+      b.add(m);
+    }
   }
 
   /** Re-places every candidate of {@code b} by its key as it is now, after the group's strategy changed. */

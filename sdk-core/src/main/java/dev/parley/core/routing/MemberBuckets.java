@@ -28,27 +28,30 @@ import java.util.Arrays;
  */
 final class MemberBuckets {
   private static final int EMPTY_SLOT = -1;
+  /** The hash table of a group's candidates that never had a bucket: most channels of most groups. */
+  private static final int[] NO_SLOTS = {EMPTY_SLOT};
 
   final GroupState group;
   final int channel;
   private final CandidateIndex index;
 
+  // Made on the first bucket: a group has candidates for a channel or two, not all nine.
   /** Per bucket number: the key, the first and last member, how many. */
-  private long[] primaries = new long[4];
-  private int[] heads = new int[4];
-  private int[] tails = new int[4];
-  private int[] counts = new int[4];
+  private long[] primaries = new long[0];
+  private int[] heads = new int[0];
+  private int[] tails = new int[0];
+  private int[] counts = new int[0];
   /** Per bucket number: its place in {@link #order}. */
-  private int[] places = new int[4];
+  private int[] places = new int[0];
   /** The bucket numbers in ascending primary key. */
-  private int[] order = new int[4];
+  private int[] order = new int[0];
   private int bucketCount;
   /** The place in {@link #order} of the first non-empty bucket; {@code bucketCount} when all are empty. */
   private int firstPlace;
   private int size;
   private int emptyBuckets;
   /** Open addressing, linear probing: bucket numbers by primary key, or {@link #EMPTY_SLOT}. */
-  private int[] slots = emptySlots(8);
+  private int[] slots = NO_SLOTS;
 
   MemberBuckets(GroupState group, int channel, CandidateIndex index) {
     this.group = group;
@@ -90,8 +93,26 @@ final class MemberBuckets {
 
   /** Links member {@code m} in by the key in the index's arrays. */
   void add(int m) {
+    link(m, index.prev, index.next);
+    size++;
+  }
+
+  /** Unlinks member {@code m}, which is linked in. */
+  void remove(int m) {
+    unlink(m, index.prev, index.next);
+    index.bucketOf[m] = NONE;
+    size--;
+  }
+
+  /** Moves member {@code m}, which is linked in, to where its key in the index's arrays now puts it. */
+  void move(int m) {
     int[] prev = index.prev;
     int[] next = index.next;
+    unlink(m, prev, next);
+    link(m, prev, next);
+  }
+
+  private void link(int m, int[] prev, int[] next) {
     int b = bucket(index.primary[m]);
     int after = tails[b];
     while (after != NONE && index.before(m, after)) {
@@ -111,7 +132,6 @@ final class MemberBuckets {
       prev[before] = m;
     }
     index.bucketOf[m] = b;
-    size++;
     if (++counts[b] == 1) {
       emptyBuckets--;
       if (places[b] < firstPlace) {
@@ -120,10 +140,7 @@ final class MemberBuckets {
     }
   }
 
-  /** Unlinks member {@code m}, which is linked in. */
-  void remove(int m) {
-    int[] prev = index.prev;
-    int[] next = index.next;
+  private void unlink(int m, int[] prev, int[] next) {
     int b = index.bucketOf[m];
     int p = prev[m];
     int n = next[m];
@@ -137,8 +154,6 @@ final class MemberBuckets {
     } else {
       prev[n] = p;
     }
-    index.bucketOf[m] = NONE;
-    size--;
     if (--counts[b] == 0) {
       emptyBuckets++;
       if (places[b] == firstPlace) {
@@ -174,7 +189,7 @@ final class MemberBuckets {
   private int newBucket(long primary) {
     int b = bucketCount++;
     if (b == primaries.length) {
-      int size = b * 2;
+      int size = Math.max(4, b * 2);
       primaries = Arrays.copyOf(primaries, size);
       heads = Arrays.copyOf(heads, size);
       tails = Arrays.copyOf(tails, size);
@@ -208,7 +223,7 @@ final class MemberBuckets {
       firstPlace++; // the old first moved one place up, or all were and are empty
     }
     if (bucketCount * 2 > slots.length) {
-      rehash(slots.length * 2);
+      rehash(Math.max(8, slots.length * 2));
     } else {
       insertSlot(b);
     }
