@@ -83,7 +83,6 @@ final class CandidateIndex {
   private int[] flags = new int[16];
 
   // Members, by number.
-  private Member[] members = new Member[16];
   private int memberCount;
   private int[] freeMembers = new int[16];
   private int freeMemberCount;
@@ -196,12 +195,11 @@ final class CandidateIndex {
       m = freeMembers[--freeMemberCount];
     } else {
       m = memberCount++;
-      if (m == members.length) {
+      if (m == operatorOf.length) {
         growMembers(m * 2);
       }
     }
     Member member = new Member(m, op, g, c);
-    members[m] = member;
     operatorOf[m] = op.number;
     ordinal[m] = op.ordinal;
     sibling[m] = NONE;
@@ -218,7 +216,6 @@ final class CandidateIndex {
       if (bucketOf[m] != NONE) {
         owner[m].remove(m);
       }
-      members[m] = null;
       owner[m] = null;
       if (freeMemberCount == freeMembers.length) {
         freeMembers = Arrays.copyOf(freeMembers, freeMemberCount * 2);
@@ -247,7 +244,6 @@ final class CandidateIndex {
   }
 
   private void growMembers(int size) {
-    members = Arrays.copyOf(members, size);
     operatorOf = Arrays.copyOf(operatorOf, size);
     ordinal = Arrays.copyOf(ordinal, size);
     sibling = Arrays.copyOf(sibling, size);
@@ -259,11 +255,6 @@ final class CandidateIndex {
     secondary = Arrays.copyOf(secondary, size);
     rank = Arrays.copyOf(rank, size);
     lastOffer = Arrays.copyOf(lastOffer, size);
-  }
-
-  /** The member numbered {@code m}. */
-  Member member(int m) {
-    return members[m];
   }
 
   /** The operator of the member numbered {@code m}. */
@@ -352,18 +343,18 @@ final class CandidateIndex {
   // ---------------------------------------------------------------------------------------------
   // Member figures
 
-  long lastOffer(Member m) {
-    return lastOffer[m.number];
+  long lastOffer(int m) {
+    return lastOffer[m];
   }
 
   /**
    * Records that {@code m}'s operator was just offered a session of the group at {@code turn}; in a
    * round-robin group that is his key, and his place among the candidates moves.
    */
-  void lastOffer(Member m, long turn) {
-    lastOffer[m.number] = turn;
-    if (m.group.strategy() == RoutingStrategy.ROUND_ROBIN && bucketOf[m.number] != NONE) {
-      place(m.number, true);
+  void lastOffer(int m, long turn) {
+    lastOffer[m] = turn;
+    if (bucketOf[m] != NONE && owner[m].group.strategy() == RoutingStrategy.ROUND_ROBIN) {
+      place(m, true);
     }
   }
 

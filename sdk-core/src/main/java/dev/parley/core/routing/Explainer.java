@@ -66,7 +66,7 @@ final class Explainer {
       boolean inScope = s.target != null ? s.target == op : s.group != null && op.groups.contains(s.group);
       Explanation.Exclusion why = !inScope ? Explanation.Exclusion.NOT_IN_GROUP : exclusion(op, s);
       String key = key(strategy, op.load(s.channel), op.capacity(s.channel), op.changedAt(s.channel),
-          m == null ? 0 : index.lastOffer(m));
+          m == null ? 0 : index.lastOffer(m.number));
       if (why == null && s.passedBy.contains(op)) {
         why = Explanation.Exclusion.PASSED;
       }

@@ -1339,8 +1339,8 @@ public final class RoutingCore {
       WaitQueue q = s.group.queues[s.channel];
       MemberBuckets h = s.group.candidates[s.channel];
       if (q.isEmpty() && !h.isEmpty()) {
-        Member m = pick(s, h);
-        offer(s, m.operator, m, h.size());
+        int m = pick(s, h);
+        offer(s, index.operatorOf(m), m, h.size());
         return;
       }
     }
@@ -1367,8 +1367,8 @@ public final class RoutingCore {
     MemberBuckets h = g.candidates[channel];
     while (!q.isEmpty() && !h.isEmpty()) {
       LiveSession s = q.peek();
-      Member m = pick(s, h);
-      offer(s, m.operator, m, h.size());
+      int m = pick(s, h);
+      offer(s, index.operatorOf(m), m, h.size());
     }
   }
 
@@ -1376,9 +1376,9 @@ public final class RoutingCore {
    * The best candidate for {@code s}, passing over those who declined it or let it time out unless
    * nobody else can take it.
    */
-  private Member pick(LiveSession s, MemberBuckets h) {
+  private int pick(LiveSession s, MemberBuckets h) {
     if (s.passedBy.isEmpty()) {
-      return index.member(h.first());
+      return h.first();
     }
     for (OperatorState op : s.passedBy) {
       for (Member m : op.members) {
@@ -1397,7 +1397,7 @@ public final class RoutingCore {
       s.passedBy.clear();
       best = h.first();
     }
-    return index.member(best);
+    return best;
   }
 
   /** Offers a whole-group session to each candidate who has no offer of it yet. */
@@ -1449,7 +1449,7 @@ public final class RoutingCore {
         }
       }
       if (best != null) {
-        offer(best, op, null, 1);
+        offer(best, op, CandidateIndex.NONE, 1);
         continue;
       }
       for (Member m : op.members) {
@@ -1487,8 +1487,11 @@ public final class RoutingCore {
     return byGroup != 0 ? byGroup < 0 : WaitQueue.order(a, b) < 0;
   }
 
-  /** Offers a waiting session (or one about to wait) to one operator, who has room for it. */
-  private void offer(LiveSession s, OperatorState op, @Nullable Member m, int candidates) {
+  /**
+   * Offers a waiting session (or one about to wait) to one operator, who has room for it: as the
+   * group's candidate numbered {@code m}, or {@link CandidateIndex#NONE} when it waits for him alone.
+   */
+  private void offer(LiveSession s, OperatorState op, int m, int candidates) {
     if (s.queueIndex >= 0) {
       dequeue(s);
     } else {
@@ -1500,20 +1503,23 @@ public final class RoutingCore {
     s.offerLoad = op.load(s.channel);
     s.offerCapacity = op.capacity(s.channel);
     s.offerIdleSince = op.changedAt(s.channel);
-    if (m != null) {
-      long turn = ++m.group.offers;
-      if (m.group.strategy() == RoutingStrategy.ROUND_ROBIN) {
+    if (m != CandidateIndex.NONE) {
+      GroupState g = s.group;
+      long turn = ++g.offers;
+      if (g.strategy() == RoutingStrategy.ROUND_ROBIN) {
         // The turn is the operator's in the group, whatever the channel: re-key all his places in it.
         for (Member x : op.members) {
-          if (x.group == m.group) {
-            index.lastOffer(x, turn);
+          if (x.group == g) {
+            index.lastOffer(x.number, turn);
           }
         }
       } else {
         index.lastOffer(m, turn);
       }
+      s.offerTurn = turn;
+    } else {
+      s.offerTurn = 0;
     }
-    s.offerTurn = m == null ? 0 : index.lastOffer(m);
     hold(s, op);
     GroupState g = s.group;
     Duration timeout = g == null ? Duration.ZERO : g.spec().offerTimeout();
