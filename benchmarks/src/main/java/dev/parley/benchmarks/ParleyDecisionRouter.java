@@ -2,7 +2,6 @@ package dev.parley.benchmarks;
 
 import dev.parley.core.Channel;
 import dev.parley.core.GroupId;
-import dev.parley.core.OperatorId;
 import dev.parley.core.routing.DecisionDriver;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +23,15 @@ final class ParleyDecisionRouter implements Router {
     for (int g = 0; g < shape.groups; g++) {
       groups.add(ParleySessionRouter.groupId(g));
     }
-    List<OperatorId> operators = new ArrayList<>();
+    decisions = new DecisionDriver(core.core, groups, Channel.WEB_CHAT);
+    // A fresh core numbers operators in the order it is given them, so its numbers are the
+    // shape's indices and a pick needs no translation; check rather than assume.
     for (int op = 0; op < shape.operators; op++) {
-      operators.add(ParleySessionRouter.operatorId(op));
+      int number = decisions.number(ParleySessionRouter.operatorId(op));
+      if (number != op) {
+        throw new IllegalStateException("the core numbered operator " + op + " as " + number);
+      }
     }
-    decisions = new DecisionDriver(core.core, groups, operators, Channel.WEB_CHAT);
   }
 
   /** Returns the chosen operator's index. */

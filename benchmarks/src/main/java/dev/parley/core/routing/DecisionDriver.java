@@ -15,9 +15,9 @@ import java.util.List;
  * public commands by the core's package-private accessors, and then calls what the core calls:
  *
  * <ul>
- *   <li>{@link #pick}: {@link CandidateIndex#best} — the head of the group's {@link MemberBuckets}
- *       for the channel, which is what {@code RoutingCore.pick} returns for a session nobody has
- *       declined — then {@link CandidateIndex#changeLoad} by +1, which is what offering him the
+ *   <li>{@link #pick}: {@link MemberBuckets#first} — the head of the group's candidates for the
+ *       channel, which is what {@code RoutingCore.pick} returns for a session nobody has declined —
+ *       then {@link CandidateIndex#changeLoad} by +1, which is what offering him the
  *       session ({@code RoutingCore.hold}) runs;
  *   <li>{@link #release}: {@link CandidateIndex#changeLoad} by -1, which is what an end ({@code
  *       RoutingCore.release}) runs.
@@ -31,27 +31,21 @@ import java.util.List;
  * <p>Thread safety: none; one benchmark thread owns the driver and its core.
  */
 public final class DecisionDriver {
+  private final RoutingCore core;
   private final CandidateIndex index;
-  private final GroupState[] groups;
-  private final OperatorState[] operators;
+  private final MemberBuckets[] candidates;
   private final int channel;
   private final long now;
 
-  /**
-   * A driver for {@code core}'s groups and operators, numbered as listed; sessions are of {@code
-   * channel}.
-   */
-  public DecisionDriver(RoutingCore core, List<GroupId> groups, List<OperatorId> operators, Channel channel) {
+  /** A driver for {@code core}'s groups, numbered as listed; sessions are of {@code channel}. */
+  public DecisionDriver(RoutingCore core, List<GroupId> groups, Channel channel) {
+    this.core = core;
     this.index = core.candidateIndex();
-    this.groups = new GroupState[groups.size()];
-    for (int g = 0; g < this.groups.length; g++) {
-      this.groups[g] = core.groupState(groups.get(g));
-    }
-    this.operators = new OperatorState[operators.size()];
-    for (int op = 0; op < this.operators.length; op++) {
-      this.operators[op] = core.operatorState(operators.get(op));
-    }
     this.channel = channel.ordinal();
+    this.candidates = new MemberBuckets[groups.size()];
+    for (int g = 0; g < candidates.length; g++) {
+      candidates[g] = core.groupState(groups.get(g)).candidates[this.channel];
+    }
     this.now = core.nowNanos();
   }
 
@@ -59,20 +53,26 @@ public final class DecisionDriver {
    * Picks the best operator of group number {@code group} for one more session, as the core does,
    * and counts the session against him.
    *
-   * @return his number, or -1 when nobody in the group has room
+   * @return his number in the core's index (what {@link #release} takes), or -1 when nobody in the
+   *     group has room
    */
   public int pick(int group) {
-    Member m = CandidateIndex.best(groups[group], channel);
-    if (m == null) {
+    int m = candidates[group].first();
+    if (m == CandidateIndex.NONE) {
       return -1;
     }
-    OperatorState op = m.operator;
-    index.changeLoad(op, channel, +1, now);
-    return op.ordinal;
+    int operator = index.operatorNumberOf(m);
+    index.changeLoad(operator, channel, +1, now);
+    return operator;
   }
 
-  /** Frees one of operator number {@code operator}'s sessions, as an end does. */
+  /** Frees one of the sessions of the operator {@link #pick} returned, as an end does. */
   public void release(int operator) {
-    index.changeLoad(operators[operator], channel, -1, now);
+    index.changeLoad(operator, channel, -1, now);
+  }
+
+  /** The number in the core's index of the operator {@code id}, as {@link #pick} returns it. */
+  public int number(OperatorId id) {
+    return core.operatorState(id).number;
   }
 }

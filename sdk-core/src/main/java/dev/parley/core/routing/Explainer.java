@@ -17,7 +17,8 @@ final class Explainer {
 
   private Explainer() {}
 
-  static Explanation explain(LiveSession s, Collection<OperatorState> operators, List<RoutingRule> rules) {
+  static Explanation explain(
+      LiveSession s, Collection<OperatorState> operators, List<RoutingRule> rules, CandidateIndex index) {
     String routedBy;
     switch (s.routedBy) {
       case LiveSession.BY_GROUP_ASKED:
@@ -64,8 +65,8 @@ final class Explainer {
       }
       boolean inScope = s.target != null ? s.target == op : s.group != null && op.groups.contains(s.group);
       Explanation.Exclusion why = !inScope ? Explanation.Exclusion.NOT_IN_GROUP : exclusion(op, s);
-      String key = key(strategy, op.load[s.channel], op.capacity[s.channel], op.changedAt[s.channel],
-          m == null ? 0 : m.lastOffer);
+      String key = key(strategy, op.load(s.channel), op.capacity(s.channel), op.changedAt(s.channel),
+          m == null ? 0 : index.lastOffer(m.number));
       if (why == null && s.passedBy.contains(op)) {
         why = Explanation.Exclusion.PASSED;
       }
@@ -81,7 +82,7 @@ final class Explainer {
       for (int i = 0; i < eligible.size(); i++) {
         order.add(i);
       }
-      order.sort((a, b) -> Member.compare(eligibleMembers.get(a), eligibleMembers.get(b)));
+      order.sort((a, b) -> index.compare(eligibleMembers.get(a), eligibleMembers.get(b)));
       List<Explanation.Candidate> sorted = new ArrayList<>();
       for (int i : order) {
         sorted.add(eligible.get(i));
@@ -101,22 +102,22 @@ final class Explainer {
     if (op.status().presence() == Presence.AWAY) {
       return Explanation.Exclusion.AWAY;
     }
-    if (op.capacity[c] == 0) {
+    if (op.capacity(c) == 0) {
       return Explanation.Exclusion.CHANNEL_NOT_ASSIGNED;
     }
-    if (!op.switchedOn[c]) {
+    if (!op.switchedOn(c)) {
       return Explanation.Exclusion.CHANNEL_OFF;
     }
-    if (CHANNELS[c].needsPhoneLine() && !op.phoneLine) {
+    if (CHANNELS[c].needsPhoneLine() && !op.phoneLine()) {
       return Explanation.Exclusion.NO_PHONE_LINE;
     }
-    if (op.exclusiveLoad > 0) {
+    if (op.exclusiveLoad() > 0) {
       return Explanation.Exclusion.IN_EXCLUSIVE_SESSION;
     }
-    if (CHANNELS[c].exclusive() && op.totalLoad > 0) {
+    if (CHANNELS[c].exclusive() && op.totalLoad() > 0) {
       return Explanation.Exclusion.NOT_FREE_FOR_EXCLUSIVE;
     }
-    if (op.load[c] >= op.capacity[c]) {
+    if (op.load(c) >= op.capacity(c)) {
       return Explanation.Exclusion.FULL;
     }
     return null;

@@ -28,11 +28,11 @@ final class GroupState {
   int busy;
   long offers;
 
-  GroupState(GroupSpec spec) {
+  GroupState(GroupSpec spec, CandidateIndex index) {
     this.id = spec.id();
     spec(spec);
     for (int c = 0; c < OperatorState.CHANNEL_COUNT; c++) {
-      candidates[c] = new MemberBuckets();
+      candidates[c] = new MemberBuckets(this, c, index);
       queues[c] = new WaitQueue();
     }
   }

@@ -13,36 +13,22 @@ import org.jspecify.annotations.Nullable;
 
 /** One operator's routing state. Mutated only by {@link RoutingCore}. */
 final class OperatorState {
-  static final Channel[] CHANNELS = Channel.values();
-  static final int CHANNEL_COUNT = CHANNELS.length;
+  static final Channel[] CHANNELS = CandidateIndex.CHANNELS;
+  static final int CHANNEL_COUNT = CandidateIndex.CHANNEL_COUNT;
 
   final OperatorId id;
   /** {@code List.of(id)}, made once: the operators of every single offer to him. */
   final List<OperatorId> idAsList;
   /** Order of definition: the last tie-break, so that equal keys still order deterministically. */
   final int ordinal;
+  /**
+   * His number in {@link #index}, which holds his loads, capacities, switches and "idle since"
+   * (see {@link CandidateIndex} for why they are not fields here).
+   */
+  final int number;
+  private final CandidateIndex index;
   OperatorSpec spec;
   private OperatorStatus status = OperatorStatus.OFFLINE;
-  /** {@code status} is online: read by every eligibility check, so kept beside the loads. */
-  private boolean online;
-  boolean phoneLine;
-  final boolean[] switchedOn = new boolean[CHANNEL_COUNT];
-  /** Capacity per channel; 0 when the channel is not assigned. */
-  final int[] capacity = new int[CHANNEL_COUNT];
-  /** Sessions offered (to him alone), active or in wrap-up, per channel. */
-  final int[] load = new int[CHANNEL_COUNT];
-  int totalLoad;
-  int exclusiveLoad;
-  /** When his load on each channel last changed, or he came online: the "idle since" key. */
-  final long[] changedAt = new long[CHANNEL_COUNT];
-  /**
-   * The core's change counter at the same moments: orders "idle longest" among changes at the
-   * same instant, and grows with every change, so a re-keyed candidate always goes last.
-   */
-  final long[] changedSeq = new long[CHANNEL_COUNT];
-  /** Bit c set while he can take one more session of channel c. */
-  int eligibleMask;
-
   /** His places in groups, one per (group, assigned channel). */
   Member[] members = new Member[0];
   /** The distinct groups he belongs to. */
@@ -62,10 +48,12 @@ final class OperatorState {
   /** Queued for {@link RoutingCore#settle}: he may be able to take waiting sessions. */
   boolean dirty;
 
-  OperatorState(OperatorId id, int ordinal) {
+  OperatorState(OperatorId id, int ordinal, int number, CandidateIndex index) {
     this.id = id;
     this.idAsList = List.of(id);
     this.ordinal = ordinal;
+    this.number = number;
+    this.index = index;
   }
 
   OperatorStatus status() {
@@ -74,11 +62,11 @@ final class OperatorState {
 
   void status(OperatorStatus status) {
     this.status = status;
-    this.online = status.presence() == Presence.ONLINE;
+    index.online(number, status.presence() == Presence.ONLINE);
   }
 
   boolean online() {
-    return online;
+    return index.online(number);
   }
 
   boolean loggedIn() {
@@ -87,16 +75,56 @@ final class OperatorState {
 
   /** Whether he has room for one more session of channel {@code c}, whatever his status. */
   boolean hasRoom(int c) {
-    Channel ch = CHANNELS[c];
-    return capacity[c] > 0
-        && load[c] < capacity[c]
-        && exclusiveLoad == 0
-        && (!ch.exclusive() || totalLoad == 0);
+    return index.hasRoom(number, c);
   }
 
   /** Whether channel {@code c} may be routed to him now. */
   boolean eligible(int c) {
-    return online() && switchedOn[c] && hasRoom(c) && (!CHANNELS[c].needsPhoneLine() || phoneLine);
+    return index.eligible(number, c);
+  }
+
+  /** Bit c set while he can take one more session of channel c. */
+  int eligibleMask() {
+    return index.eligibleMask(number);
+  }
+
+  /** Sessions of channel {@code c} offered (to him alone), active or in wrap-up. */
+  int load(int c) {
+    return index.load(number, c);
+  }
+
+  int totalLoad() {
+    return index.totalLoad(number);
+  }
+
+  int exclusiveLoad() {
+    return index.exclusiveLoad(number);
+  }
+
+  /** His capacity for channel {@code c}; 0 when it is not assigned. */
+  int capacity(int c) {
+    return index.capacity(number, c);
+  }
+
+  /** When his load on channel {@code c} last changed, or he came online: "idle since". */
+  long changedAt(int c) {
+    return index.changedAt(number, c);
+  }
+
+  boolean switchedOn(int c) {
+    return index.switchedOn(number, c);
+  }
+
+  void switchedOn(int c, boolean on) {
+    index.switchedOn(number, c, on);
+  }
+
+  boolean phoneLine() {
+    return index.phoneLine(number);
+  }
+
+  void phoneLine(boolean available) {
+    index.phoneLine(number, available);
   }
 
   void hold(LiveSession s) {
@@ -127,7 +155,7 @@ final class OperatorState {
 
   /** The sessions he holds, in the order he got them, as a list of their own. */
   List<LiveSession> heldSessions() {
-    List<LiveSession> list = new ArrayList<>(totalLoad);
+    List<LiveSession> list = new ArrayList<>(totalLoad());
     for (LiveSession s = firstHeld; s != null; s = s.nextHeld) {
       list.add(s);
     }

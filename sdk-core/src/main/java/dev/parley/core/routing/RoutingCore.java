@@ -421,7 +421,7 @@ public final class RoutingCore {
     spec.chatbot().ifPresent(this::chatbot);
     GroupState g = groups.get(spec.id());
     if (g == null) {
-      groups.put(spec.id(), new GroupState(spec));
+      groups.put(spec.id(), new GroupState(spec, index));
       emit(new Event.GroupDefined(tenant, now, Actor.SYSTEM, spec));
       return;
     }
@@ -433,11 +433,8 @@ public final class RoutingCore {
     }
     g.spec(spec);
     if (before != spec.strategy()) {
-      for (Member m : g.members) {
-        m.rekey();
-      }
       for (MemberBuckets h : g.candidates) {
-        h.reorder();
+        index.reorder(h);
       }
     }
     for (WaitQueue q : g.queues) {
@@ -509,15 +506,13 @@ public final class RoutingCore {
     if (op != null) {
       for (int c = 0; c < CHANNELS.length; c++) {
         int capacity = spec.capacities().getOrDefault(CHANNELS[c], 0);
-        if (op.load[c] > capacity) {
-          throw new CapacityExceededException(op.id, CHANNELS[c], op.load[c], capacity,
+        if (op.load(c) > capacity) {
+          throw new CapacityExceededException(op.id, CHANNELS[c], op.load(c), capacity,
               ": end or redirect his sessions before lowering his capacity or taking the channel away");
         }
       }
       count(op, -1);
-      for (Member m : op.members) {
-        m.group.candidates[m.channel].set(m, false);
-      }
+      index.withdraw(op);
       leaveGroups(op);
       for (LiveSession s : new ArrayList<>(op.groupOffers)) {
         if (!spec.groups().containsKey(s.group.id) || !spec.capacities().containsKey(CHANNELS[s.channel])) {
@@ -525,32 +520,25 @@ public final class RoutingCore {
         }
       }
     } else {
-      op = new OperatorState(spec.id(), definedOperators++);
+      op = index.addOperator(spec.id(), definedOperators++, nowNanos);
       operators.put(spec.id(), op);
-      Arrays.fill(op.switchedOn, true);
-      touchAll(op);
     }
     op.spec = spec;
-    op.phoneLine = spec.phoneLine();
+    op.phoneLine(spec.phoneLine());
     for (int c = 0; c < CHANNELS.length; c++) {
-      op.capacity[c] = spec.capacities().getOrDefault(CHANNELS[c], 0);
+      index.capacity(op.number, c, spec.capacities().getOrDefault(CHANNELS[c], 0));
     }
-    List<Member> members = new ArrayList<>();
-    for (GroupState g : newGroups) {
-      int rank = spec.groups().get(g.id);
-      op.groups.add(g);
-      g.memberCount++;
-      for (int c = 0; c < CHANNELS.length; c++) {
-        if (op.capacity[c] > 0) {
-          Member m = new Member(op, g, c, rank);
-          members.add(m);
-          g.members.add(m);
-        }
-      }
+    GroupState[] groupsOf = newGroups.toArray(new GroupState[0]);
+    int[] ranks = new int[groupsOf.length];
+    for (int i = 0; i < groupsOf.length; i++) {
+      ranks[i] = spec.groups().get(groupsOf[i].id);
+      op.groups.add(groupsOf[i]);
+      groupsOf[i].memberCount++;
     }
-    op.members = members.toArray(new Member[0]);
+    for (Member m : index.replaceMembers(op, groupsOf, ranks)) {
+      m.group.members.add(m);
+    }
     count(op, +1);
-    op.eligibleMask = 0;
     refreshAll(op);
     markDirty(op);
     emit(new Event.OperatorDefined(tenant, now, Actor.SYSTEM, spec));
@@ -561,11 +549,12 @@ public final class RoutingCore {
     if (op.status().presence() != Presence.OFFLINE) {
       throw new StillInUseException("operator", id.value(), "he is " + op.status() + "; log him out first");
     }
-    if (op.totalLoad > 0 || op.directWaiting > 0) {
+    if (op.totalLoad() > 0 || op.directWaiting > 0) {
       throw new StillInUseException("operator", id.value(),
-          op.totalLoad + " sessions in hand and " + op.directWaiting + " waiting for him");
+          op.totalLoad() + " sessions in hand and " + op.directWaiting + " waiting for him");
     }
     leaveGroups(op);
+    index.removeOperator(op);
     operators.remove(id);
     for (Invitation inv : new ArrayList<>(invitations.values())) {
       if (inv.operator == op) {
@@ -626,16 +615,16 @@ public final class RoutingCore {
   private void switchChannel(Command.SwitchChannel c) {
     OperatorState op = operator(c.operator());
     int ch = c.channel().ordinal();
-    if (op.capacity[ch] == 0) {
+    if (op.capacity(ch) == 0) {
       throw new IllegalArgumentException(c.channel() + " is not assigned to operator " + op.id + "; define him with it first");
     }
     if (settings.switchesLocked() && c.by().kind() == Actor.Kind.OPERATOR) {
       throw new NotPermittedException(c.by(), "switch channels: the tenant locks operators' switches");
     }
-    if (op.switchedOn[ch] == c.on()) {
+    if (op.switchedOn(ch) == c.on()) {
       return;
     }
-    op.switchedOn[ch] = c.on();
+    op.switchedOn(ch, c.on());
     touch(op, ch);
     refreshChannel(op, ch);
     emit(new Event.ChannelSwitched(tenant, now, c.by(), op.id, c.channel(), c.on()));
@@ -643,10 +632,10 @@ public final class RoutingCore {
 
   private void setPhoneLine(Command.SetPhoneLine c) {
     OperatorState op = operator(c.operator());
-    if (op.phoneLine == c.available()) {
+    if (op.phoneLine() == c.available()) {
       return;
     }
-    op.phoneLine = c.available();
+    op.phoneLine(c.available());
     for (int ch = 0; ch < CHANNELS.length; ch++) {
       if (CHANNELS[ch].needsPhoneLine()) {
         touch(op, ch);
@@ -676,7 +665,7 @@ public final class RoutingCore {
     int routedBy;
     if (entry.invitationCode().isPresent()) {
       inv = validInvitation(entry.invitationCode().get());
-      if (inv.operator.capacity[channel.ordinal()] == 0) {
+      if (inv.operator.capacity(channel.ordinal()) == 0) {
         throw new InvitationNotValidException(inv.code, "operator " + inv.operator.id + " does not take " + channel);
       }
       routedBy = LiveSession.BY_INVITATION;
@@ -773,8 +762,8 @@ public final class RoutingCore {
       throw new NotPermittedException(Actor.operator(op.id), "accept session " + s.id + ": it is not offered to him");
     }
     if (!op.hasRoom(s.channel)) {
-      throw new CapacityExceededException(op.id, CHANNELS[s.channel], op.load[s.channel], op.capacity[s.channel],
-          op.exclusiveLoad > 0 || CHANNELS[s.channel].exclusive() ? " and an exclusive session allows no other" : "");
+      throw new CapacityExceededException(op.id, CHANNELS[s.channel], op.load(s.channel), op.capacity(s.channel),
+          op.exclusiveLoad() > 0 || CHANNELS[s.channel].exclusive() ? " and an exclusive session allows no other" : "");
     }
     dequeue(s);
     s.offeredTo.remove(op);
@@ -969,7 +958,7 @@ public final class RoutingCore {
     GroupState toGroup = c.group() == null ? null : group(c.group());
     OperatorState toOperator = c.operator() == null ? null : operator(c.operator());
     if (toOperator != null) {
-      if (toOperator.capacity[s.channel] == 0) {
+      if (toOperator.capacity(s.channel) == 0) {
         throw new CapacityExceededException(toOperator.id, CHANNELS[s.channel], 0, 0,
             ": the channel is not assigned to him, so he cannot take the session");
       }
@@ -1350,8 +1339,8 @@ public final class RoutingCore {
       WaitQueue q = s.group.queues[s.channel];
       MemberBuckets h = s.group.candidates[s.channel];
       if (q.isEmpty() && !h.isEmpty()) {
-        Member m = pick(s, h);
-        offer(s, m.operator, m, h.size());
+        int m = pick(s, h);
+        offer(s, index.operatorOf(m), m, h.size());
         return;
       }
     }
@@ -1378,8 +1367,8 @@ public final class RoutingCore {
     MemberBuckets h = g.candidates[channel];
     while (!q.isEmpty() && !h.isEmpty()) {
       LiveSession s = q.peek();
-      Member m = pick(s, h);
-      offer(s, m.operator, m, h.size());
+      int m = pick(s, h);
+      offer(s, index.operatorOf(m), m, h.size());
     }
   }
 
@@ -1387,26 +1376,26 @@ public final class RoutingCore {
    * The best candidate for {@code s}, passing over those who declined it or let it time out unless
    * nobody else can take it.
    */
-  private Member pick(LiveSession s, MemberBuckets h) {
+  private int pick(LiveSession s, MemberBuckets h) {
     if (s.passedBy.isEmpty()) {
-      return h.peek();
+      return h.first();
     }
     for (OperatorState op : s.passedBy) {
       for (Member m : op.members) {
-        if (m.group == s.group && m.channel == s.channel && h.contains(m)) {
-          h.remove(m);
+        if (m.group == s.group && m.channel == s.channel && index.isCandidate(m)) {
+          index.setAside(m.number);
           setAside.add(m);
         }
       }
     }
-    Member best = h.peek();
+    int best = h.first();
     for (Member m : setAside) {
-      h.add(m);
+      index.putBack(m.number);
     }
     setAside.clear();
-    if (best == null) {
+    if (best == CandidateIndex.NONE) {
       s.passedBy.clear();
-      best = h.peek();
+      best = h.first();
     }
     return best;
   }
@@ -1416,8 +1405,8 @@ public final class RoutingCore {
     MemberBuckets h = s.group.candidates[s.channel];
     List<OperatorState> fresh = new ArrayList<>();
     for (int pass = 0; pass < 2 && fresh.isEmpty() && s.offeredTo.isEmpty(); pass++) {
-      for (Member m = h.peek(); m != null; m = h.next(m)) {
-        OperatorState op = m.operator;
+      for (int m = h.first(); m != CandidateIndex.NONE; m = h.after(m)) {
+        OperatorState op = index.operatorOf(m);
         if (!s.offeredTo.contains(op) && !s.passedBy.contains(op)) {
           fresh.add(op);
         }
@@ -1450,21 +1439,21 @@ public final class RoutingCore {
 
   /** Offers waiting sessions to {@code op}, who may have room for them, until he has none. */
   private void serve(OperatorState op) {
-    while (op.eligibleMask != 0) {
+    while (op.eligibleMask() != 0) {
       LiveSession best = null;
       for (int c = 0; c < CHANNELS.length; c++) {
         WaitQueue q = op.direct[c];
-        if ((op.eligibleMask & (1 << c)) != 0 && q != null && !q.isEmpty()
+        if ((op.eligibleMask() & (1 << c)) != 0 && q != null && !q.isEmpty()
             && (best == null || WaitQueue.order(q.peek(), best) < 0)) {
           best = q.peek();
         }
       }
       if (best != null) {
-        offer(best, op, null, 1);
+        offer(best, op, CandidateIndex.NONE, 1);
         continue;
       }
       for (Member m : op.members) {
-        if ((op.eligibleMask & (1 << m.channel)) == 0 || m.group.strategy() == RoutingStrategy.WHOLE_GROUP) {
+        if ((op.eligibleMask() & (1 << m.channel)) == 0 || m.group.strategy() == RoutingStrategy.WHOLE_GROUP) {
           continue;
         }
         WaitQueue q = m.group.queues[m.channel];
@@ -1478,7 +1467,7 @@ public final class RoutingCore {
       drain(best.group, best.channel);
     }
     for (Member m : op.members) {
-      if ((op.eligibleMask & (1 << m.channel)) != 0 && m.group.strategy() == RoutingStrategy.WHOLE_GROUP) {
+      if ((op.eligibleMask() & (1 << m.channel)) != 0 && m.group.strategy() == RoutingStrategy.WHOLE_GROUP) {
         WaitQueue q = m.group.queues[m.channel];
         for (int i = 0; i < q.size(); i++) {
           LiveSession s = q.get(i);
@@ -1498,8 +1487,11 @@ public final class RoutingCore {
     return byGroup != 0 ? byGroup < 0 : WaitQueue.order(a, b) < 0;
   }
 
-  /** Offers a waiting session (or one about to wait) to one operator, who has room for it. */
-  private void offer(LiveSession s, OperatorState op, @Nullable Member m, int candidates) {
+  /**
+   * Offers a waiting session (or one about to wait) to one operator, who has room for it: as the
+   * group's candidate numbered {@code m}, or {@link CandidateIndex#NONE} when it waits for him alone.
+   */
+  private void offer(LiveSession s, OperatorState op, int m, int candidates) {
     if (s.queueIndex >= 0) {
       dequeue(s);
     } else {
@@ -1508,28 +1500,26 @@ public final class RoutingCore {
     s.state = SessionState.OFFERED;
     s.offeredAt = now;
     s.offerCandidates = candidates;
-    s.offerLoad = op.load[s.channel];
-    s.offerCapacity = op.capacity[s.channel];
-    s.offerIdleSince = op.changedAt[s.channel];
-    if (m != null) {
-      long turn = ++m.group.offers;
-      if (m.group.strategy() == RoutingStrategy.ROUND_ROBIN) {
+    s.offerLoad = op.load(s.channel);
+    s.offerCapacity = op.capacity(s.channel);
+    s.offerIdleSince = op.changedAt(s.channel);
+    if (m != CandidateIndex.NONE) {
+      GroupState g = s.group;
+      long turn = ++g.offers;
+      if (g.strategy() == RoutingStrategy.ROUND_ROBIN) {
         // The turn is the operator's in the group, whatever the channel: re-key all his places in it.
         for (Member x : op.members) {
-          if (x.group == m.group) {
-            x.lastOffer = turn;
-            x.rekey();
-            MemberBuckets h = x.group.candidates[x.channel];
-            if (h.contains(x)) {
-              h.update(x);
-            }
+          if (x.group == g) {
+            index.lastOffer(x.number, turn);
           }
         }
       } else {
-        m.lastOffer = turn;
+        index.lastOffer(m, turn);
       }
+      s.offerTurn = turn;
+    } else {
+      s.offerTurn = 0;
     }
-    s.offerTurn = m == null ? 0 : m.lastOffer;
     hold(s, op);
     GroupState g = s.group;
     Duration timeout = g == null ? Duration.ZERO : g.spec().offerTimeout();
@@ -1574,29 +1564,29 @@ public final class RoutingCore {
   }
 
   private void changeLoad(OperatorState op, int c, int delta) {
-    if (index.changeLoad(op, c, delta, nowNanos)) {
+    if (index.changeLoad(op.number, c, delta, nowNanos)) {
       markDirty(op);
     }
   }
 
   /** Marks the operator's channel changed now: the "idle since" key. */
   private void touch(OperatorState op, int c) {
-    index.touch(op, c, nowNanos);
+    index.touch(op.number, c, nowNanos);
   }
 
   private void touchAll(OperatorState op) {
-    index.touchAll(op, nowNanos);
+    index.touchAll(op.number, nowNanos);
   }
 
   private void refreshAll(OperatorState op) {
-    if (index.refreshAll(op)) {
+    if (index.refreshAll(op.number)) {
       markDirty(op);
     }
   }
 
   /** Makes the operator's members for channel {@code c} candidates exactly when he is eligible, re-keyed. */
   private void refreshChannel(OperatorState op, int c) {
-    if (index.refreshChannel(op, c)) {
+    if (index.refreshChannel(op.number, c)) {
       markDirty(op);
     }
   }
@@ -1605,13 +1595,13 @@ public final class RoutingCore {
   private static void count(OperatorState op, int sign) {
     int online = op.online() ? sign : 0;
     int away = op.status().presence() == Presence.AWAY ? sign : 0;
-    int busy = op.online() && op.totalLoad > 0 ? sign : 0;
+    int busy = op.online() && op.totalLoad() > 0 ? sign : 0;
     for (GroupState g : op.groups) {
       g.online += online;
       g.away += away;
       g.busy += busy;
       for (int c = 0; c < CHANNELS.length; c++) {
-        if (op.capacity[c] > 0) {
+        if (op.capacity(c) > 0) {
           g.onlineFor[c] += online;
         }
       }
@@ -1925,7 +1915,7 @@ public final class RoutingCore {
       for (Member m : g.members) {
         OperatorState op = m.operator;
         if (op != last && op.loggedIn()) {
-          ops.add(new GroupCounts.OperatorRow(op.id, op.status(), op.totalLoad, op.directWaiting));
+          ops.add(new GroupCounts.OperatorRow(op.id, op.status(), op.totalLoad(), op.directWaiting));
         }
         last = op;
       }
@@ -1952,7 +1942,7 @@ public final class RoutingCore {
    * @throws NoSuchSessionException when the core does not know the session
    */
   public Explanation explain(SessionId id) {
-    return Explainer.explain(known(id), operators.values(), settings.rules());
+    return Explainer.explain(known(id), operators.values(), settings.rules(), index);
   }
 
 
