@@ -1,11 +1,7 @@
 package dev.parley.transport.netty;
 
 import java.util.Optional;
-import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.util.BufferRecycler;
-import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,23 +44,6 @@ final class Json {
 
   static byte[] bytes(JsonNode node) {
     return MAPPER.writeValueAsBytes(node);
-  }
-
-  /**
-   * What {@code frame} writes, as UTF-8 bytes: for the frames of the hot path, which a streaming
-   * generator writes at a fraction of the cost (and garbage) of building and serializing a tree.
-   */
-  static byte[] bytes(Consumer<JsonGenerator> frame) {
-    // As ObjectMapper.writeValueAsBytes does: the builder and the generator share pooled buffers.
-    BufferRecycler buffers = MAPPER.tokenStreamFactory()._getBufferRecycler();
-    try (ByteArrayBuilder bytes = new ByteArrayBuilder(buffers)) {
-      try (JsonGenerator generator = MAPPER.tokenStreamFactory().createGenerator(bytes)) {
-        frame.accept(generator);
-      }
-      return bytes.getClearAndRelease();
-    } finally {
-      buffers.releaseToPool();
-    }
   }
 
   /** A required, non-blank string field. */

@@ -1,5 +1,6 @@
 package dev.parley.transport.netty;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -63,28 +64,29 @@ final class Peer {
    * peer that does not read never makes the heap grow.
    */
   void send(ObjectNode frame) {
-    send(Json.bytes(frame));
+    send(Unpooled.wrappedBuffer(Json.bytes(frame)));
   }
 
   /**
-   * Sends a frame serialized once for many peers: at once on the peer's event loop, else through
-   * the loop's {@link Outbox}.
+   * Sends a frame and takes it over (the peer releases it, sent or not): at once on the peer's
+   * event loop, else through the loop's {@link Outbox}.
    */
-  void send(byte[] frame) {
+  void send(ByteBuf frame) {
     if (!channel.isActive() || closedOverLimit()) {
-      return;
-    }
-    if (channel.eventLoop().inEventLoop()) {
-      channel.writeAndFlush(text(frame), channel.voidPromise());
+      frame.release();
+    } else if (channel.eventLoop().inEventLoop()) {
+      channel.writeAndFlush(new TextWebSocketFrame(frame), channel.voidPromise());
     } else {
       outbox.add(this, frame);
     }
   }
 
   /** Writes a frame the outbox held, leaving the flush to it; on the event loop. */
-  void write(byte[] frame) {
-    if (!closedOverLimit()) {
-      channel.write(text(frame), channel.voidPromise());
+  void write(ByteBuf frame) {
+    if (closedOverLimit()) {
+      frame.release();
+    } else {
+      channel.write(new TextWebSocketFrame(frame), channel.voidPromise());
     }
   }
 
@@ -95,10 +97,6 @@ final class Peer {
       return true;
     }
     return false;
-  }
-
-  private static TextWebSocketFrame text(byte[] frame) {
-    return new TextWebSocketFrame(Unpooled.wrappedBuffer(frame));
   }
 
   /** Runs {@code push} once on the event loop, however many times it is asked for before it runs. */
