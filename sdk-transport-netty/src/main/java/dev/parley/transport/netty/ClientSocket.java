@@ -8,6 +8,7 @@ import dev.parley.core.SessionState;
 import dev.parley.core.TenantId;
 import dev.parley.core.event.Event;
 import dev.parley.core.routing.SessionView;
+import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +32,7 @@ final class ClientSocket extends SocketHandler {
   }
 
   @Override
-  void handle(byte[] bytes) {
+  void handle(ByteBuf bytes) {
     ClientFrame frame = Protocol.client(bytes);
     if (frame instanceof ClientFrame.Enter) {
       enter((ClientFrame.Enter) frame);

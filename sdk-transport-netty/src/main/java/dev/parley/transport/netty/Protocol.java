@@ -11,6 +11,7 @@ import dev.parley.core.OperatorStatus;
 import dev.parley.core.Presence;
 import dev.parley.core.SessionId;
 import dev.parley.core.TenantId;
+import io.netty.buffer.ByteBuf;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -39,8 +40,8 @@ final class Protocol {
   private Protocol() {}
 
   /** A client's frame. */
-  static ClientFrame client(byte[] frame) {
-    JsonNode n = Json.object(frame);
+  static ClientFrame client(ByteBuf frame) {
+    JsonNode n = FrameReader.read(frame);
     String ref = ref(n);
     try {
       return client(n, type(n), ref);
@@ -52,8 +53,8 @@ final class Protocol {
   }
 
   /** An operator's frame; before he is logged in ({@code self} null) only {@code login} decodes. */
-  static OperatorFrame operator(byte[] frame, @Nullable OperatorId self) {
-    JsonNode n = Json.object(frame);
+  static OperatorFrame operator(ByteBuf frame, @Nullable OperatorId self) {
+    JsonNode n = FrameReader.read(frame);
     String ref = ref(n);
     try {
       String type = type(n);

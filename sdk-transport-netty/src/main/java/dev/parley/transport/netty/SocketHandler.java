@@ -1,7 +1,6 @@
 package dev.parley.transport.netty;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
@@ -32,8 +31,11 @@ abstract class SocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     this.peer = peer;
   }
 
-  /** Acts on one text frame's bytes; may throw a {@link WireException} or an engine exception. */
-  abstract void handle(byte[] frame) throws Exception;
+  /**
+   * Acts on one text frame's bytes, which are released when it returns; may throw a {@link
+   * WireException} or an engine exception.
+   */
+  abstract void handle(ByteBuf frame) throws Exception;
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
@@ -64,7 +66,7 @@ abstract class SocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
       return;
     }
     try {
-      handle(ByteBufUtil.getBytes(content));
+      handle(content);
     } catch (Exception e) {
       refuse(null, e);
     }
