@@ -54,7 +54,7 @@ final class ClientSocket extends SocketHandler {
     if (frame instanceof ClientFrame.Message) {
       ClientFrame.Message m = (ClientFrame.Message) frame;
       // Scoped to the session: a client cannot collide with another session's message ids.
-      String id = session.value() + ":" + (m.id() != null ? m.id() : Protocol.messageId());
+      String id = m.id() != null ? session.value() + ":" + m.id() : MessageIds.scoped(session.value());
       answer(m.ref(), submit(me, new Command.PostMessage(session, Actor.CLIENT, id, m.text(), m.attachments())));
     } else if (frame instanceof ClientFrame.Typing) {
       server.fanout.typing(me.tenant(), session, Actor.CLIENT);
@@ -121,7 +121,7 @@ final class ClientSocket extends SocketHandler {
       peer.send(Frames.of("joined").put("operator", view.get().operator().value()));
     }
     peer.lastPosition = 0;
-    peer.coalesce(peer.positionDue, () -> server.fanout.pushPosition(peer));
+    peer.coalesce(peer.positionDue, server.fanout.pushPosition);
   }
 
   private void offline(ClientFrame.Offline form) {

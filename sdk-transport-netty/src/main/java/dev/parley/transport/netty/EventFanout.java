@@ -14,6 +14,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,6 +34,9 @@ final class EventFanout implements EventListener {
   private final Peers peers;
   private final SessionRoster roster;
   private final WaitEstimate estimate = new WaitEstimate();
+  private final Consumer<Peer> pushWaiting = this::pushWaiting;
+  /** Pushes a client's queue position, if it changed. */
+  final Consumer<Peer> pushPosition = this::pushPosition;
 
   EventFanout(Parley parley, Peers peers) {
     this.parley = parley;
@@ -185,15 +189,15 @@ final class EventFanout implements EventListener {
   /** Schedules the pushes a change of the tenant's queues calls for. */
   void queueChanged(TenantId tenant) {
     for (Peer peer : peers.operatorsOf(tenant)) {
-      peer.coalesce(peer.waitingDue, () -> pushWaiting(peer));
+      peer.coalesce(peer.waitingDue, pushWaiting);
     }
     for (Peer peer : peers.clientsOf(tenant)) {
-      peer.coalesce(peer.positionDue, () -> pushPosition(peer));
+      peer.coalesce(peer.positionDue, pushPosition);
     }
   }
 
   /** The operator's waiting list with preview, now. */
-  void pushWaiting(Peer peer) {
+  private void pushWaiting(Peer peer) {
     Principal p = peer.principal();
     if (p != null) {
       peer.send(Frames.waiting(parley.snapshot(p.tenant()).waitingFor(p.operator())));
@@ -201,7 +205,7 @@ final class EventFanout implements EventListener {
   }
 
   /** The client's queue position and estimated wait, when they changed. */
-  void pushPosition(Peer peer) {
+  private void pushPosition(Peer peer) {
     Principal p = peer.principal();
     if (p == null) {
       return;

@@ -7,7 +7,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.async.ByteArrayFeeder;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,6 +40,9 @@ final class FrameReader {
   private byte[] copy = new byte[0];
   /** Null until the first frame, and after a frame was refused. */
   private @Nullable JsonParser parser;
+  private @Nullable DeserializationContext context;
+  /** How the tree reader makes a node of a string, a number, true, false or null. */
+  private @Nullable ValueDeserializer<Object> scalars;
   private long fed;
 
   private FrameReader() {}
@@ -102,7 +107,7 @@ final class FrameReader {
       }
       return array;
     }
-    return parser.readValueAsTree(); // a scalar, whole where it stands
+    return (JsonNode) scalars.deserialize(parser, context); // whole where it stands
   }
 
   /** The next token, which a frame cut short does not have. */
@@ -120,6 +125,10 @@ final class FrameReader {
         parser.close(); // gives its buffers back
       }
       parser = Json.MAPPER.createNonBlockingByteArrayParser();
+      // The parser's own context, and its node reader looked up once: a lookup per value (as
+      // readValueAsTree makes) introspects JsonNode's annotations every time.
+      context = (DeserializationContext) parser.objectReadContext();
+      scalars = context.findRootValueDeserializer(context.constructType(JsonNode.class));
       fed = 0;
     }
     ByteArrayFeeder feeder = (ByteArrayFeeder) parser.nonBlockingInputFeeder();

@@ -6,6 +6,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -117,7 +118,7 @@ final class Json {
   static JsonNode array(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
-      return MAPPER.createArrayNode();
+      return MissingNode.getInstance();
     }
     if (!value.isArray()) {
       throw new WireException("Malformed", "the field \"" + field + "\" is not an array");

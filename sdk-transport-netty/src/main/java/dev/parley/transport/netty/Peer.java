@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.AttributeKey;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -99,13 +100,17 @@ final class Peer {
     return false;
   }
 
-  /** Runs {@code push} once on the event loop, however many times it is asked for before it runs. */
-  void coalesce(AtomicBoolean due, Runnable push) {
+  /**
+   * Runs {@code push} for this peer once on the event loop, however many times it is asked for
+   * before it runs; a push asked for again costs nothing (it takes the peer, not a lambda made
+   * for each of a tenant's peers at every change of its queues).
+   */
+  void coalesce(AtomicBoolean due, Consumer<Peer> push) {
     if (due.compareAndSet(false, true)) {
       channel.eventLoop().execute(() -> {
         due.set(false);
         if (channel.isActive()) {
-          push.run();
+          push.accept(this);
         }
       });
     }

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,12 @@ import org.jspecify.annotations.Nullable;
 abstract class SocketHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   final ServerContext server;
   final Peer peer;
+  /** The answer to a frame without a ref: an error if any. Made once, for most messages have no ref. */
+  private final BiConsumer<Object, Throwable> refuseFailure = (result, failure) -> {
+    if (failure != null) {
+      refuse(null, failure);
+    }
+  };
 
   SocketHandler(ServerContext server, Peer peer) {
     this.server = server;
@@ -74,10 +81,14 @@ abstract class SocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
   /** Answers {@code ok} (when the frame had a ref) or the error, once the engine is done. */
   void answer(@Nullable String ref, CompletionStage<?> done) {
+    if (ref == null) {
+      done.whenComplete(refuseFailure);
+      return;
+    }
     done.whenComplete((result, failure) -> {
       if (failure != null) {
         refuse(ref, failure);
-      } else if (ref != null) {
+      } else {
         peer.send(Frames.ok(ref));
       }
     });
