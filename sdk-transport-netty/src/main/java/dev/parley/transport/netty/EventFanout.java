@@ -14,6 +14,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
@@ -80,7 +81,7 @@ final class EventFanout implements EventListener {
     if (holders.operator() != null && !wrote(m, holders.operator())) {
       last = handOn(peers.operator(m.tenant(), holders.operator()), frame, last);
     }
-    for (int i = 0; i < holders.collaborators().size(); i++) { // no iterator: this runs for every message
+    for (int i = 0; i < holders.collaborators().size(); i++) { // no iterator, for every message
       OperatorId op = holders.collaborators().get(i);
       if (!wrote(m, op)) {
         last = handOn(peers.operator(m.tenant(), op), frame, last);
@@ -98,12 +99,12 @@ final class EventFanout implements EventListener {
    * the last one, which it returns: the last peer of all takes the frame itself, so that the one
    * recipient of most messages costs no duplicate.
    */
-  private static @Nullable Peer handOn(Collection<Peer> peers, ByteBuf frame, @Nullable Peer last) {
-    for (Peer peer : peers) {
+  private static @Nullable Peer handOn(List<Peer> peers, ByteBuf frame, @Nullable Peer last) {
+    for (int i = 0; i < peers.size(); i++) {
       if (last != null) {
         last.send(frame.retainedDuplicate());
       }
-      last = peer;
+      last = peers.get(i);
     }
     return last;
   }

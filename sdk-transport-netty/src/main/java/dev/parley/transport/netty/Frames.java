@@ -65,7 +65,8 @@ final class Frames {
       g.writeStringProperty("author", m.actor().id());
     }
     g.writeArrayPropertyStart("attachments");
-    for (Attachment a : m.attachments()) {
+    for (int i = 0; i < m.attachments().size(); i++) { // no iterator, for every message
+      Attachment a = m.attachments().get(i);
       g.writeStartObject();
       g.writeStringProperty("name", a.name());
       g.writeStringProperty("contentType", a.contentType());

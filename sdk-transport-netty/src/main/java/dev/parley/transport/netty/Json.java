@@ -49,20 +49,16 @@ final class Json {
 
   /** A required, non-blank string field. */
   static String string(JsonNode node, String field) {
-    return optionalString(node, field)
-        .orElseThrow(() -> new WireException("Malformed", "the field \"" + field + "\" is missing or blank"));
+    String text = text(node, field);
+    if (text.isBlank()) {
+      throw new WireException("Malformed", "the field \"" + field + "\" is missing or blank");
+    }
+    return text;
   }
 
   /** An optional string field; blank counts as absent. */
   static Optional<String> optionalString(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isString()) {
-      throw new WireException("Malformed", "the field \"" + field + "\" is not a string");
-    }
-    String text = value.asString();
+    String text = text(node, field);
     return text.isBlank() ? Optional.empty() : Optional.of(text);
   }
 
