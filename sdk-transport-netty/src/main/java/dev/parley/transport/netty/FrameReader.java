@@ -26,6 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * its next read: take what the frame says from it at once, and keep no part of it.
  */
 final class FrameReader {
+  /** The longest string value {@link #shortStrings} keeps. */
+  private static final int SHORT = 16;
   /** A parser is replaced after this many bytes, so that the property names it keeps stay few. */
   private static final long RENEW_AFTER_BYTES = 1 << 20;
   private static final FastThreadLocal<FrameReader> READERS = new FastThreadLocal<>() {
@@ -36,6 +38,11 @@ final class FrameReader {
   };
 
   private final ObjectNode object = Json.object();
+  /**
+   * Short string values read lately, by hash: a frame's type above all, the same in most frames,
+   * is then no string and no node of its own. String nodes are immutable, so they can be shared.
+   */
+  private final JsonNode[] shortStrings = new JsonNode[64];
   /** Where a frame not backed by an array is copied to be fed. */
   private byte[] copy = new byte[0];
   /** Null until the first frame, and after a frame was refused. */
@@ -107,7 +114,41 @@ final class FrameReader {
       }
       return array;
     }
+    if (token == JsonToken.VALUE_STRING && parser.getStringLength() <= SHORT) {
+      return shortString();
+    }
     return (JsonNode) scalars.deserialize(parser, context); // whole where it stands
+  }
+
+  /** The current short string, from the cache when it was read lately; else read and cached. */
+  private JsonNode shortString() {
+    char[] chars = parser.getStringCharacters();
+    int offset = parser.getStringOffset();
+    int length = parser.getStringLength();
+    int hash = 0;
+    for (int i = offset; i < offset + length; i++) {
+      hash = 31 * hash + chars[i];
+    }
+    int slot = hash & (shortStrings.length - 1);
+    JsonNode cached = shortStrings[slot];
+    if (cached != null && same(cached.asString(), chars, offset, length)) {
+      return cached;
+    }
+    JsonNode read = (JsonNode) scalars.deserialize(parser, context);
+    shortStrings[slot] = read;
+    return read;
+  }
+
+  private static boolean same(String string, char[] chars, int offset, int length) {
+    if (string.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (string.charAt(i) != chars[offset + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The next token, which a frame cut short does not have. */
