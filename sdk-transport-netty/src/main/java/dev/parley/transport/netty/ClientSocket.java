@@ -8,6 +8,7 @@ import dev.parley.core.SessionState;
 import dev.parley.core.TenantId;
 import dev.parley.core.event.Event;
 import dev.parley.core.routing.SessionView;
+import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +32,7 @@ final class ClientSocket extends SocketHandler {
   }
 
   @Override
-  void handle(byte[] bytes) {
+  void handle(ByteBuf bytes) {
     ClientFrame frame = Protocol.client(bytes);
     if (frame instanceof ClientFrame.Enter) {
       enter((ClientFrame.Enter) frame);
@@ -53,7 +54,7 @@ final class ClientSocket extends SocketHandler {
     if (frame instanceof ClientFrame.Message) {
       ClientFrame.Message m = (ClientFrame.Message) frame;
       // Scoped to the session: a client cannot collide with another session's message ids.
-      String id = session.value() + ":" + (m.id() != null ? m.id() : Protocol.messageId());
+      String id = m.id() != null ? session.value() + ":" + m.id() : MessageIds.scoped(session.value());
       answer(m.ref(), submit(me, new Command.PostMessage(session, Actor.CLIENT, id, m.text(), m.attachments())));
     } else if (frame instanceof ClientFrame.Typing) {
       server.fanout.typing(me.tenant(), session, Actor.CLIENT);
@@ -120,7 +121,7 @@ final class ClientSocket extends SocketHandler {
       peer.send(Frames.of("joined").put("operator", view.get().operator().value()));
     }
     peer.lastPosition = 0;
-    peer.coalesce(peer.positionDue, () -> server.fanout.pushPosition(peer));
+    peer.coalesce(peer.positionDue, server.fanout.pushPosition);
   }
 
   private void offline(ClientFrame.Offline form) {

@@ -10,9 +10,13 @@ import dev.parley.core.event.EventListener;
 import dev.parley.core.routing.GroupCounts;
 import dev.parley.core.routing.SessionView;
 import dev.parley.core.routing.TenantSnapshot;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Locale;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -31,6 +35,9 @@ final class EventFanout implements EventListener {
   private final Peers peers;
   private final SessionRoster roster;
   private final WaitEstimate estimate = new WaitEstimate();
+  private final Consumer<Peer> pushWaiting = this::pushWaiting;
+  /** Pushes a client's queue position, if it changed. */
+  final Consumer<Peer> pushPosition = this::pushPosition;
 
   EventFanout(Parley parley, Peers peers) {
     this.parley = parley;
@@ -65,15 +72,45 @@ final class EventFanout implements EventListener {
 
   /** A message reaches the client and everyone who serves the session, but not its author. */
   private void message(Event.MessagePosted m) {
-    byte[] frame = Frames.message(m);
+    ByteBuf frame = Frames.message(m);
+    Peer last = null;
     if (m.actor().kind() != Actor.Kind.CLIENT) {
-      sendTo(peers.client(m.tenant(), m.session()), frame);
+      last = handOn(peers.client(m.tenant(), m.session()), frame, last);
     }
-    for (OperatorId op : roster.of(m.tenant(), m.session()).all()) {
-      if (!m.actor().equals(Actor.operator(op))) {
-        sendTo(peers.operator(m.tenant(), op), frame);
+    SessionRoster.Holders holders = roster.of(m.tenant(), m.session());
+    if (holders.operator() != null && !wrote(m, holders.operator())) {
+      last = handOn(peers.operator(m.tenant(), holders.operator()), frame, last);
+    }
+    for (int i = 0; i < holders.collaborators().size(); i++) { // no iterator, for every message
+      OperatorId op = holders.collaborators().get(i);
+      if (!wrote(m, op)) {
+        last = handOn(peers.operator(m.tenant(), op), frame, last);
       }
     }
+    if (last != null) {
+      last.send(frame);
+    } else {
+      frame.release();
+    }
+  }
+
+  /**
+   * Sends a duplicate of {@code frame} to {@code last}, if any, and to each of {@code peers} but
+   * the last one, which it returns: the last peer of all takes the frame itself, so that the one
+   * recipient of most messages costs no duplicate.
+   */
+  private static @Nullable Peer handOn(List<Peer> peers, ByteBuf frame, @Nullable Peer last) {
+    for (int i = 0; i < peers.size(); i++) {
+      if (last != null) {
+        last.send(frame.retainedDuplicate());
+      }
+      last = peers.get(i);
+    }
+    return last;
+  }
+
+  private static boolean wrote(Event.MessagePosted m, OperatorId op) {
+    return m.actor().kind() == Actor.Kind.OPERATOR && m.actor().id().equals(op.value());
   }
 
   private void session(Event.SessionEvent e) {
@@ -142,7 +179,7 @@ final class EventFanout implements EventListener {
 
   /** Relays a typing client to the session's operators, or a typing operator to its client. */
   void typing(TenantId tenant, SessionId session, Actor who) {
-    ObjectNode frame = Frames.session("typing", session).put("from", who.kind().name().toLowerCase(Locale.ROOT));
+    ObjectNode frame = Frames.session("typing", session).put("from", Frames.from(who.kind()));
     if (who.kind() == Actor.Kind.CLIENT) {
       roster.of(tenant, session).all().forEach(op -> sendTo(peers.operator(tenant, op), frame));
     } else {
@@ -153,15 +190,15 @@ final class EventFanout implements EventListener {
   /** Schedules the pushes a change of the tenant's queues calls for. */
   void queueChanged(TenantId tenant) {
     for (Peer peer : peers.operatorsOf(tenant)) {
-      peer.coalesce(peer.waitingDue, () -> pushWaiting(peer));
+      peer.coalesce(peer.waitingDue, pushWaiting);
     }
     for (Peer peer : peers.clientsOf(tenant)) {
-      peer.coalesce(peer.positionDue, () -> pushPosition(peer));
+      peer.coalesce(peer.positionDue, pushPosition);
     }
   }
 
   /** The operator's waiting list with preview, now. */
-  void pushWaiting(Peer peer) {
+  private void pushWaiting(Peer peer) {
     Principal p = peer.principal();
     if (p != null) {
       peer.send(Frames.waiting(parley.snapshot(p.tenant()).waitingFor(p.operator())));
@@ -169,7 +206,7 @@ final class EventFanout implements EventListener {
   }
 
   /** The client's queue position and estimated wait, when they changed. */
-  void pushPosition(Peer peer) {
+  private void pushPosition(Peer peer) {
     Principal p = peer.principal();
     if (p == null) {
       return;
@@ -188,16 +225,13 @@ final class EventFanout implements EventListener {
         .put("estimatedWaitSeconds", estimate.seconds(p.tenant(), position, online)));
   }
 
+  /** Sends a frame serialized once to every one of {@code peers}. */
   private static void sendTo(Collection<Peer> peers, ObjectNode frame) {
     if (!peers.isEmpty()) {
-      sendTo(peers, Json.bytes(frame));
-    }
-  }
-
-  /** Sends a frame serialized once to every one of {@code peers}. */
-  private static void sendTo(Collection<Peer> peers, byte[] frame) {
-    for (Peer peer : peers) {
-      peer.send(frame);
+      byte[] bytes = Json.bytes(frame);
+      for (Peer peer : peers) {
+        peer.send(Unpooled.wrappedBuffer(bytes));
+      }
     }
   }
 }

@@ -8,14 +8,20 @@ import dev.parley.core.event.Event;
 import dev.parley.core.routing.GroupCounts;
 import dev.parley.core.routing.SessionView;
 import dev.parley.storage.MessageRecord;
+import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The frames the server sends, as {@code PROTOCOL.md} shows them. */
 final class Frames {
+  private static final String[] FROM = Arrays.stream(Actor.Kind.values())
+      .map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
   private Frames() {}
 
   static ObjectNode of(String type) {
@@ -40,32 +46,41 @@ final class Frames {
 
   /**
    * A message posted into a session, for its client or its operators: the one frame sent for
-   * every message, so it is written straight to bytes.
+   * every message, so it is written straight into a pooled buffer, which the caller owns.
    */
-  static byte[] message(Event.MessagePosted m) {
-    return Json.bytes(g -> {
+  static ByteBuf message(Event.MessagePosted m) {
+    return FrameWriter.write(m, Frames::message);
+  }
+
+  private static void message(FrameWriter out, Event.MessagePosted m) {
+    JsonGenerator g = out.json();
+    g.writeStartObject();
+    g.writeStringProperty("type", "message");
+    g.writeStringProperty("session", m.session().value());
+    g.writeStringProperty("id", m.messageId());
+    g.writeStringProperty("from", from(m.actor().kind()));
+    g.writeStringProperty("text", m.text());
+    out.instant("at", m.at());
+    if (m.actor().kind() == Actor.Kind.OPERATOR || m.actor().kind() == Actor.Kind.BOT) {
+      g.writeStringProperty("author", m.actor().id());
+    }
+    g.writeArrayPropertyStart("attachments");
+    for (int i = 0; i < m.attachments().size(); i++) { // no iterator, for every message
+      Attachment a = m.attachments().get(i);
       g.writeStartObject();
-      g.writeStringProperty("type", "message");
-      g.writeStringProperty("session", m.session().value());
-      g.writeStringProperty("id", m.messageId());
-      g.writeStringProperty("from", m.actor().kind().name().toLowerCase(Locale.ROOT));
-      g.writeStringProperty("text", m.text());
-      g.writeStringProperty("at", m.at().toString());
-      if (m.actor().kind() == Actor.Kind.OPERATOR || m.actor().kind() == Actor.Kind.BOT) {
-        g.writeStringProperty("author", m.actor().id());
-      }
-      g.writeArrayPropertyStart("attachments");
-      for (Attachment a : m.attachments()) {
-        g.writeStartObject();
-        g.writeStringProperty("name", a.name());
-        g.writeStringProperty("contentType", a.contentType());
-        g.writeNumberProperty("size", a.size());
-        g.writeStringProperty("url", a.uri());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      g.writeStringProperty("name", a.name());
+      g.writeStringProperty("contentType", a.contentType());
+      g.writeNumberProperty("size", a.size());
+      g.writeStringProperty("url", a.uri());
       g.writeEndObject();
-    });
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /** {@code client}, {@code operator}, …: who a message or a typing indicator is from. */
+  static String from(Actor.Kind kind) {
+    return FROM[kind.ordinal()];
   }
 
   /** A stored message, in the shape of the live {@code message} frame. */

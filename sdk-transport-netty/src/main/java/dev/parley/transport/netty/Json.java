@@ -1,15 +1,12 @@
 package dev.parley.transport.netty;
 
 import java.util.Optional;
-import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.util.BufferRecycler;
-import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -50,39 +47,18 @@ final class Json {
     return MAPPER.writeValueAsBytes(node);
   }
 
-  /**
-   * What {@code frame} writes, as UTF-8 bytes: for the frames of the hot path, which a streaming
-   * generator writes at a fraction of the cost (and garbage) of building and serializing a tree.
-   */
-  static byte[] bytes(Consumer<JsonGenerator> frame) {
-    // As ObjectMapper.writeValueAsBytes does: the builder and the generator share pooled buffers.
-    BufferRecycler buffers = MAPPER.tokenStreamFactory()._getBufferRecycler();
-    try (ByteArrayBuilder bytes = new ByteArrayBuilder(buffers)) {
-      try (JsonGenerator generator = MAPPER.tokenStreamFactory().createGenerator(bytes)) {
-        frame.accept(generator);
-      }
-      return bytes.getClearAndRelease();
-    } finally {
-      buffers.releaseToPool();
-    }
-  }
-
   /** A required, non-blank string field. */
   static String string(JsonNode node, String field) {
-    return optionalString(node, field)
-        .orElseThrow(() -> new WireException("Malformed", "the field \"" + field + "\" is missing or blank"));
+    String text = text(node, field);
+    if (text.isBlank()) {
+      throw new WireException("Malformed", "the field \"" + field + "\" is missing or blank");
+    }
+    return text;
   }
 
   /** An optional string field; blank counts as absent. */
   static Optional<String> optionalString(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isString()) {
-      throw new WireException("Malformed", "the field \"" + field + "\" is not a string");
-    }
-    String text = value.asString();
+    String text = text(node, field);
     return text.isBlank() ? Optional.empty() : Optional.of(text);
   }
 
@@ -138,7 +114,7 @@ final class Json {
   static JsonNode array(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
-      return MAPPER.createArrayNode();
+      return MissingNode.getInstance();
     }
     if (!value.isArray()) {
       throw new WireException("Malformed", "the field \"" + field + "\" is not an array");

@@ -9,6 +9,7 @@ import dev.parley.core.event.Event;
 import dev.parley.core.routing.SessionView;
 import dev.parley.core.routing.TenantSnapshot;
 import dev.parley.storage.MessageRecord;
+import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ final class OperatorSocket extends SocketHandler {
   }
 
   @Override
-  void handle(byte[] bytes) {
+  void handle(ByteBuf bytes) {
     Principal me = peer.principal();
     OperatorFrame frame = Protocol.operator(bytes, me == null ? null : me.operator());
     if (frame instanceof OperatorFrame.Login) {

@@ -1,10 +1,12 @@
 package dev.parley.transport.netty;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.AttributeKey;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -63,28 +65,29 @@ final class Peer {
    * peer that does not read never makes the heap grow.
    */
   void send(ObjectNode frame) {
-    send(Json.bytes(frame));
+    send(Unpooled.wrappedBuffer(Json.bytes(frame)));
   }
 
   /**
-   * Sends a frame serialized once for many peers: at once on the peer's event loop, else through
-   * the loop's {@link Outbox}.
+   * Sends a frame and takes it over (the peer releases it, sent or not): at once on the peer's
+   * event loop, else through the loop's {@link Outbox}.
    */
-  void send(byte[] frame) {
+  void send(ByteBuf frame) {
     if (!channel.isActive() || closedOverLimit()) {
-      return;
-    }
-    if (channel.eventLoop().inEventLoop()) {
-      channel.writeAndFlush(text(frame), channel.voidPromise());
+      frame.release();
+    } else if (channel.eventLoop().inEventLoop()) {
+      channel.writeAndFlush(new TextWebSocketFrame(frame), channel.voidPromise());
     } else {
       outbox.add(this, frame);
     }
   }
 
   /** Writes a frame the outbox held, leaving the flush to it; on the event loop. */
-  void write(byte[] frame) {
-    if (!closedOverLimit()) {
-      channel.write(text(frame), channel.voidPromise());
+  void write(ByteBuf frame) {
+    if (closedOverLimit()) {
+      frame.release();
+    } else {
+      channel.write(new TextWebSocketFrame(frame), channel.voidPromise());
     }
   }
 
@@ -97,17 +100,17 @@ final class Peer {
     return false;
   }
 
-  private static TextWebSocketFrame text(byte[] frame) {
-    return new TextWebSocketFrame(Unpooled.wrappedBuffer(frame));
-  }
-
-  /** Runs {@code push} once on the event loop, however many times it is asked for before it runs. */
-  void coalesce(AtomicBoolean due, Runnable push) {
+  /**
+   * Runs {@code push} for this peer once on the event loop, however many times it is asked for
+   * before it runs; a push asked for again costs nothing (it takes the peer, not a lambda made
+   * for each of a tenant's peers at every change of its queues).
+   */
+  void coalesce(AtomicBoolean due, Consumer<Peer> push) {
     if (due.compareAndSet(false, true)) {
       channel.eventLoop().execute(() -> {
         due.set(false);
         if (channel.isActive()) {
-          push.run();
+          push.accept(this);
         }
       });
     }

@@ -11,6 +11,7 @@ import dev.parley.core.OperatorStatus;
 import dev.parley.core.Presence;
 import dev.parley.core.SessionId;
 import dev.parley.core.TenantId;
+import io.netty.buffer.ByteBuf;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -19,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -35,12 +34,14 @@ import tools.jackson.databind.JsonNode;
 final class Protocol {
   /** The most fields an offline form may have. */
   static final int MAX_FORM_FIELDS = 20;
+  /** The session of the commands made only for the checks of their constructors. */
+  private static final SessionId CHECK = SessionId.of("check");
 
   private Protocol() {}
 
   /** A client's frame. */
-  static ClientFrame client(byte[] frame) {
-    JsonNode n = Json.object(frame);
+  static ClientFrame client(ByteBuf frame) {
+    JsonNode n = FrameReader.read(frame);
     String ref = ref(n);
     try {
       return client(n, type(n), ref);
@@ -52,8 +53,8 @@ final class Protocol {
   }
 
   /** An operator's frame; before he is logged in ({@code self} null) only {@code login} decodes. */
-  static OperatorFrame operator(byte[] frame, @Nullable OperatorId self) {
-    JsonNode n = Json.object(frame);
+  static OperatorFrame operator(ByteBuf frame, @Nullable OperatorId self) {
+    JsonNode n = FrameReader.read(frame);
     String ref = ref(n);
     try {
       String type = type(n);
@@ -81,7 +82,7 @@ final class Protocol {
       case "message":
         List<Attachment> files = attachments(n);
         String text = Json.text(n, "text");
-        new Command.PostMessage(SessionId.of("check"), Actor.CLIENT, "check", text, files); // its checks
+        new Command.PostMessage(CHECK, Actor.CLIENT, "check", text, files); // its checks
         return new ClientFrame.Message(ref, Json.optionalString(n, "id").map(Protocol::id).orElse(null), text, files);
       case "typing":
         return new ClientFrame.Typing(ref);
@@ -90,7 +91,7 @@ final class Protocol {
       case "feedback":
         int rating = Json.integer(n, "rating").orElseThrow(() -> missing("rating"));
         String comment = Json.optionalString(n, "comment").orElse(null);
-        new Command.Feedback(SessionId.of("check"), rating, comment);
+        new Command.Feedback(CHECK, rating, comment);
         return new ClientFrame.Feedback(ref, rating, comment);
       case "offline":
         return new ClientFrame.Offline(ref, TenantId.of(Json.string(n, "tenant")), form(n));
@@ -114,7 +115,7 @@ final class Protocol {
       case "decline":
         return submit(ref, type, new Command.Decline(session(n), self));
       case "send":
-        String id = Json.optionalString(n, "id").map(Protocol::id).orElseGet(Protocol::messageId);
+        String id = Json.optionalString(n, "id").map(Protocol::id).orElseGet(MessageIds::random);
         return submit(ref, type, new Command.PostMessage(session(n), me, id, Json.text(n, "text"), attachments(n)));
       case "redirect":
         String note = Json.optionalString(n, "note").orElse(null);
@@ -217,8 +218,12 @@ final class Protocol {
   }
 
   private static List<Attachment> attachments(JsonNode n) {
+    JsonNode array = Json.array(n, "attachments");
+    if (array.isEmpty()) {
+      return List.of(); // most messages: nothing to copy into the command
+    }
     List<Attachment> files = new ArrayList<>();
-    for (JsonNode a : Json.array(n, "attachments")) {
+    for (JsonNode a : array) {
       if (!a.isObject()) {
         throw new WireException("Malformed", "an attachment is an object");
       }
@@ -249,18 +254,6 @@ final class Protocol {
 
   private static SessionId session(JsonNode n) {
     return SessionId.of(Json.string(n, "session"));
-  }
-
-  /**
-   * An id for a message sent without one: a random UUID, unique within its session but not a
-   * secret, so it is drawn from the thread's own generator rather than the secure one, which is
-   * one lock for every I/O thread and a hash per id.
-   */
-  static String messageId() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    long high = random.nextLong() & ~0xF000L | 0x4000L; // version 4
-    long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L; // the IETF variant
-    return new UUID(high, low).toString();
   }
 
   private static String id(String id) {

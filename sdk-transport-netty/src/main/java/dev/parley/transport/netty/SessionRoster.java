@@ -24,10 +24,9 @@ import org.jspecify.annotations.Nullable;
  * replaced whole.
  */
 final class SessionRoster {
-  private final Map<Key, Holders> holders = new ConcurrentHashMap<>();
+  /** By tenant, then session: a key of the two would be an object made for every message. */
+  private final Map<TenantId, Map<SessionId, Holders>> holders = new ConcurrentHashMap<>();
   private final Function<TenantId, Function<SessionId, Optional<SessionView>>> engine;
-
-  private record Key(TenantId tenant, SessionId session) {}
 
   /** A session's operator (null while it waits), collaborators, and when he accepted it. */
   record Holders(@Nullable OperatorId operator, List<OperatorId> collaborators, @Nullable Instant acceptedAt) {
@@ -57,10 +56,10 @@ final class SessionRoster {
   void apply(Event e) {
     if (e instanceof Event.SessionAccepted) {
       Event.SessionAccepted a = (Event.SessionAccepted) e;
-      holders.put(key(a.tenant(), a.session()), new Holders(a.operator(), List.of(), a.at()));
+      sessions(a.tenant()).put(a.session(), new Holders(a.operator(), List.of(), a.at()));
     } else if (e instanceof Event.CollaboratorChanged) {
       Event.CollaboratorChanged c = (Event.CollaboratorChanged) e;
-      holders.computeIfPresent(key(c.tenant(), c.session()), (k, h) -> {
+      sessions(c.tenant()).computeIfPresent(c.session(), (k, h) -> {
         List<OperatorId> collaborators = new ArrayList<>(h.collaborators());
         collaborators.remove(c.collaborator());
         if (c.joined()) {
@@ -69,15 +68,16 @@ final class SessionRoster {
         return new Holders(h.operator(), collaborators, h.acceptedAt());
       });
     } else if (e instanceof Event.SessionRequeued) {
-      holders.remove(key(e.tenant(), ((Event.SessionRequeued) e).session()));
+      sessions(e.tenant()).remove(((Event.SessionRequeued) e).session());
     } else if (e instanceof Event.SessionEvent && ((Event.SessionEvent) e).state().terminal()) {
-      holders.remove(key(e.tenant(), ((Event.SessionEvent) e).session()));
+      sessions(e.tenant()).remove(((Event.SessionEvent) e).session());
     }
   }
 
   /** Who holds the session now; {@link Holders#NONE} while it waits or once it closed. */
   Holders of(TenantId tenant, SessionId session) {
-    Holders known = holders.get(key(tenant, session));
+    Map<SessionId, Holders> sessions = sessions(tenant);
+    Holders known = sessions.get(session);
     if (known != null) {
       return known;
     }
@@ -85,13 +85,13 @@ final class SessionRoster {
         .filter(v -> v.operator() != null && !v.state().waiting())
         .map(v -> {
           Holders h = new Holders(v.operator(), v.collaborators(), null);
-          holders.putIfAbsent(key(tenant, session), h);
+          sessions.putIfAbsent(session, h);
           return h;
         })
         .orElse(Holders.NONE);
   }
 
-  private static Key key(TenantId tenant, SessionId session) {
-    return new Key(tenant, session);
+  private Map<SessionId, Holders> sessions(TenantId tenant) {
+    return holders.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>());
   }
 }

@@ -1,7 +1,6 @@
 package dev.parley.transport.netty;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
@@ -12,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,14 +26,23 @@ import org.jspecify.annotations.Nullable;
 abstract class SocketHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   final ServerContext server;
   final Peer peer;
+  /** The answer to a frame without a ref: an error if any. Made once, for most messages have no ref. */
+  private final BiConsumer<Object, Throwable> refuseFailure = (result, failure) -> {
+    if (failure != null) {
+      refuse(null, failure);
+    }
+  };
 
   SocketHandler(ServerContext server, Peer peer) {
     this.server = server;
     this.peer = peer;
   }
 
-  /** Acts on one text frame's bytes; may throw a {@link WireException} or an engine exception. */
-  abstract void handle(byte[] frame) throws Exception;
+  /**
+   * Acts on one text frame's bytes, which are released when it returns; may throw a {@link
+   * WireException} or an engine exception.
+   */
+  abstract void handle(ByteBuf frame) throws Exception;
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
@@ -64,7 +73,7 @@ abstract class SocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
       return;
     }
     try {
-      handle(ByteBufUtil.getBytes(content));
+      handle(content);
     } catch (Exception e) {
       refuse(null, e);
     }
@@ -72,10 +81,14 @@ abstract class SocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
   /** Answers {@code ok} (when the frame had a ref) or the error, once the engine is done. */
   void answer(@Nullable String ref, CompletionStage<?> done) {
+    if (ref == null) {
+      done.whenComplete(refuseFailure);
+      return;
+    }
     done.whenComplete((result, failure) -> {
       if (failure != null) {
         refuse(ref, failure);
-      } else if (ref != null) {
+      } else {
         peer.send(Frames.ok(ref));
       }
     });
