@@ -43,17 +43,19 @@ final class CandidateIndex {
   private static final int PHONE_LINE = 2;
   /** Bit {@code SWITCHED_ON << c}: channel c switched on. */
   private static final int SWITCHED_ON = 4;
-  /** Channels bits of exclusive media, whose first or last session changes idleness for them. */
-  private static final int EXCLUSIVE_CHANNELS;
+  /** Channel bits of exclusive media, whose first or last session changes idleness for them. */
+  private static final int EXCLUSIVE_CHANNELS = channelBits(true);
+  /** Channel bits of channels that need a phone line. */
+  private static final int PHONE_CHANNELS = channelBits(false);
 
-  static {
+  private static int channelBits(boolean exclusive) {
     int mask = 0;
     for (Channel c : CHANNELS) {
-      if (c.exclusive()) {
+      if (exclusive ? c.exclusive() : c.needsPhoneLine()) {
         mask |= 1 << c.ordinal();
       }
     }
-    EXCLUSIVE_CHANNELS = mask;
+    return mask;
   }
 
   /** Counts load changes, logins and definitions: the order of "idle since" among equal instants. */
@@ -337,7 +339,7 @@ final class CandidateIndex {
     return (f & ONLINE) != 0
         && (f & (SWITCHED_ON << c)) != 0
         && hasRoom(n, c)
-        && (!CHANNELS[c].needsPhoneLine() || (f & PHONE_LINE) != 0);
+        && ((PHONE_CHANNELS & (1 << c)) == 0 || (f & PHONE_LINE) != 0);
   }
 
   // ---------------------------------------------------------------------------------------------
