@@ -64,9 +64,7 @@ final class CandidateIndex {
   // Operators, by number. Per channel arrays are indexed [channel][number], so that one channel's
   // figures of all operators are contiguous.
   private OperatorState[] operators = new OperatorState[16];
-  private int operatorCount;
-  private int[] freeOperators = new int[16];
-  private int freeOperatorCount;
+  private final Numbers operatorNumbers = new Numbers();
   /** Sessions offered (to him alone), active or in wrap-up. */
   private int[][] load = new int[CHANNEL_COUNT][16];
   /** 0 when the channel is not assigned. */
@@ -85,9 +83,7 @@ final class CandidateIndex {
   private int[] flags = new int[16];
 
   // Members, by number.
-  private int memberCount;
-  private int[] freeMembers = new int[16];
-  private int freeMemberCount;
+  private final Numbers memberNumbers = new Numbers();
   /** The member's operator's number. */
   private int[] operatorOf = new int[16];
   /** The operator's definition order: the last tie-break among equal keys. */
@@ -123,14 +119,9 @@ final class CandidateIndex {
 
   /** A new operator, numbered, with no channel, offline, every channel switched on, idle since {@code now}. */
   OperatorState addOperator(OperatorId id, int definitionOrder, long now) {
-    int n;
-    if (freeOperatorCount > 0) {
-      n = freeOperators[--freeOperatorCount];
-    } else {
-      n = operatorCount++;
-      if (n == operators.length) {
-        growOperators(n * 2);
-      }
+    int n = operatorNumbers.take();
+    if (n == operators.length) {
+      growOperators(n * 2);
     }
     OperatorState op = new OperatorState(id, definitionOrder, n, this);
     operators[n] = op;
@@ -151,10 +142,7 @@ final class CandidateIndex {
   void removeOperator(OperatorState op) {
     releaseMembers(op);
     operators[op.number] = null;
-    if (freeOperatorCount == freeOperators.length) {
-      freeOperators = Arrays.copyOf(freeOperators, freeOperatorCount * 2);
-    }
-    freeOperators[freeOperatorCount++] = op.number;
+    operatorNumbers.giveBack(op.number);
   }
 
   /**
@@ -192,14 +180,9 @@ final class CandidateIndex {
   }
 
   private Member addMember(OperatorState op, GroupState g, int c, int memberRank) {
-    int m;
-    if (freeMemberCount > 0) {
-      m = freeMembers[--freeMemberCount];
-    } else {
-      m = memberCount++;
-      if (m == operatorOf.length) {
-        growMembers(m * 2);
-      }
+    int m = memberNumbers.take();
+    if (m == operatorOf.length) {
+      growMembers(m * 2);
     }
     Member member = new Member(m, op, g, c);
     operatorOf[m] = op.number;
@@ -219,10 +202,7 @@ final class CandidateIndex {
         owner[m].remove(m);
       }
       owner[m] = null;
-      if (freeMemberCount == freeMembers.length) {
-        freeMembers = Arrays.copyOf(freeMembers, freeMemberCount * 2);
-      }
-      freeMembers[freeMemberCount++] = m;
+      memberNumbers.giveBack(m);
     }
     for (int c = 0; c < CHANNEL_COUNT; c++) {
       firstMember[c][op.number] = NONE;
@@ -589,5 +569,26 @@ final class CandidateIndex {
       place(m.number, false);
     }
     eligibleMask[op.number] = 0;
+  }
+
+  /**
+   * Numbers handed out from 0 up, those given back handed out again first: a fresh number is the
+   * count of numbers ever made, so it equals an array's length exactly when the array is full.
+   */
+  private static final class Numbers {
+    private int made;
+    private int[] free = new int[16];
+    private int freeCount;
+
+    int take() {
+      return freeCount > 0 ? free[--freeCount] : made++;
+    }
+
+    void giveBack(int n) {
+      if (freeCount == free.length) {
+        free = Arrays.copyOf(free, freeCount * 2);
+      }
+      free[freeCount++] = n;
+    }
   }
 }
