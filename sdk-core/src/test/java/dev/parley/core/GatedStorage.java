@@ -22,11 +22,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real in-memory storage whose session saves can be held at a gate or made to fail, to see
- * what the engine does while its storage is slow or down.
+ * A real storage (in memory unless another is given) whose session saves can be held at a gate or
+ * made to fail, to see what the engine does while its storage is slow or down.
  */
 final class GatedStorage implements Storage {
-  private final InMemoryStorage real = new InMemoryStorage();
+  private final Storage real;
   /** Saves wait here for a permit while {@link #gated} is set. */
   final Semaphore gate = new Semaphore(0);
   volatile boolean gated;
@@ -78,6 +78,14 @@ final class GatedStorage implements Storage {
     }
   };
 
+  GatedStorage() {
+    this(new InMemoryStorage());
+  }
+
+  GatedStorage(Storage real) {
+    this.real = real;
+  }
+
   @Override
   public SessionStore sessions() {
     return sessions;
@@ -125,7 +133,7 @@ final class GatedStorage implements Storage {
 
   @Override
   public boolean durable() {
-    return false;
+    return real.durable();
   }
 
   @Override
