@@ -16,8 +16,10 @@ import dev.parley.storage.TagStore;
 import dev.parley.storage.TemplateStore;
 import dev.parley.storage.TranscriptStore;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,6 +57,11 @@ final class GatedStorage implements Storage {
     @Override
     public Optional<SessionRecord> find(String tenant, String id) {
       return real.sessions().find(tenant, id);
+    }
+
+    @Override
+    public Set<String> existing(String tenant, Collection<String> ids) {
+      return real.sessions().existing(tenant, ids);
     }
 
     @Override
