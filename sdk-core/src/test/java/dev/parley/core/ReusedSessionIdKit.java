@@ -162,7 +162,7 @@ public abstract class ReusedSessionIdKit {
     assertThat(storage.sessions().find(ACME.value(), OLD.value())).contains(old);
     assertThat(storage.transcripts().transcript(ACME.value(), OLD.value())).isEmpty();
     assertThat(t.snapshot().session(OLD)).isEmpty();
-    assertThat(t.snapshot().session(ended)).hasValueSatisfying(v -> assertThat(v.state()).isEqualTo(SessionState.ENDED));
+    assertStored(ended, SessionStatus.ENDED);
     SessionId next = SessionId.of("s-next");
     t.submit(start.command(next, new Setting(code, ended))).join();
     assertStored(next, SessionStatus.OFFERED);
@@ -198,7 +198,7 @@ public abstract class ReusedSessionIdKit {
   }
 
   @Test
-  @DisplayName("the other commands of the refused arrival's pass succeed and are stored")
+  @DisplayName("the other commands of the refused arrival's pass succeed and are stored, and a refusal's id is taken at once")
   void restOfThePass() {
     // Results go out on the writer itself, so that the writer waits while the first arrival's save
     // is held: the commands submitted meanwhile make its next pass together.
@@ -212,6 +212,9 @@ public abstract class ReusedSessionIdKit {
     CompletableFuture<List<Event>> reused = t.arrive(OLD, chat().build());
     CompletableFuture<List<Event>> other = t.arrive(SessionId.of("s-2"), chat().build());
     CompletableFuture<List<Event>> accepted = t.accept(SessionId.of("s-1"), ALICE);
+    SessionId door = SessionId.of("s-door");
+    CompletableFuture<List<Event>> refused = t.arrive(door, Entry.builder(Channel.WEB_CHAT).build()); // no route
+    CompletableFuture<List<Event>> reusedAtOnce = t.arrive(door, chat().build());
     storage.gated = false;
     storage.gate.release();
 
@@ -221,6 +224,9 @@ public abstract class ReusedSessionIdKit {
     assertThat(accepted.join()).hasAtLeastOneElementOfType(Event.SessionAccepted.class);
     assertStored(SessionId.of("s-1"), SessionStatus.ACTIVE);
     assertStored(SessionId.of("s-2"), SessionStatus.OFFERED);
+    assertThat(refused.join()).singleElement().isInstanceOf(Event.SessionRefused.class);
+    assertDuplicate(reusedAtOnce, door);
+    assertStored(door, SessionStatus.REFUSED);
     assertThat(storage.sessions().find(ACME.value(), OLD.value())).contains(old);
     t.arrive(SessionId.of("s-3"), chat().build()).join();
     assertStored(SessionId.of("s-3"), SessionStatus.OFFERED);
