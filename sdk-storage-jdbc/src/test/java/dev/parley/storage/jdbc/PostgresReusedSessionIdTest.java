@@ -8,8 +8,6 @@ import org.junit.jupiter.api.DisplayName;
 class PostgresReusedSessionIdTest extends ReusedSessionIdKit {
   @Override
   protected Storage createStorage() {
-    JdbcStorage storage = JdbcStorage.using(SharedPostgres.manualCommitPool()).build();
-    ParleyTables.empty(SharedPostgres.manualCommitPool());
-    return storage;
+    return SharedPostgres.emptyStorage();
   }
 }
