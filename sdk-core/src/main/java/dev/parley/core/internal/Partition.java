@@ -495,7 +495,7 @@ final class Partition {
       if (!batch.writes.isEmpty()) {
         persister.persist(batch.writes, () -> !accepting);
       }
-      takenIds.stored(batch.pass);
+      takenIds.passStored(batch.pass);
       return true;
     } catch (RuntimeException e) {
       log.error("{}: could not store a batch of {} events; failing its {} commands", name, batch.events.size(),

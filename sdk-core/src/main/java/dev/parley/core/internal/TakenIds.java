@@ -44,7 +44,7 @@ import java.util.function.BooleanSupplier;
  * core forgot, or never knew (a refusal), may be in no core and in no store yet. The {@link
  * Recorder} holds it until its pass is over; from then until that pass is stored, this class does.
  *
- * <p>Concurrency: confined to the partition's writer, except {@link #stored}, which delivery calls.
+ * <p>Concurrency: confined to the partition's writer, except {@link #passStored}, which delivery calls.
  */
 final class TakenIds {
   private final Storage storage;
@@ -90,7 +90,7 @@ final class TakenIds {
       return;
     }
     Writes.Key key = new Writes.Key(core.tenant(), id.get());
-    if (heldHere(key) || stored(key)) {
+    if (heldHere(key) || inStorage(key)) {
       throw new DuplicateException("session", id.get().value());
     }
   }
@@ -110,7 +110,7 @@ final class TakenIds {
   }
 
   /** Called by delivery once the writes of pass {@code pass}, and so of every earlier one, are stored. */
-  void stored(long pass) {
+  void passStored(long pass) {
     storedThrough = pass;
   }
 
@@ -119,7 +119,7 @@ final class TakenIds {
     return recorder.holds(key) || unstored.containsKey(key);
   }
 
-  private boolean stored(Writes.Key key) {
+  private boolean inStorage(Writes.Key key) {
     if (!expected.isEmpty()) {
       expected.forEach((tenant, ids) -> {
         for (String taken : existing(tenant, ids)) {
