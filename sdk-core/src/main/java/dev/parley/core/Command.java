@@ -107,6 +107,11 @@ public sealed interface Command {
    * queue is full, or (on synchronous channels) nobody in the group who takes the channel is online; otherwise it is
    * queued and routed at once.
    *
+   * <p>The id must be new to the tenant: the id of a live session, or of a closed or refused one
+   * that the engine or its storage still keeps (until the {@linkplain
+   * Parley.Builder#historyRetention history retention} purges it), fails the command with a {@link
+   * DuplicateException} and changes nothing. {@link Tenant#arrive(Entry)} makes a fresh one.
+   *
    * @param session the new session's id, unique within the tenant
    * @param entry how the client came
    * @param reopens the ended session this one continues, for reopened asynchronous conversations
@@ -123,7 +128,10 @@ public sealed interface Command {
     }
   }
 
-  /** Continues an ended session of a {@linkplain Channel#reopenable() reopenable} channel as a new, linked one. */
+  /**
+   * Continues an ended session of a {@linkplain Channel#reopenable() reopenable} channel as a new,
+   * linked one, under {@code session}: a new id, as for {@link Arrive}.
+   */
   record Reopen(SessionId ended, SessionId session, Actor by) implements Command {
     public Reopen {
       requireNonNull(ended, "ended");
@@ -375,7 +383,8 @@ public sealed interface Command {
    * channel is {@linkplain Channel#reopenable() reopenable}) and the message is posted into the
    * new session. Deciding inside the engine keeps two quick messages from opening two sessions.
    *
-   * @param session the id for a new session, used only when one is opened
+   * @param session the id for a new session, used only when one is opened: a new id, as for {@link
+   *     Arrive}
    * @param entry how the client comes; must name the client ({@link Entry#client()})
    * @param messageId the channel's id of the message, unique within the tenant
    */

@@ -16,17 +16,19 @@ import dev.parley.storage.TagStore;
 import dev.parley.storage.TemplateStore;
 import dev.parley.storage.TranscriptStore;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real in-memory storage whose session saves can be held at a gate or made to fail, to see
- * what the engine does while its storage is slow or down.
+ * A real storage (in memory unless another is given) whose session saves can be held at a gate or
+ * made to fail, to see what the engine does while its storage is slow or down.
  */
 final class GatedStorage implements Storage {
-  private final InMemoryStorage real = new InMemoryStorage();
+  private final Storage real;
   /** Saves wait here for a permit while {@link #gated} is set. */
   final Semaphore gate = new Semaphore(0);
   volatile boolean gated;
@@ -58,6 +60,11 @@ final class GatedStorage implements Storage {
     }
 
     @Override
+    public Set<String> existing(String tenant, Collection<String> ids) {
+      return real.sessions().existing(tenant, ids);
+    }
+
+    @Override
     public List<SessionRecord> live(String tenant) {
       return real.sessions().live(tenant);
     }
@@ -77,6 +84,14 @@ final class GatedStorage implements Storage {
       return real.sessions().purgeClosedBefore(tenant, cutoff);
     }
   };
+
+  GatedStorage() {
+    this(new InMemoryStorage());
+  }
+
+  GatedStorage(Storage real) {
+    this.real = real;
+  }
 
   @Override
   public SessionStore sessions() {
@@ -125,7 +140,7 @@ final class GatedStorage implements Storage {
 
   @Override
   public boolean durable() {
-    return false;
+    return real.durable();
   }
 
   @Override

@@ -3,12 +3,15 @@ package dev.parley.storage;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,6 +100,22 @@ final class InMemorySessionStore implements SessionStore {
     requireNonNull(tenant, "tenant must not be null");
     requireNonNull(id, "id must not be null");
     return lock.read(() -> Optional.ofNullable(stored(tenant, id)));
+  }
+
+  @Override
+  public Set<String> existing(String tenant, Collection<String> ids) {
+    requireNonNull(tenant, "tenant must not be null");
+    requireNonNull(ids, "ids must not be null");
+    return lock.read(() -> {
+      Map<String, SessionRecord> stored = of(tenant);
+      Set<String> found = new HashSet<>();
+      for (String id : ids) {
+        if (stored.containsKey(requireNonNull(id, "ids must not hold null"))) {
+          found.add(id);
+        }
+      }
+      return found;
+    });
   }
 
   @Override

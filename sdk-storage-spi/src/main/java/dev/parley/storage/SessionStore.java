@@ -1,8 +1,13 @@
 package dev.parley.storage;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the engine keeps sessions: each one's state and history while it is live, and for as long
@@ -16,6 +21,11 @@ import java.util.Optional;
  * <p>Optimistic concurrency: {@link #save} takes a record at the version it was read at and
  * rejects it with a {@link StaleWriteException} when the stored version has moved on, so a stale
  * writer never overwrites a newer state.
+ *
+ * <p>An id names one session for as long as the store keeps it, live or closed: a new session
+ * (version 0) under an id that is stored is rejected, never laid over the stored one. An id is
+ * free again only once its session is {@linkplain #purgeClosedBefore purged}. The engine asks
+ * {@link #existing} before it lets a command start a session under an id it does not know.
  *
  * <p>Threading: called by the engine's writer threads and by the threads of the administrators'
  * requests (queries, exports, erasure). A call may block on I/O.
@@ -34,8 +44,10 @@ public interface SessionStore {
    * append-only: the stored ones must begin the new list. The version is checked first.
    *
    * @return the record as stored: equal to {@code session} but at {@code version + 1}
-   * @throws StaleWriteException if version 0 names a session that exists, or a version is not
-   *     the stored one (0 when there is none); nothing is written
+   * @throws StaleWriteException if version 0 names a session that exists, live or closed (its
+   *     {@linkplain StaleWriteException#expectedVersion() expected version} is then 0 and its
+   *     {@linkplain StaleWriteException#actualVersion() actual version} the stored one), or a
+   *     version is not the stored one (0 when there is none); nothing is written
    * @throws IllegalArgumentException if the record drops or changes stored transitions; nothing
    *     is written
    */
@@ -54,6 +66,26 @@ public interface SessionStore {
 
   /** Returns a tenant's session, or empty if there is none. */
   Optional<SessionRecord> find(String tenant, String id);
+
+  /**
+   * Returns those of {@code ids} under which {@code tenant} has a session stored, live or closed:
+   * the ids a new session cannot take. The engine asks once per pass of a writer, for all the ids
+   * its commands would start sessions under, so a store that talks to a database should answer in
+   * one round trip; the default asks {@link #find} for each id.
+   *
+   * @return the stored ones among {@code ids}, in no particular order; empty if none is stored
+   */
+  default Set<String> existing(String tenant, Collection<String> ids) {
+    requireNonNull(tenant, "tenant must not be null");
+    requireNonNull(ids, "ids must not be null");
+    Set<String> stored = new HashSet<>();
+    for (String id : ids) {
+      if (find(tenant, id).isPresent()) {
+        stored.add(id);
+      }
+    }
+    return stored;
+  }
 
   /**
    * Returns a tenant's {@linkplain SessionStatus#live() live} sessions, in the order they arrived

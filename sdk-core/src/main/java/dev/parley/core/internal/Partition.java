@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * executor; at most {@link #MAX_BATCHES_IN_FLIGHT} batches wait there, after which the writer waits
  * too. In same-thread mode there is no thread: {@link #submit} runs the task on the caller's
  * thread under the partition's lock and delivers inline.
+ *
+ * <p>The writer reads its storage for one thing only: whether the ids its commands would start
+ * sessions under are taken ({@link TakenIds}), once a pass, before the cores apply them.
  */
 final class Partition {
   private static final Logger log = LoggerFactory.getLogger(Partition.class);
@@ -44,6 +47,9 @@ final class Partition {
   /** Work for the writer. */
   private abstract static class Task {
     abstract void run(Partition p, Batch batch);
+
+    /** Tells {@code ids}, before the pass runs, of a session the task would start. */
+    void expect(TakenIds ids) {}
 
     /** Fails the task's caller: the engine closed before the writer got to it. */
     void reject() {}
@@ -61,11 +67,21 @@ final class Partition {
     }
 
     @Override
+    void expect(TakenIds ids) {
+      ids.expect(slot.core, command);
+    }
+
+    @Override
     void run(Partition p, Batch batch) {
       List<Event> events = p.scratch();
       RuntimeException failure = null;
       try {
-        slot.core.apply(command, p.now(slot), events);
+        Instant now = p.now(slot);
+        if (p.takenIds != null) {
+          slot.core.advanceTo(now, events); // as apply would first: a deadline due may close or forget a session
+          p.takenIds.check(slot.core, command);
+        }
+        slot.core.apply(command, now, events);
       } catch (RuntimeException e) {
         failure = e;
       }
@@ -160,11 +176,17 @@ final class Partition {
 
   /** What one pass of the writer produced, handed to delivery in one piece. */
   private static final class Batch {
+    /** The pass's number: passes are numbered from 1, in the order they run and are stored. */
+    final long pass;
     final List<CompletableFuture<Object>> futures = new ArrayList<>();
     final List<@Nullable Object> results = new ArrayList<>();
     final List<@Nullable RuntimeException> failures = new ArrayList<>();
     final List<Event> events = new ArrayList<>();
     final Writes writes = new Writes();
+
+    Batch(long pass) {
+      this.pass = pass;
+    }
 
     @SuppressWarnings("unchecked")
     <T> void complete(CompletableFuture<T> future, @Nullable T result, @Nullable RuntimeException failure) {
@@ -192,6 +214,10 @@ final class Partition {
   private final @Nullable Recorder recorder;
   /** Set exactly when {@link #storage} is: owned by delivery (sequential). */
   private final @Nullable Persister persister;
+  /** Set exactly when {@link #storage} is: owned by the writer. */
+  private final @Nullable TakenIds takenIds;
+  /** The number of the writer's last pass. */
+  private long passes;
   private final Semaphore inFlight = new Semaphore(MAX_BATCHES_IN_FLIGHT);
   private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparing(Timer::at));
   /** The events of the command or deadline at hand: one list the writer reuses, since each is copied on. */
@@ -213,6 +239,7 @@ final class Partition {
     this.storage = storage;
     this.recorder = storage == null ? null : new Recorder(outbox);
     this.persister = storage == null ? null : new Persister(storage);
+    this.takenIds = storage == null ? null : new TakenIds(storage, recorder, () -> !accepting);
     if (delivery == null) {
       this.delivery = Runnable::run;
       this.queue = null;
@@ -353,13 +380,19 @@ final class Partition {
   }
 
   private void runBatch(List<Task> tasks) {
-    Batch batch = new Batch();
+    Batch batch = new Batch(++passes);
+    if (takenIds != null) {
+      for (Task t : tasks) {
+        t.expect(takenIds);
+      }
+    }
     for (Task t : tasks) {
       t.run(this, batch);
     }
     fireDue(batch);
     if (recorder != null) {
       recorder.flush(batch.writes);
+      takenIds.passOver(batch.writes.forgotten, batch.pass);
     }
     if (batch.isEmpty()) {
       return;
@@ -455,11 +488,14 @@ final class Partition {
    * unstored is acknowledged.
    */
   private boolean persist(Batch batch) {
-    if (persister == null || batch.writes.isEmpty()) {
+    if (persister == null) {
       return true;
     }
     try {
-      persister.persist(batch.writes, () -> !accepting);
+      if (!batch.writes.isEmpty()) {
+        persister.persist(batch.writes, () -> !accepting);
+      }
+      takenIds.passStored(batch.pass);
       return true;
     } catch (RuntimeException e) {
       log.error("{}: could not store a batch of {} events; failing its {} commands", name, batch.events.size(),

@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stores a partition's {@link Writes} before their results go out: the outbox's events in one
@@ -27,19 +25,21 @@ import org.slf4j.LoggerFactory;
  * and so never acknowledged, may be delivered too.
  *
  * <p>A {@link StorageException} is taken as passing (a database restarting, a network blip): the
- * persister waits and tries again, from the write that failed, for as long as the engine runs, so
- * an acknowledged command is always stored and the writer is held back meanwhile (back-pressure).
- * A session that someone else wrote since (a contact linked, the client's data erased) is read
- * again and the engine's changes are laid over it, keeping the contact and the erasure.
+ * persister waits and tries again ({@link Backoff}), from the write that failed, for as long as the
+ * engine runs, so an acknowledged command is always stored and the writer is held back meanwhile
+ * (back-pressure). A session that someone else wrote since (a contact linked, the client's data
+ * erased) is read again and the engine's changes are laid over it, keeping the contact and the
+ * erasure.
+ *
+ * <p>A new session's first write (version 0) never meets a stored session of the same id: {@link
+ * TakenIds} refused the command that would have started it before the core applied it. Were it to
+ * meet one, none of the pass's sessions could be stored ({@code saveAll} is all or nothing), so
+ * that check is what keeps one command's reused id from failing the others stored with it.
  *
  * <p>Concurrency: confined to one thread at a time (the partition's sequential delivery, or the
  * caller in same-thread mode). It owns the stored versions of the sessions.
  */
 final class Persister {
-  private static final Logger log = LoggerFactory.getLogger(Persister.class);
-  private static final long FIRST_PAUSE_MILLIS = 10;
-  private static final long MAX_PAUSE_MILLIS = 2_000;
-
   private final Storage storage;
   private final Map<Writes.Key, Long> versions = new HashMap<>();
   /** What others wrote on a session and the engine keeps to: its contact, its erasure. */
@@ -69,7 +69,7 @@ final class Persister {
       outside.put(key, new Outside(stored.contact().orElse(null), stored.erasedAt().orElse(null)));
     });
     int done = writes.outbox.isEmpty() ? 0 : -1; // -1: outbox, 0: sessions, 1: messages, then 2 + the next other
-    long pause = FIRST_PAUSE_MILLIS;
+    Backoff backoff = new Backoff(stopping);
     while (true) {
       try {
         if (done == -1) {
@@ -94,12 +94,7 @@ final class Persister {
         }
         return;
       } catch (StorageException e) {
-        if (stopping.getAsBoolean()) {
-          throw new StorageException("the engine closed while its storage was failing; this work was not stored", e);
-        }
-        log.warn("storage failed; retrying in {} ms", pause, e);
-        sleep(pause);
-        pause = Math.min(MAX_PAUSE_MILLIS, pause * 2);
+        backoff.pause(e, "this work was not stored");
       }
     }
   }
@@ -145,14 +140,5 @@ final class Persister {
       rebased.add(o.over(r, s.version()));
     }
     return rebased;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StorageException("interrupted while waiting to retry the storage", e);
-    }
   }
 }

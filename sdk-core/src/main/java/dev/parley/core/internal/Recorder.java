@@ -124,6 +124,14 @@ final class Recorder {
     presence.forEach((op, p) -> presences.put(tenant.value() + "/" + op.value(), p));
   }
 
+  /**
+   * Whether the recorder keeps a session: one its core knows, or one its core forgot or refused
+   * at the door in the pass under way, whose record is not stored yet.
+   */
+  boolean holds(Writes.Key key) {
+    return sessions.containsKey(key);
+  }
+
   /** Adds to {@code out} what {@code events} of one tenant must have stored. */
   void record(RoutingCore core, List<Event> events, Writes out) {
     for (Event e : events) {

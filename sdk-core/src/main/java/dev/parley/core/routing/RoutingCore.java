@@ -1111,7 +1111,7 @@ public final class RoutingCore {
   private void clientMessage(Command.ClientMessage c) {
     ClientRef client = c.entry().client().orElseThrow();
     LiveSession s = byClient.get(client);
-    if (s == null || s.state.terminal() || s.state == SessionState.WRAP_UP) {
+    if (!inProgress(s)) {
       boolean reopen = s != null && s.state == SessionState.ENDED && client.channel().reopenable();
       GroupState g = reopen && s.group != null && groups.get(s.group.id) == s.group ? s.group : null;
       arrive(c.session(), c.entry(), reopen ? s.id : null, g, Actor.CLIENT);
@@ -1122,6 +1122,11 @@ public final class RoutingCore {
     }
     emit(new Event.MessagePosted(tenant, now, Actor.CLIENT, s.id, s.state, c.messageId(), c.text(), c.attachments()));
     owe(s);
+  }
+
+  /** Whether a client's message goes into {@code s}, his latest session, rather than starting one. */
+  private static boolean inProgress(@Nullable LiveSession s) {
+    return s != null && !s.state.terminal() && s.state != SessionState.WRAP_UP;
   }
 
   private void receipt(Command.Receipt c) {
@@ -1808,6 +1813,34 @@ public final class RoutingCore {
   public Optional<SessionView> session(SessionId id) {
     LiveSession s = sessions.get(requireNonNull(id, "session"));
     return s == null ? Optional.empty() : Optional.of(s.view(s.queueIndex < 0 ? 0 : s.queue().position(s)));
+  }
+
+  /**
+   * The id of the session {@code command} would start now, if it would start one under an id this
+   * core does not know: an {@link Command.Arrive arrival} (by invitation too), a {@link
+   * Command.Reopen reopening}, or a {@link Command.ClientMessage client's message} when he has no
+   * session in progress.
+   *
+   * <p>The core refuses an id it knows with a {@link DuplicateException}. It cannot refuse one it
+   * no longer knows, though storage may still hold a session under it: one closed longer ago than
+   * the tenant's {@linkplain TenantSettings#endedRetention() retention}, one refused at the door,
+   * one that ended before a restart. The runtime shell looks such ids up in storage before it
+   * applies the command, and refuses them with the same exception.
+   */
+  public Optional<SessionId> startsUnknownSession(Command command) {
+    requireNonNull(command, "command");
+    SessionId id;
+    if (command instanceof Command.Arrive) {
+      id = ((Command.Arrive) command).session();
+    } else if (command instanceof Command.Reopen) {
+      id = ((Command.Reopen) command).session();
+    } else if (command instanceof Command.ClientMessage) {
+      Command.ClientMessage c = (Command.ClientMessage) command;
+      id = inProgress(byClient.get(c.entry().client().orElseThrow())) ? null : c.session();
+    } else {
+      id = null;
+    }
+    return id == null || sessions.containsKey(id) ? Optional.empty() : Optional.of(id);
   }
 
   /** The 1-based place of a waiting session in its queue; empty when it does not wait. */

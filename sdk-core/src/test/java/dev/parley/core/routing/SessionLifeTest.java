@@ -192,6 +192,32 @@ class SessionLifeTest {
       assertThat(f.core.session(sid("s1"))).isEmpty();
       f.rejects(new Command.Feedback(sid("s1"), 5, null), NoSuchSessionException.class);
     }
+
+    @Test
+    @DisplayName("names the id a command would start a session under while it does not know it: storage may")
+    void unknownNewSessions() {
+      f.apply(new Command.ConfigureTenant(TenantSettings.builder().endedRetention(Duration.ofHours(1)).build()));
+      f.group(SALES, b -> b.wrapUpLimit(Duration.ZERO));
+      Command.Arrive arrival = new Command.Arrive(sid("s1"), CoreFixture.chat(SALES));
+      Entry phone = CoreFixture.entry(Channel.WHATSAPP, SALES, "420601234567");
+      Command.ClientMessage message = new Command.ClientMessage(sid("s2"), phone, "wamid.1", "Hello", List.of());
+
+      assertThat(f.core.startsUnknownSession(arrival)).contains(sid("s1"));
+      assertThat(f.core.startsUnknownSession(message)).contains(sid("s2"));
+      assertThat(f.core.startsUnknownSession(new Command.Reopen(sid("s0"), sid("s3"), Actor.CLIENT))).contains(sid("s3"));
+      assertThat(f.core.startsUnknownSession(new Command.Abandon(sid("s1")))).isEmpty();
+
+      f.apply(arrival);
+      f.apply(message);
+      assertThat(f.core.startsUnknownSession(arrival)).as("known: the core refuses it itself").isEmpty();
+      assertThat(f.core.startsUnknownSession(new Command.ClientMessage(sid("s4"), phone, "wamid.2", "Still me", List.of())))
+          .as("goes into s2").isEmpty();
+
+      f.accept("s1", alice);
+      f.end("s1", Actor.operator(alice));
+      f.advance(Duration.ofHours(1));
+      assertThat(f.core.startsUnknownSession(arrival)).as("forgotten").contains(sid("s1"));
+    }
   }
 
   @Nested

@@ -11,11 +11,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@link SessionStore} in {@code parley_session} and its child tables (see {@link SessionRow}
@@ -88,6 +90,17 @@ final class JdbcSessionStore implements SessionStore {
       s.setString(2, id);
       return read(c, tenant, s).stream().findFirst();
     }
+  }
+
+  @Override
+  public Set<String> existing(String tenant, Collection<String> ids) {
+    requireNonNull(tenant, "tenant must not be null");
+    List<String> asked = List.copyOf(requireNonNull(ids, "ids must not be null"));
+    if (asked.isEmpty()) {
+      return Set.of();
+    }
+    return database.snapshot("look up " + asked.size() + " session ids of tenant " + tenant,
+        c -> SessionBatch.versions(c, tenant, asked).keySet());
   }
 
   @Override

@@ -118,7 +118,8 @@ final class SessionBatch {
     SessionChildren.write(c, tenant, round, updated);
   }
 
-  private static Map<String, Long> versions(Connection c, String tenant, List<String> ids) throws SQLException {
+  /** The stored versions of those of a tenant's sessions {@code ids} names that are stored. */
+  static Map<String, Long> versions(Connection c, String tenant, List<String> ids) throws SQLException {
     Map<String, Long> versions = new HashMap<>();
     ByIds.select(c, ByIds.select("parley_session", "id", "version", "version"), tenant, ids,
         rows -> versions.put(rows.getString(1), rows.getLong(2)));

@@ -8,9 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 class PostgresRestartTest extends RestartKit {
   @Override
   protected Storage createStorage() {
-    JdbcStorage storage = JdbcStorage.using(SharedPostgres.manualCommitPool()).build();
-    ParleyTables.empty(SharedPostgres.manualCommitPool());
-    return storage;
+    return SharedPostgres.emptyStorage();
   }
 
   @Override

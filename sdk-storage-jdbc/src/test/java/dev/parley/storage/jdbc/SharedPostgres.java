@@ -51,6 +51,13 @@ final class SharedPostgres {
     return manualCommitPool;
   }
 
+  /** A storage on the {@linkplain #manualCommitPool() manual-commit pool}, its tables emptied: for engine kits. */
+  static JdbcStorage emptyStorage() {
+    JdbcStorage storage = JdbcStorage.using(manualCommitPool()).build();
+    ParleyTables.empty(manualCommitPool());
+    return storage;
+  }
+
   /**
    * A pool on a database whose collation is ICU's {@code en-US}, made on first use: text sorts
    * there as people read it, not by code point as in the default {@code C}.

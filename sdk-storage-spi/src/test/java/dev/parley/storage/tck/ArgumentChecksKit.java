@@ -3,6 +3,7 @@ package dev.parley.storage.tck;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.storage.MessageRecord;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -26,6 +27,8 @@ abstract class ArgumentChecksKit extends StorageKit {
   void rejectsNulls() {
     rejectsNull("session", () -> sessions().save(null));
     rejectsNull("tenant", () -> sessions().find(null, "s-1"));
+    rejectsNull("tenant", () -> sessions().existing(null, List.of("s-1")));
+    rejectsNull("ids", () -> sessions().existing("acme", null));
     rejectsNull("query", () -> sessions().query(null));
     rejectsNull("at", () -> sessions().erase("acme", "s-1", null));
     rejectsNull("cutoff", () -> sessions().purgeClosedBefore("acme", null));

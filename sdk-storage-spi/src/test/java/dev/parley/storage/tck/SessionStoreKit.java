@@ -14,6 +14,7 @@ import dev.parley.storage.SessionTransition;
 import dev.parley.storage.StaleWriteException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -258,6 +259,20 @@ abstract class SessionStoreKit extends StorageKit {
     }
 
     @Test
+    @DisplayName("a new session under the id of a closed one writes none of them and keeps the closed one")
+    void duplicateWritesNothing() {
+      SessionRecord closed = save(served("acme", "s-1", T0));
+
+      StaleWriteException e = catchThrowableOfType(StaleWriteException.class, () -> sessions().saveAll(List.of(
+          queued("acme", "s-2", T0).build(), queued("acme", "s-1", T0.plus(Duration.ofDays(2))).build())));
+
+      assertThat(e.expectedVersion()).isZero();
+      assertThat(e.actualVersion()).isEqualTo(closed.version());
+      assertThat(sessions().find("acme", "s-2")).isEmpty();
+      assertThat(sessions().find("acme", "s-1")).contains(closed);
+    }
+
+    @Test
     @DisplayName("one session dropping its transitions writes none of them")
     void illegalWritesNothing() {
       SessionRecord s1 = save(queued("acme", "s-1", T0));
@@ -285,6 +300,45 @@ abstract class SessionStoreKit extends StorageKit {
     @DisplayName("an empty batch stores nothing")
     void emptyBatch() {
       assertThat(sessions().saveAll(List.of())).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("ids in use")
+  class IdsInUse {
+    @Test
+    @DisplayName("are the ids of the tenant's stored sessions, live or closed, and no other")
+    void listsStored() {
+      save(queued("acme", "live", T0));
+      save(served("acme", "closed", T0));
+      save(queued("globex", "elsewhere", T0));
+
+      assertThat(sessions().existing("acme", List.of("live", "unknown", "closed", "elsewhere", "live")))
+          .containsExactlyInAnyOrder("live", "closed");
+      assertThat(sessions().existing("acme", List.of())).isEmpty();
+      assertThat(sessions().existing("initech", List.of("live"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("are answered for many ids at once")
+    void answersMany() {
+      List<String> asked = new ArrayList<>();
+      for (int i = 0; i < 25_000; i++) {
+        asked.add("s-" + i);
+      }
+      sessions().saveAll(List.of(queued("acme", "s-7", T0).build(), served("acme", "s-24999", T0).build()));
+
+      assertThat(sessions().existing("acme", asked)).containsExactlyInAnyOrder("s-7", "s-24999");
+    }
+
+    @Test
+    @DisplayName("free an id once its session is purged")
+    void purgedIsFree() {
+      save(served("acme", "s-1", T0));
+      sessions().purgeClosedBefore("acme", T0.plus(Duration.ofDays(1)));
+
+      assertThat(sessions().existing("acme", List.of("s-1"))).isEmpty();
+      assertThat(save(queued("acme", "s-1", T0.plus(Duration.ofDays(2)))).version()).isEqualTo(1);
     }
   }
 
