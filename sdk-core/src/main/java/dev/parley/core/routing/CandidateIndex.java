@@ -432,10 +432,13 @@ final class CandidateIndex {
     }
     primary[m] = p;
     secondary[m] = s;
+    // Under the idle strategies the key is a change counter, which every change raises: equal to
+    // the counter, it was made by the latest change and is above every other key of the bucket.
+    boolean newest = s == changes && (strategy == RoutingStrategy.BY_UTILIZATION || strategy == RoutingStrategy.LONGEST_IDLE);
     if (was) {
-      b.move(m);
+      b.move(m, newest);
     } else {
-      b.add(m);
+      b.add(m, newest);
     }
   }
 

@@ -93,7 +93,15 @@ final class MemberBuckets {
 
   /** Links member {@code m} in by the key in the index's arrays. */
   void add(int m) {
-    link(m, index.prev, index.next);
+    add(m, false);
+  }
+
+  /**
+   * Links member {@code m} in by the key in the index's arrays; {@code newest} says its secondary
+   * key is above every other of its bucket, so it goes last without being compared.
+   */
+  void add(int m, boolean newest) {
+    link(m, newest, index.prev, index.next);
     size++;
   }
 
@@ -104,18 +112,23 @@ final class MemberBuckets {
     size--;
   }
 
-  /** Moves member {@code m}, which is linked in, to where its key in the index's arrays now puts it. */
-  void move(int m) {
+  /**
+   * Moves member {@code m}, which is linked in, to where its key in the index's arrays now puts it;
+   * {@code newest} as for {@link #add(int, boolean)}.
+   */
+  void move(int m, boolean newest) {
     int[] prev = index.prev;
     int[] next = index.next;
     unlink(m, prev, next);
-    link(m, prev, next);
+    link(m, newest, prev, next);
   }
 
-  private void link(int m, int[] prev, int[] next) {
+  private void link(int m, boolean newest, int[] prev, int[] next) {
     int b = bucket(index.primary[m]);
     int after = tails[b];
-    while (after != NONE && index.before(m, after)) {
+    // The newest key needs no comparison, which would read the tail's key: at scale the tail is
+    // out of the cache, and its key is what a load change waited for.
+    while (!newest && after != NONE && index.before(m, after)) {
       after = prev[after];
     }
     int before = after == NONE ? heads[b] : next[after];

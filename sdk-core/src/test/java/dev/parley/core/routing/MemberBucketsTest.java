@@ -62,10 +62,12 @@ class MemberBucketsTest {
       if (in.remove(m)) {
         buckets.remove(m);
       }
+      boolean newest = false;
       switch (random.nextInt(4)) {
         case 0: // a change now: the newest key, usually a new primary
           index.primary[m] = random.nextInt(keys);
           index.secondary[m] = ++clock;
+          newest = random.nextBoolean(); // said so, or left to be found
           break;
         case 1: // a key back in time (rare in the core, but allowed)
           index.secondary[m] = random.nextLong(clock + 1);
@@ -74,7 +76,7 @@ class MemberBucketsTest {
           break;
       }
       if (random.nextInt(3) > 0) {
-        buckets.add(m);
+        buckets.add(m, newest);
         in.add(m);
       }
       List<Integer> expected = new ArrayList<>(in);
