@@ -9,8 +9,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One session's messages in the in-memory storage, packed one after another into a byte array
- * that grows by doubling, in the order stored.
+ * One session's messages in the in-memory storage, packed one after another into byte chunks, in
+ * the order stored. The first chunk doubles from 256 bytes up to {@link #CHUNK}, so that a short
+ * transcript is one small array; then each chunk is new and full-sized, so that a long one is never
+ * copied to grow.
  *
  * <p>Why: a transcript kept as {@link MessageRecord}s costs about seven objects and 365 bytes a
  * message (the record, its id and text strings with their arrays, an {@code Instant}, a map node),
@@ -18,22 +20,27 @@ import org.jspecify.annotations.Nullable;
  * a message costs its characters and 16 bytes, and a session a few arrays that a collection moves
  * in one piece.
  *
- * <p>A message at {@code starts[n]}: its instant (8 bytes of seconds, 4 of nanoseconds), its sender
- * and delivery (a byte each), whether it has an author (a byte), then its id, its author if any and
- * its text. A string is its length and coding in 4 bytes ({@code length << 1 | utf16}), then its
+ * <p>Message {@code n} starts at {@code starts[n]} ({@code chunk << 13 | offset}): its instant (8
+ * bytes of seconds, 4 of nanoseconds), its sender and delivery (a byte each), whether it has an
+ * author (a byte), then its id, its author if any and its text. A string is its length and coding in 4 bytes ({@code length << 1 | utf16}), then its
  * characters: one byte each when all are Latin-1, else two. Files, which few messages carry, are
- * kept beside, by message number.
+ * kept beside, by message number. A message too long for a chunk gets one of its own.
  *
  * <p>Thread safety: none; the transcript store's lock guards it.
  */
 final class PackedTranscript {
   private static final int HEADER = 15;
+  /** The most a chunk shared by several messages holds: its offsets fit in {@link #OFFSET_BITS}. */
+  private static final int CHUNK = 8192;
+  private static final int OFFSET_BITS = 13;
   private static final MessageRecord.Sender[] SENDERS = MessageRecord.Sender.values();
   private static final MessageRecord.Delivery[] DELIVERIES = MessageRecord.Delivery.values();
 
   final String tenant;
   final String session;
-  private byte[] data = new byte[256];
+  private byte[][] chunks = {new byte[256]};
+  private int chunkCount = 1;
+  /** How much of the last chunk is used. */
   private int length;
   private int[] starts = new int[4];
   private int count;
@@ -52,69 +59,69 @@ final class PackedTranscript {
   /** Packs {@code m}, a message of this session, after the others; returns its number. */
   int add(MessageRecord m) {
     String author = m.author();
-    reserve(HEADER + encodedLength(m.id()) + (author == null ? 0 : encodedLength(author)) + encodedLength(m.text()));
+    byte[] data = room(HEADER + encodedLength(m.id()) + (author == null ? 0 : encodedLength(author))
+        + encodedLength(m.text()));
     if (count == starts.length) {
       starts = Arrays.copyOf(starts, count * 2);
     }
     int at = length;
-    putLong(at, m.at().getEpochSecond());
-    putInt(at + 8, m.at().getNano());
+    putLong(data, at, m.at().getEpochSecond());
+    putInt(data, at + 8, m.at().getNano());
     data[at + 12] = (byte) m.sender().ordinal();
     data[at + 13] = (byte) m.delivery().ordinal();
     data[at + 14] = (byte) (author == null ? 0 : 1);
-    int p = putString(at + HEADER, m.id());
+    int p = putString(data, at + HEADER, m.id());
     if (author != null) {
-      p = putString(p, author);
+      p = putString(data, p, author);
     }
-    length = putString(p, m.text());
+    length = putString(data, p, m.text());
     if (!m.files().isEmpty()) {
       if (files == null) {
         files = new HashMap<>();
       }
       files.put(count, m.files());
     }
-    starts[count] = at;
+    starts[count] = (chunkCount - 1) << OFFSET_BITS | at;
     return count++;
   }
 
   /** The message numbered {@code n}, unpacked. */
   MessageRecord get(int n) {
-    int at = starts[n];
-    Instant instant = Instant.ofEpochSecond(getLong(at), getInt(at + 8));
+    byte[] data = chunk(n);
+    int at = offset(n);
+    Instant instant = Instant.ofEpochSecond(getLong(data, at), getInt(data, at + 8));
     int p = at + HEADER;
-    String id = string(p);
-    p = skip(p);
+    String id = string(data, p);
+    p = skip(data, p);
     String author = null;
     if (data[at + 14] != 0) {
-      author = string(p);
-      p = skip(p);
+      author = string(data, p);
+      p = skip(data, p);
     }
     List<MessageRecord.FileRef> attached = files == null ? null : files.get(n);
-    return new MessageRecord(tenant, session, id, instant, SENDERS[data[at + 12]], author, string(p),
+    return new MessageRecord(tenant, session, id, instant, SENDERS[data[at + 12]], author, string(data, p),
         attached == null ? List.of() : attached, DELIVERIES[data[at + 13]]);
   }
 
   MessageRecord.Delivery delivery(int n) {
-    return DELIVERIES[data[starts[n] + 13]];
+    return DELIVERIES[chunk(n)[offset(n) + 13]];
   }
 
   void delivery(int n, MessageRecord.Delivery delivery) {
-    data[starts[n] + 13] = (byte) delivery.ordinal();
+    chunk(n)[offset(n) + 13] = (byte) delivery.ordinal();
   }
 
   /** Whether the id of message {@code n} is {@code id}, without unpacking it. */
   boolean idEquals(int n, String id) {
-    int p = starts[n] + HEADER;
-    int header = getInt(p);
-    int chars = header >>> 1;
-    if (chars != id.length()) {
+    byte[] data = chunk(n);
+    int p = offset(n) + HEADER;
+    int header = getInt(data, p);
+    if (header >>> 1 != id.length()) {
       return false;
     }
-    p += 4;
     boolean wide = (header & 1) != 0;
-    for (int i = 0; i < chars; i++) {
-      char c = wide ? (char) ((data[p + 2 * i] & 0xFF) << 8 | data[p + 2 * i + 1] & 0xFF) : (char) (data[p + i] & 0xFF);
-      if (c != id.charAt(i)) {
+    for (int i = 0; i < id.length(); i++) {
+      if (charAt(data, p + 4, wide, i) != id.charAt(i)) {
         return false;
       }
     }
@@ -123,21 +130,42 @@ final class PackedTranscript {
 
   /** {@link String#hashCode()} of the id of message {@code n}, without unpacking it. */
   int idHash(int n) {
-    int p = starts[n] + HEADER;
-    int header = getInt(p);
-    int chars = header >>> 1;
-    p += 4;
+    byte[] data = chunk(n);
+    int p = offset(n) + HEADER;
+    int header = getInt(data, p);
     int h = 0;
-    for (int i = 0; i < chars; i++) {
-      h = 31 * h + ((header & 1) != 0 ? (data[p + 2 * i] & 0xFF) << 8 | data[p + 2 * i + 1] & 0xFF : data[p + i] & 0xFF);
+    for (int i = 0; i < header >>> 1; i++) {
+      h = 31 * h + charAt(data, p + 4, (header & 1) != 0, i);
     }
     return h;
   }
 
-  private void reserve(int more) {
-    if (length + more > data.length) {
-      data = Arrays.copyOf(data, Math.max(data.length * 2, length + more));
+  private byte[] chunk(int n) {
+    return chunks[starts[n] >>> OFFSET_BITS];
+  }
+
+  private int offset(int n) {
+    return starts[n] & (1 << OFFSET_BITS) - 1;
+  }
+
+  /** The last chunk, with {@code need} bytes free after {@link #length}: grown, or a new one. */
+  private byte[] room(int need) {
+    byte[] last = chunks[chunkCount - 1];
+    if (length + need <= last.length) {
+      return last;
     }
+    if (length + need <= CHUNK) { // the first chunk, still small: its offsets stay as they are
+      last = Arrays.copyOf(last, Math.max(Math.min(2 * last.length, CHUNK), length + need));
+      chunks[chunkCount - 1] = last;
+      return last;
+    }
+    if (chunkCount == chunks.length) {
+      chunks = Arrays.copyOf(chunks, 2 * chunkCount);
+    }
+    last = new byte[Math.max(CHUNK, need)]; // a longer message alone, at offset 0
+    chunks[chunkCount++] = last;
+    length = 0;
+    return last;
   }
 
   private static int encodedLength(String s) {
@@ -154,9 +182,9 @@ final class PackedTranscript {
   }
 
   /** Packs {@code s} at {@code p}; returns where the next value goes. */
-  private int putString(int p, String s) {
+  private static int putString(byte[] data, int p, String s) {
     boolean wide = !latin1(s);
-    putInt(p, s.length() << 1 | (wide ? 1 : 0));
+    putInt(data, p, s.length() << 1 | (wide ? 1 : 0));
     p += 4;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -168,42 +196,46 @@ final class PackedTranscript {
     return p;
   }
 
-  private String string(int p) {
-    int header = getInt(p);
+  private static String string(byte[] data, int p) {
+    int header = getInt(data, p);
     int chars = header >>> 1;
     if ((header & 1) == 0) {
       return new String(data, p + 4, chars, StandardCharsets.ISO_8859_1);
     }
     char[] text = new char[chars];
     for (int i = 0; i < chars; i++) {
-      text[i] = (char) ((data[p + 4 + 2 * i] & 0xFF) << 8 | data[p + 5 + 2 * i] & 0xFF);
+      text[i] = charAt(data, p + 4, true, i);
     }
     return new String(text);
   }
 
+  private static char charAt(byte[] data, int from, boolean wide, int i) {
+    return wide ? (char) ((data[from + 2 * i] & 0xFF) << 8 | data[from + 2 * i + 1] & 0xFF) : (char) (data[from + i] & 0xFF);
+  }
+
   /** Where the value after the string at {@code p} starts. */
-  private int skip(int p) {
-    int header = getInt(p);
+  private static int skip(byte[] data, int p) {
+    int header = getInt(data, p);
     return p + 4 + ((header & 1) == 0 ? header >>> 1 : header & ~1);
   }
 
-  private void putInt(int p, int v) {
+  private static void putInt(byte[] data, int p, int v) {
     data[p] = (byte) (v >>> 24);
     data[p + 1] = (byte) (v >>> 16);
     data[p + 2] = (byte) (v >>> 8);
     data[p + 3] = (byte) v;
   }
 
-  private void putLong(int p, long v) {
-    putInt(p, (int) (v >>> 32));
-    putInt(p + 4, (int) v);
+  private static void putLong(byte[] data, int p, long v) {
+    putInt(data, p, (int) (v >>> 32));
+    putInt(data, p + 4, (int) v);
   }
 
-  private int getInt(int p) {
+  private static int getInt(byte[] data, int p) {
     return (data[p] & 0xFF) << 24 | (data[p + 1] & 0xFF) << 16 | (data[p + 2] & 0xFF) << 8 | data[p + 3] & 0xFF;
   }
 
-  private long getLong(int p) {
-    return (long) getInt(p) << 32 | getInt(p + 4) & 0xFFFFFFFFL;
+  private static long getLong(byte[] data, int p) {
+    return (long) getInt(data, p) << 32 | getInt(data, p + 4) & 0xFFFFFFFFL;
   }
 }

@@ -43,6 +43,22 @@ class InMemoryTranscriptStoreTest {
   }
 
   @Test
+  @DisplayName("a long transcript spread over many chunks, with a message longer than a chunk, comes back whole")
+  void longTranscript() {
+    List<MessageRecord> messages = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      String text = i == 1_500 ? "ü".repeat(20_000) : "message " + i + " " + "y".repeat(i % 200);
+      messages.add(new MessageRecord("acme", "s-1", "m-" + i, T0.plusMillis(i), Sender.CLIENT, null, text, List.of(),
+          Delivery.SENT));
+    }
+    store.appendAll(messages);
+
+    assertThat(store.transcript("acme", "s-1")).containsExactlyElementsOf(messages);
+    assertThat(store.markDelivery("acme", "m-2999", Delivery.READ)).hasValueSatisfying(
+        m -> assertThat(m.delivery()).isEqualTo(Delivery.READ));
+  }
+
+  @Test
   @DisplayName("a delivery state moves forward in place and the rest of the message stays")
   void delivery() {
     MessageRecord m = new MessageRecord("acme", "s-1", "m-1", T0, Sender.OPERATOR, "alice", "hi", List.of(),
