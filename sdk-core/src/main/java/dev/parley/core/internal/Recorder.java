@@ -134,7 +134,8 @@ final class Recorder {
 
   /** Adds to {@code out} what {@code events} of one tenant must have stored. */
   void record(RoutingCore core, List<Event> events, Writes out) {
-    for (Event e : events) {
+    for (int i = 0; i < events.size(); i++) { // no iterator: this runs for every command
+      Event e = events.get(i);
       if (outbox) {
         OutboxCodec.encode(e).ifPresent(out.outbox::add);
       }
@@ -478,9 +479,12 @@ final class Recorder {
       default:
         sender = MessageRecord.Sender.SYSTEM;
     }
-    List<MessageRecord.FileRef> files = new ArrayList<>(m.attachments().size());
-    for (Attachment a : m.attachments()) {
-      files.add(new MessageRecord.FileRef(a.name(), a.contentType(), a.size(), a.uri()));
+    List<MessageRecord.FileRef> files = List.of();
+    if (!m.attachments().isEmpty()) { // few messages carry files: most need no list or iterator
+      files = new ArrayList<>(m.attachments().size());
+      for (Attachment a : m.attachments()) {
+        files.add(new MessageRecord.FileRef(a.name(), a.contentType(), a.size(), a.uri()));
+      }
     }
     return new MessageRecord(m.tenant().value(), m.session().value(), m.messageId(), m.at(), sender, author,
         m.text(), files, MessageRecord.Delivery.SENT);
