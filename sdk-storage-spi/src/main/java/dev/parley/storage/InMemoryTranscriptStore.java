@@ -12,15 +12,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The transcripts of an {@link InMemoryStorage}: each session's messages packed in a {@link
- * PackedTranscript}, found by id through a {@link MessageIndex} per tenant, so that a stored
- * message is a few hundred bytes in arrays rather than objects every young collection copies.
+ * The transcripts of an {@link InMemoryStorage}: each tenant's messages packed in a {@link
+ * TranscriptArena}, listed by session in {@link PackedTranscript}s and found by id through a
+ * {@link MessageIndex}, so that a stored message is about 200 bytes in large arrays rather than
+ * seven objects that every young collection copies.
  *
  * <p>Thread safety: every method runs under the storage's {@link StorageLock}; the methods
  * without a lock of their own are for the other stores, which hold the write lock.
  */
 final class InMemoryTranscriptStore implements TranscriptStore {
   private final StorageLock lock;
+  // tenant -> the bytes of its messages
+  private final Map<String, TranscriptArena> arenas = new HashMap<>();
   // tenant -> message id -> where its message is packed
   private final Map<String, MessageIndex> ids = new HashMap<>();
   // tenant -> session -> its messages, packed in the order stored
@@ -63,7 +66,7 @@ final class InMemoryTranscriptStore implements TranscriptStore {
       return false;
     }
     PackedTranscript transcript = sessions.computeIfAbsent(message.tenant(), t -> new HashMap<>())
-        .computeIfAbsent(message.session(), s -> new PackedTranscript(message.tenant(), s));
+        .computeIfAbsent(message.session(), s -> new PackedTranscript(message.tenant(), s, arena(message.tenant())));
     index.add(message.id(), transcript, transcript.add(message));
     return true;
   }
@@ -120,6 +123,18 @@ final class InMemoryTranscriptStore implements TranscriptStore {
     return List.copyOf(transcript);
   }
 
+  /** Moves what is left of the tenant's sparse chunks together; the caller holds the write lock and removed sessions. */
+  void compact(String tenant) {
+    TranscriptArena arena = arenas.get(tenant);
+    if (arena != null) {
+      arena.compact(sessions.get(tenant).values());
+    }
+  }
+
+  private TranscriptArena arena(String tenant) {
+    return arenas.computeIfAbsent(tenant, t -> new TranscriptArena());
+  }
+
   /** Removes an erased session's transcript for good; the caller holds the write lock. */
   void eraseSession(String tenant, String session) {
     removeSession(tenant, session);
@@ -131,6 +146,7 @@ final class InMemoryTranscriptStore implements TranscriptStore {
     PackedTranscript packed = sessions.getOrDefault(tenant, new HashMap<>()).remove(session);
     if (packed != null) {
       ids.get(tenant).removeAll(packed);
+      packed.removeAll();
     }
   }
 }

@@ -72,7 +72,7 @@ class InMemoryTranscriptStoreTest {
   }
 
   @Test
-  @DisplayName("ids stay unique per tenant and findable through thousands of messages and removed sessions")
+  @DisplayName("ids stay unique per tenant, and messages findable, through megabytes of messages, removed sessions and compaction")
   void manySessions() {
     Random random = new Random(7);
     List<MessageRecord> kept = new ArrayList<>();
@@ -80,17 +80,21 @@ class InMemoryTranscriptStoreTest {
       for (int i = 0; i < 4_000; i++) {
         String session = "s-" + round + "-" + random.nextInt(50);
         MessageRecord m = new MessageRecord("acme", session, "m-" + round + "-" + i, T0.plusSeconds(i), Sender.CLIENT,
-            null, "text " + i, List.of(), Delivery.SENT);
+            null, "text " + i + " " + "z".repeat(random.nextInt(400)), List.of(), Delivery.SENT);
         assertThat(store.append(m)).isTrue();
         assertThat(store.append(new MessageRecord("acme", "elsewhere", m.id(), T0, Sender.CLIENT, null, "dup",
             List.of(), Delivery.SENT))).isFalse();
         kept.add(m);
       }
-      for (int s = 0; s < 50; s += 2) { // half of the round's sessions go, as a purge takes them
+      for (int s = 1; s < 50; s++) { // all but a tenth of the round's sessions go, as a purge takes them
+        if (s % 10 == 0) {
+          continue;
+        }
         String session = "s-" + round + "-" + s;
         store.removeSession("acme", session);
         kept.removeIf(m -> m.session().equals(session));
       }
+      store.compact("acme"); // the earlier rounds' chunks are now sparse: their messages move
     }
     for (MessageRecord m : kept) {
       assertThat(store.find("acme", m.id())).contains(m);
