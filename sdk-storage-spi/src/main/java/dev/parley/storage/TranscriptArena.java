@@ -213,15 +213,18 @@ final class TranscriptArena {
   }
 
   /** Packs {@code s} at {@code p}; returns where the next value goes. */
+  @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): the low byte of each char, one array copy for a Latin-1 string
   private static int putString(byte[] data, int p, String s) {
-    boolean wide = !latin1(s);
-    putInt(data, p, s.length() << 1 | (wide ? 1 : 0));
+    if (latin1(s)) {
+      putInt(data, p, s.length() << 1);
+      s.getBytes(0, s.length(), data, p + 4);
+      return p + 4 + s.length();
+    }
+    putInt(data, p, s.length() << 1 | 1);
     p += 4;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (wide) {
-        data[p++] = (byte) (c >>> 8);
-      }
+      data[p++] = (byte) (c >>> 8);
       data[p++] = (byte) c;
     }
     return p;
