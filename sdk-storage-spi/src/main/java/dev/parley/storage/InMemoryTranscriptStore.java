@@ -47,8 +47,8 @@ final class InMemoryTranscriptStore implements TranscriptStore {
     List<MessageRecord> given = List.copyOf(requireNonNull(batch, "messages must not be null"));
     return lock.write(() -> {
       int added = 0;
-      for (MessageRecord message : given) {
-        if (add(message)) {
+      for (int i = 0; i < given.size(); i++) {
+        if (add(given.get(i))) {
           added++;
         }
       }
@@ -65,8 +65,12 @@ final class InMemoryTranscriptStore implements TranscriptStore {
     if (index.find(message.id()) >= 0) {
       return false;
     }
-    PackedTranscript transcript = sessions.computeIfAbsent(message.tenant(), t -> new HashMap<>())
-        .computeIfAbsent(message.session(), s -> new PackedTranscript(message.tenant(), s, arena(message.tenant())));
+    Map<String, PackedTranscript> ofTenant = sessions.computeIfAbsent(message.tenant(), t -> new HashMap<>());
+    PackedTranscript transcript = ofTenant.get(message.session()); // no capturing lambda for every message
+    if (transcript == null) {
+      transcript = new PackedTranscript(message.tenant(), message.session(), arena(message.tenant()));
+      ofTenant.put(message.session(), transcript);
+    }
     index.add(message.id(), transcript, transcript.add(message));
     return true;
   }

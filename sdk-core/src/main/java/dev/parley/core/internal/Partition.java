@@ -21,6 +21,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -242,6 +243,8 @@ final class Partition {
   private final List<Event> scratch = new ArrayList<>();
   private volatile boolean running = true;
   private volatile boolean accepting = true;
+  /** Whether the engine is closing: what storage retries ask before each pause. */
+  private final BooleanSupplier stopping = () -> !accepting;
 
   /**
    * @param delivery a sequential executor for results and events, or null for same-thread mode
@@ -257,7 +260,7 @@ final class Partition {
     this.storage = storage;
     this.recorder = storage == null ? null : new Recorder(outbox);
     this.persister = storage == null ? null : new Persister(storage);
-    this.takenIds = storage == null ? null : new TakenIds(storage, recorder, () -> !accepting);
+    this.takenIds = storage == null ? null : new TakenIds(storage, recorder, stopping);
     if (delivery == null) {
       this.delivery = Runnable::run;
       this.queue = null;
@@ -528,7 +531,7 @@ final class Partition {
     }
     try {
       if (!batch.writes.isEmpty()) {
-        persister.persist(batch.writes, () -> !accepting);
+        persister.persist(batch.writes, stopping);
       }
       takenIds.passStored(batch.pass);
       return true;
