@@ -62,7 +62,9 @@ final class InMemoryTranscriptStore implements TranscriptStore {
       return false;
     }
     MessageIndex index = ids.computeIfAbsent(message.tenant(), t -> new MessageIndex());
-    if (index.find(message.id()) >= 0) {
+    index.makeRoom();
+    int slot = index.probe(message.id());
+    if (slot >= 0) {
       return false;
     }
     Map<String, PackedTranscript> ofTenant = sessions.computeIfAbsent(message.tenant(), t -> new HashMap<>());
@@ -71,7 +73,7 @@ final class InMemoryTranscriptStore implements TranscriptStore {
       transcript = new PackedTranscript(message.tenant(), message.session(), arena(message.tenant()));
       ofTenant.put(message.session(), transcript);
     }
-    index.add(message.id(), transcript, transcript.add(message));
+    index.add(-slot - 1, message.id(), transcript, transcript.add(message));
     return true;
   }
 

@@ -20,14 +20,24 @@ final class MessageIndex {
 
   /** The slot of {@code id}, or -1. */
   int find(String id) {
+    int slot = probe(id);
+    return slot >= 0 ? slot : -1;
+  }
+
+  /**
+   * The slot of {@code id}, or {@code -(free + 1)} where {@code free} is the slot it would take:
+   * what {@link #add} takes, after {@link #makeRoom}, so that adding costs one probe.
+   */
+  int probe(String id) {
     int hash = id.hashCode();
     int mask = owners.length - 1;
-    for (int i = home(hash, mask); owners[i] != null; i = (i + 1) & mask) {
+    int i = home(hash, mask);
+    for (; owners[i] != null; i = (i + 1) & mask) {
       if (hashes[i] == hash && owners[i].idEquals(numbers[i], id)) {
         return i;
       }
     }
-    return -1;
+    return -(i + 1);
   }
 
   PackedTranscript owner(int slot) {
@@ -38,12 +48,21 @@ final class MessageIndex {
     return numbers[slot];
   }
 
-  /** Adds message {@code number} of {@code owner} under {@code id}, which is not in the index. */
-  void add(String id, PackedTranscript owner, int number) {
-    if (2 * (size + 1) > owners.length) { // at most half full: short probes
+  /** Grows the table, if need be, so that one more id keeps it at most half full: short probes. */
+  void makeRoom() {
+    if (2 * (size + 1) > owners.length) {
       resize(owners.length * 2);
     }
-    put(id.hashCode(), owner, number);
+  }
+
+  /**
+   * Puts message {@code number} of {@code owner} under {@code id} in the free slot that {@link
+   * #probe} gave for it, with no change to the index between the two.
+   */
+  void add(int free, String id, PackedTranscript owner, int number) {
+    owners[free] = owner;
+    numbers[free] = number;
+    hashes[free] = id.hashCode();
     size++;
   }
 

@@ -47,7 +47,11 @@ final class TranscriptArena {
   /** Packs {@code m}; returns its position. */
   long add(MessageRecord m) {
     String author = m.author();
-    int need = HEADER + encodedLength(m.id()) + (author == null ? 0 : encodedLength(author)) + encodedLength(m.text());
+    boolean idWide = !latin1(m.id());
+    boolean authorWide = author != null && !latin1(author);
+    boolean textWide = !latin1(m.text());
+    int need = HEADER + encodedLength(m.id(), idWide) + (author == null ? 0 : encodedLength(author, authorWide))
+        + encodedLength(m.text(), textWide);
     long position = reserve(need);
     byte[] data = chunks[chunk(position)];
     int at = offset(position);
@@ -56,11 +60,11 @@ final class TranscriptArena {
     data[at + 12] = (byte) m.sender().ordinal();
     data[at + 13] = (byte) m.delivery().ordinal();
     data[at + 14] = (byte) (author == null ? 0 : 1);
-    int p = putString(data, at + HEADER, m.id());
+    int p = putString(data, at + HEADER, m.id(), idWide);
     if (author != null) {
-      p = putString(data, p, author);
+      p = putString(data, p, author, authorWide);
     }
-    putString(data, p, m.text());
+    putString(data, p, m.text(), textWide);
     return position;
   }
 
@@ -199,8 +203,8 @@ final class TranscriptArena {
     return (int) position;
   }
 
-  private static int encodedLength(String s) {
-    return 4 + (latin1(s) ? s.length() : 2 * s.length());
+  private static int encodedLength(String s, boolean wide) {
+    return 4 + (wide ? 2 * s.length() : s.length());
   }
 
   private static boolean latin1(String s) {
@@ -214,8 +218,8 @@ final class TranscriptArena {
 
   /** Packs {@code s} at {@code p}; returns where the next value goes. */
   @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): the low byte of each char, one array copy for a Latin-1 string
-  private static int putString(byte[] data, int p, String s) {
-    if (latin1(s)) {
+  private static int putString(byte[] data, int p, String s, boolean wide) {
+    if (!wide) {
       putInt(data, p, s.length() << 1);
       s.getBytes(0, s.length(), data, p + 4);
       return p + 4 + s.length();
