@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -208,6 +209,11 @@ class ParleyTest {
         expected.addAll(acme.arrive(SessionId.of("s" + i), Entry.builder(Channel.WHATSAPP).client("c" + i).group(SALES).build())
             .get(10, TimeUnit.SECONDS));
       }
+      assertHeardLast(acme, expected);
+    }
+
+    /** Waits until delivery has caught up, then checks that listeners heard {@code expected} last, in order. */
+    private void assertHeardLast(Tenant acme, List<Event> expected) throws Exception {
       acme.setStatus(ALICE, OperatorStatus.ONLINE).get(10, TimeUnit.SECONDS); // no change: a fence for delivery
 
       assertThat(heard.subList(heard.size() - expected.size(), heard.size())).containsExactlyElementsOf(expected);
@@ -219,7 +225,7 @@ class ParleyTest {
       parley = Parley.builder().clock(clock).listener(heard::add).build();
       Tenant acme = parley.tenant(ACME);
       setUp(acme, ALICE);
-      List<java.util.concurrent.CompletableFuture<List<Event>>> pending = new ArrayList<>();
+      List<CompletableFuture<List<Event>>> pending = new ArrayList<>();
       for (int i = 0; i < 5_000; i++) {
         pending.add(acme.arrive(SessionId.of("s" + i), Entry.builder(Channel.EMAIL).client("c" + i).group(SALES).build()));
         if (i % 7 == 0) {
@@ -235,8 +241,7 @@ class ParleyTest {
             && ((Event.SessionEvent) e).session().value().equals(session));
         expected.addAll(events);
       }
-      acme.setStatus(ALICE, OperatorStatus.ONLINE).get(10, TimeUnit.SECONDS); // no change: a fence for delivery
-      assertThat(heard.subList(heard.size() - expected.size(), heard.size())).containsExactlyElementsOf(expected);
+      assertHeardLast(acme, expected);
     }
 
     @Test
