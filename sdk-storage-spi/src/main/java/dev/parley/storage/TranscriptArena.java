@@ -31,7 +31,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: none; the transcript store's lock guards it.
  */
 final class TranscriptArena {
-  static final int CHUNK = 1 << 20;
+  /**
+   * A megabyte less room for an array's header: a chunk of exactly 1 MB plus its header would
+   * spill into a second G1 region of 1 MB and leave it empty, doubling what the arena costs.
+   */
+  static final int CHUNK = (1 << 20) - 64;
   private static final int FIRST_CHUNK = 4096;
   private static final int HEADER = 15;
   private static final MessageRecord.Sender[] SENDERS = MessageRecord.Sender.values();
@@ -176,7 +180,7 @@ final class TranscriptArena {
         chunks = Arrays.copyOf(chunks, 2 * current);
         live = Arrays.copyOf(live, 2 * current);
       }
-      int size = current >= 8 ? CHUNK : FIRST_CHUNK << current; // 4 KB, 8 KB, ... 1 MB
+      int size = current >= 8 ? CHUNK : (FIRST_CHUNK << current) - 64; // 4 KB, 8 KB, ... 1 MB, each less a header
       chunks[current] = new byte[Math.max(size, need)]; // a longer message alone
       length = 0;
     }
