@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -208,9 +209,39 @@ class ParleyTest {
         expected.addAll(acme.arrive(SessionId.of("s" + i), Entry.builder(Channel.WHATSAPP).client("c" + i).group(SALES).build())
             .get(10, TimeUnit.SECONDS));
       }
+      assertHeardLast(acme, expected);
+    }
+
+    /** Waits until delivery has caught up, then checks that listeners heard {@code expected} last, in order. */
+    private void assertHeardLast(Tenant acme, List<Event> expected) throws Exception {
       acme.setStatus(ALICE, OperatorStatus.ONLINE).get(10, TimeUnit.SECONDS); // no change: a fence for delivery
 
       assertThat(heard.subList(heard.size() - expected.size(), heard.size())).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @DisplayName("over thousands of passes, whose batches are reused, each future gets its own command's events")
+    void reusedBatchesKeepResultsApart() throws Exception {
+      parley = Parley.builder().clock(clock).listener(heard::add).build();
+      Tenant acme = parley.tenant(ACME);
+      setUp(acme, ALICE);
+      List<CompletableFuture<List<Event>>> pending = new ArrayList<>();
+      for (int i = 0; i < 5_000; i++) {
+        pending.add(acme.arrive(SessionId.of("s" + i), Entry.builder(Channel.EMAIL).client("c" + i).group(SALES).build()));
+        if (i % 7 == 0) {
+          pending.get(i).get(10, TimeUnit.SECONDS); // now and then a pass of one command, then of many
+        }
+      }
+
+      List<Event> expected = new ArrayList<>();
+      for (int i = 0; i < pending.size(); i++) {
+        List<Event> events = pending.get(i).get(10, TimeUnit.SECONDS);
+        String session = "s" + i;
+        assertThat(events).isNotEmpty().allMatch(e -> e instanceof Event.SessionEvent
+            && ((Event.SessionEvent) e).session().value().equals(session));
+        expected.addAll(events);
+      }
+      assertHeardLast(acme, expected);
     }
 
     @Test

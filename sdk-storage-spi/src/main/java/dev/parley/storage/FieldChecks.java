@@ -9,7 +9,8 @@ final class FieldChecks {
   /** Returns {@code value} if it is neither null nor blank. */
   static String nonBlank(String name, String value) {
     Objects.requireNonNull(value, () -> name + " must not be null");
-    if (value.isBlank()) {
+    // A first character that is not white space settles it without a scan: ids on every message.
+    if ((value.isEmpty() || Character.isWhitespace(value.charAt(0))) && value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank, was: '" + value + "'");
     }
     return value;

@@ -187,6 +187,7 @@ final class InMemorySessionStore implements SessionStore {
       SessionRecord erased = current.erased(at).withVersion(current.version() + 1);
       of(tenant).put(id, erased);
       transcripts.eraseSession(tenant, id);
+      transcripts.compact(tenant);
       return Optional.of(erased);
     });
   }
@@ -205,6 +206,7 @@ final class InMemorySessionStore implements SessionStore {
           purged++;
         }
       }
+      transcripts.compact(tenant);
       return purged;
     });
   }

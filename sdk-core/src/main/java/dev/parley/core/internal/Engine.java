@@ -164,7 +164,9 @@ public final class Engine {
   }
 
   private TenantSlot slot(TenantId tenant) {
-    return slots.computeIfAbsent(tenant, id -> new TenantSlot(id, seed ^ (0x9E3779B97F4A7C15L * id.hashCode())));
+    TenantSlot slot = slots.get(tenant); // mostly there: no capturing lambda for every command
+    return slot != null ? slot
+        : slots.computeIfAbsent(tenant, id -> new TenantSlot(id, seed ^ (0x9E3779B97F4A7C15L * id.hashCode())));
   }
 
   private Partition partition(TenantSlot slot) {

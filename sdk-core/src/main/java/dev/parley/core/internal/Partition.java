@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -86,13 +88,18 @@ final class Partition {
         failure = e;
       }
       p.changed(slot, events, batch);
-      batch.complete(future, failure == null ? List.copyOf(events) : null, failure);
+      batch.complete(future, failure == null ? copy(events) : null, failure);
     }
 
     @Override
     void reject() {
       future.completeExceptionally(closed());
     }
+  }
+
+  /** The events for the caller: mostly one, which needs no array. */
+  private static List<Event> copy(List<Event> events) {
+    return events.size() == 1 ? List.of(events.get(0)) : List.copyOf(events);
   }
 
   private static final class Query<T> extends Task {
@@ -174,19 +181,18 @@ final class Partition {
     }
   }
 
-  /** What one pass of the writer produced, handed to delivery in one piece. */
-  private static final class Batch {
+  /**
+   * What one pass of the writer produced, handed to delivery in one piece; delivery gives it back
+   * emptied, so that a pass, which under light load is one command, makes none of these lists anew.
+   */
+  private final class Batch implements Runnable {
     /** The pass's number: passes are numbered from 1, in the order they run and are stored. */
-    final long pass;
+    long pass;
     final List<CompletableFuture<Object>> futures = new ArrayList<>();
     final List<@Nullable Object> results = new ArrayList<>();
     final List<@Nullable RuntimeException> failures = new ArrayList<>();
     final List<Event> events = new ArrayList<>();
     final Writes writes = new Writes();
-
-    Batch(long pass) {
-      this.pass = pass;
-    }
 
     @SuppressWarnings("unchecked")
     <T> void complete(CompletableFuture<T> future, @Nullable T result, @Nullable RuntimeException failure) {
@@ -197,6 +203,17 @@ final class Partition {
 
     boolean isEmpty() {
       return futures.isEmpty() && events.isEmpty() && writes.isEmpty();
+    }
+
+    /** Delivers the batch on the delivery executor, then gives it back. */
+    @Override
+    public void run() {
+      try {
+        deliver(this);
+      } finally {
+        recycle(this);
+        inFlight.release();
+      }
     }
   }
 
@@ -219,11 +236,15 @@ final class Partition {
   /** The number of the writer's last pass. */
   private long passes;
   private final Semaphore inFlight = new Semaphore(MAX_BATCHES_IN_FLIGHT);
+  /** Delivered batches, emptied, for the writer's next passes: at most one for each in flight, and the writer's. */
+  private final BlockingQueue<Batch> spare = new ArrayBlockingQueue<>(MAX_BATCHES_IN_FLIGHT + 1);
   private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparing(Timer::at));
   /** The events of the command or deadline at hand: one list the writer reuses, since each is copied on. */
   private final List<Event> scratch = new ArrayList<>();
   private volatile boolean running = true;
   private volatile boolean accepting = true;
+  /** Whether the engine is closing: what storage retries ask before each pause. */
+  private final BooleanSupplier stopping = () -> !accepting;
 
   /**
    * @param delivery a sequential executor for results and events, or null for same-thread mode
@@ -239,7 +260,7 @@ final class Partition {
     this.storage = storage;
     this.recorder = storage == null ? null : new Recorder(outbox);
     this.persister = storage == null ? null : new Persister(storage);
-    this.takenIds = storage == null ? null : new TakenIds(storage, recorder, () -> !accepting);
+    this.takenIds = storage == null ? null : new TakenIds(storage, recorder, stopping);
     if (delivery == null) {
       this.delivery = Runnable::run;
       this.queue = null;
@@ -380,7 +401,11 @@ final class Partition {
   }
 
   private void runBatch(List<Task> tasks) {
-    Batch batch = new Batch(++passes);
+    Batch batch = spare.poll();
+    if (batch == null) {
+      batch = new Batch();
+    }
+    batch.pass = ++passes;
     if (takenIds != null) {
       for (Task t : tasks) {
         t.expect(takenIds);
@@ -395,27 +420,39 @@ final class Partition {
       takenIds.passOver(batch.writes.forgotten, batch.pass);
     }
     if (batch.isEmpty()) {
+      recycle(batch);
       return;
     }
     if (queue == null) {
       deliver(batch);
+      recycle(batch);
       return;
     }
     inFlight.acquireUninterruptibly();
     try {
-      delivery.execute(() -> {
-        try {
-          deliver(batch);
-        } finally {
-          inFlight.release();
-        }
-      });
+      delivery.execute(batch);
     } catch (RejectedExecutionException e) {
       inFlight.release();
       log.warn("{}: the event executor refused a batch; completing it on the writer without listeners", name);
       if (persist(batch)) {
         completeAll(batch);
       }
+      recycle(batch);
+    }
+  }
+
+  /**
+   * Empties a delivered batch for a later pass; one that restored a tenant is dropped instead, so
+   * that its map sized for every live session goes too.
+   */
+  private void recycle(Batch batch) {
+    if (batch.writes.restored.isEmpty()) {
+      batch.futures.clear();
+      batch.results.clear();
+      batch.failures.clear();
+      batch.events.clear();
+      batch.writes.clear();
+      spare.offer(batch);
     }
   }
 
@@ -445,17 +482,18 @@ final class Partition {
   private void changed(TenantSlot slot, List<Event> events, Batch batch) {
     if (!events.isEmpty()) {
       slot.version++;
-      batch.events.addAll(events);
+      for (int i = 0; i < events.size(); i++) { // addAll would copy them to an array first
+        batch.events.add(events.get(i));
+      }
       if (recorder != null) {
         recorder.record(slot.core, events, batch.writes);
       }
     }
-    slot.core.nextDeadline().ifPresent(at -> {
-      if (slot.scheduled == null || at.isBefore(slot.scheduled)) {
-        slot.scheduled = at;
-        timers.add(new Timer(at, slot));
-      }
-    });
+    Optional<Instant> next = slot.core.nextDeadline(); // no capturing lambda: this runs for every command
+    if (next.isPresent() && (slot.scheduled == null || next.get().isBefore(slot.scheduled))) {
+      slot.scheduled = next.get();
+      timers.add(new Timer(next.get(), slot));
+    }
   }
 
   /** The instant to apply at: the clock, but never before what the core has seen. */
@@ -493,7 +531,7 @@ final class Partition {
     }
     try {
       if (!batch.writes.isEmpty()) {
-        persister.persist(batch.writes, () -> !accepting);
+        persister.persist(batch.writes, stopping);
       }
       takenIds.passStored(batch.pass);
       return true;

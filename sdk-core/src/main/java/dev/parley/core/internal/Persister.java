@@ -69,7 +69,7 @@ final class Persister {
       outside.put(key, new Outside(stored.contact().orElse(null), stored.erasedAt().orElse(null)));
     });
     int done = writes.outbox.isEmpty() ? 0 : -1; // -1: outbox, 0: sessions, 1: messages, then 2 + the next other
-    Backoff backoff = new Backoff(stopping);
+    Backoff backoff = null; // made at the first failure: most passes store at once
     while (true) {
       try {
         if (done == -1) {
@@ -94,6 +94,9 @@ final class Persister {
         }
         return;
       } catch (StorageException e) {
+        if (backoff == null) {
+          backoff = new Backoff(stopping);
+        }
         backoff.pause(e, "this work was not stored");
       }
     }

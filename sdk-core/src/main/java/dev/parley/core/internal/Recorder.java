@@ -24,7 +24,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +52,7 @@ final class Recorder {
   /** The names of operators and bots as actors ({@code operator:alice}): one string each, not one per transition. */
   private final Map<Actor, String> actors = new HashMap<>();
   /** The cores whose events the pass recorded: {@link #flush} drops the closed sessions they forgot. */
-  private final Set<RoutingCore> recorded = new LinkedHashSet<>();
+  private final List<RoutingCore> recorded = new ArrayList<>(); // a few a pass: a list makes no entry per add
   /** Each tenant's closed sessions in the order they closed: dropped once the core forgets them. */
   private final Map<TenantId, ArrayDeque<Writes.Key>> closed = new HashMap<>();
   private final Map<TenantId, Long> arrivals = new HashMap<>();
@@ -134,7 +133,8 @@ final class Recorder {
 
   /** Adds to {@code out} what {@code events} of one tenant must have stored. */
   void record(RoutingCore core, List<Event> events, Writes out) {
-    for (Event e : events) {
+    for (int i = 0; i < events.size(); i++) { // no iterator: this runs for every command
+      Event e = events.get(i);
       if (outbox) {
         OutboxCodec.encode(e).ifPresent(out.outbox::add);
       }
@@ -144,17 +144,20 @@ final class Recorder {
         other(e, out);
       }
     }
-    recorded.add(core);
+    if (!recorded.contains(core)) {
+      recorded.add(core);
+    }
   }
 
   /** Adds to {@code out} the record of each session changed since the last flush: the pass is over. */
   void flush(Writes out) {
-    for (RoutingCore core : recorded) {
-      forgetOld(core, out); // once a pass: asking a core for a session it still keeps makes a view
+    for (int i = 0; i < recorded.size(); i++) {
+      forgetOld(recorded.get(i), out); // once a pass: asking a core for a session it still keeps makes a view
     }
     recorded.clear();
     out.reserveSessions(touched.size());
-    for (Draft d : touched) {
+    for (int i = 0; i < touched.size(); i++) { // no iterator: once a pass
+      Draft d = touched.get(i);
       if (d.touched) {
         out.session(d.key, d.record.version(d.version++).build());
         d.touched = false;
@@ -478,9 +481,12 @@ final class Recorder {
       default:
         sender = MessageRecord.Sender.SYSTEM;
     }
-    List<MessageRecord.FileRef> files = new ArrayList<>(m.attachments().size());
-    for (Attachment a : m.attachments()) {
-      files.add(new MessageRecord.FileRef(a.name(), a.contentType(), a.size(), a.uri()));
+    List<MessageRecord.FileRef> files = List.of();
+    if (!m.attachments().isEmpty()) { // few messages carry files: most need no list or iterator
+      files = new ArrayList<>(m.attachments().size());
+      for (Attachment a : m.attachments()) {
+        files.add(new MessageRecord.FileRef(a.name(), a.contentType(), a.size(), a.uri()));
+      }
     }
     return new MessageRecord(m.tenant().value(), m.session().value(), m.messageId(), m.at(), sender, author,
         m.text(), files, MessageRecord.Delivery.SENT);

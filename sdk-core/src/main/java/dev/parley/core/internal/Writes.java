@@ -46,6 +46,17 @@ final class Writes {
     sessions.add(record);
   }
 
+  /** Empties it for another pass, keeping the room the lists grew to. */
+  void clear() {
+    keys.clear();
+    sessions.clear();
+    messages.clear();
+    others.clear();
+    outbox.clear();
+    restored.clear();
+    forgotten.clear();
+  }
+
   boolean isEmpty() {
     return restored.isEmpty() && sessions.isEmpty() && messages.isEmpty() && others.isEmpty() && outbox.isEmpty()
         && forgotten.isEmpty();
