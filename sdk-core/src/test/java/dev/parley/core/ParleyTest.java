@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -44,6 +45,11 @@ class ParleyTest {
       t.defineOperator(OperatorSpec.builder(op).group(SALES).channel(Channel.WEB_CHAT, 2).build()).join();
       t.setStatus(op, OperatorStatus.ONLINE).join();
     }
+  }
+
+  /** An e-mail nobody in the set-up takes: it waits, and changes the tenant. */
+  private static Entry email(int client) {
+    return Entry.builder(Channel.EMAIL).client("c" + client).group(SALES).build();
   }
 
   private static Entry chat() {
@@ -227,7 +233,7 @@ class ParleyTest {
       setUp(acme, ALICE);
       List<CompletableFuture<List<Event>>> pending = new ArrayList<>();
       for (int i = 0; i < 5_000; i++) {
-        pending.add(acme.arrive(SessionId.of("s" + i), Entry.builder(Channel.EMAIL).client("c" + i).group(SALES).build()));
+        pending.add(acme.arrive(SessionId.of("s" + i), email(i)));
         if (i % 7 == 0) {
           pending.get(i).get(10, TimeUnit.SECONDS); // now and then a pass of one command, then of many
         }
@@ -242,6 +248,39 @@ class ParleyTest {
         expected.addAll(events);
       }
       assertHeardLast(acme, expected);
+    }
+
+    @Test
+    @DisplayName("a listener reads a snapshot while the writer waits for listeners to catch up")
+    void listenerReadsSnapshotUnderBackPressure() throws Exception {
+      CountDownLatch hold = new CountDownLatch(1);
+      AtomicReference<TenantSnapshot> read = new AtomicReference<>();
+      parley = Parley.builder().clock(clock).listener(e -> {
+        if (e instanceof Event.SessionEvent && ((Event.SessionEvent) e).session().value().equals("first")) {
+          try {
+            hold.await();
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+          }
+          read.set(parley.snapshot(ACME)); // not current: later arrivals changed the tenant
+        }
+      }).build();
+      Tenant acme = parley.tenant(ACME);
+      setUp(acme, ALICE);
+      List<CompletableFuture<List<Event>>> pending = new ArrayList<>();
+      pending.add(acme.arrive(SessionId.of("first"), email(0)));
+      // A pass each (their results wait for the held listener): far more than the 64 passes that
+      // may be in flight, so the writer waits for delivery, which waits in the listener.
+      for (int i = 1; i <= 200; i++) {
+        Thread.sleep(1);
+        pending.add(acme.arrive(SessionId.of("s" + i), email(i)));
+      }
+      hold.countDown();
+
+      for (CompletableFuture<List<Event>> p : pending) {
+        assertThat(p.get(10, TimeUnit.SECONDS)).isNotEmpty();
+      }
+      assertThat(read.get().sessions()).hasSizeGreaterThan(1);
     }
 
     @Test
@@ -271,7 +310,7 @@ class ParleyTest {
       setUp(acme, ALICE);
       List<java.util.concurrent.CompletableFuture<List<Event>>> pending = new ArrayList<>();
       for (int i = 0; i < 1_000; i++) {
-        pending.add(acme.arrive(SessionId.of("s" + i), Entry.builder(Channel.EMAIL).client("c" + i).group(SALES).build()));
+        pending.add(acme.arrive(SessionId.of("s" + i), email(i)));
       }
 
       parley.close();

@@ -10,7 +10,8 @@ package dev.parley.core.event;
  * further events, and past a bound it slows the writers down (back-pressure) rather than buffer
  * without limit. A listener may submit commands, but must not wait for their futures ({@code
  * join}, {@code get}): results are handed out in the same sequence as events, after the listener
- * returns, so waiting would wait for itself. Chain with {@code thenAccept} instead.
+ * returns, so waiting would wait for itself. Chain with {@code thenAccept} instead. Reads such as
+ * {@link dev.parley.core.Parley#snapshot} are safe here, even while the engine holds back.
  *
  * <p>Failure: an exception thrown by a listener is logged at {@code warn} and otherwise ignored:
  * the other listeners still get the event, and the engine carries on.

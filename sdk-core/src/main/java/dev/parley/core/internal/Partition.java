@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -106,13 +107,11 @@ final class Partition {
     final TenantSlot slot;
     final Function<RoutingCore, T> query;
     final CompletableFuture<T> future;
-    final boolean onWriter;
 
-    Query(TenantSlot slot, Function<RoutingCore, T> query, CompletableFuture<T> future, boolean onWriter) {
+    Query(TenantSlot slot, Function<RoutingCore, T> query, CompletableFuture<T> future) {
       this.slot = slot;
       this.query = query;
       this.future = future;
-      this.onWriter = onWriter;
     }
 
     @Override
@@ -124,14 +123,38 @@ final class Partition {
       } catch (RuntimeException e) {
         failure = e;
       }
-      if (onWriter) {
-        if (failure == null) {
-          future.complete(result);
-        } else {
-          future.completeExceptionally(failure);
-        }
-      } else {
-        batch.complete(future, result, failure);
+      batch.complete(future, result, failure);
+    }
+
+    @Override
+    void reject() {
+      future.completeExceptionally(closed());
+    }
+  }
+
+  /**
+   * Publishes a tenant's current snapshot, completing the reader's future on the writer itself (not
+   * with the batch's results): the reader may be delivery, a listener reading a snapshot, and must
+   * not wait for its own turn. See also {@link #awaitDelivery}.
+   */
+  private static final class SnapshotRead extends Task {
+    final TenantSlot slot;
+    final CompletableFuture<TenantSnapshot> future = new CompletableFuture<>();
+
+    SnapshotRead(TenantSlot slot) {
+      this.slot = slot;
+    }
+
+    @Override
+    void run(Partition p, Batch batch) {
+      serve();
+    }
+
+    void serve() {
+      try {
+        future.complete(slot.refreshSnapshot());
+      } catch (RuntimeException e) {
+        future.completeExceptionally(e);
       }
     }
 
@@ -290,7 +313,7 @@ final class Partition {
   /** Runs a read on the writer; its result is handed out with the batch's other results. */
   <T> CompletableFuture<T> query(TenantSlot slot, Function<RoutingCore, T> query) {
     CompletableFuture<T> future = new CompletableFuture<>();
-    submit(new Query<>(slot, query, future, false), future);
+    submit(new Query<>(slot, query, future), future);
     return future;
   }
 
@@ -303,11 +326,10 @@ final class Partition {
     if (current != null) {
       return current;
     }
-    // Completed on the writer itself: nothing but this join waits on the future.
-    CompletableFuture<TenantSnapshot> future = new CompletableFuture<>();
-    submit(new Query<>(slot, core -> slot.refreshSnapshot(), future, true), future);
+    SnapshotRead read = new SnapshotRead(slot);
+    submit(read, read.future);
     try {
-      return future.join();
+      return read.future.join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
     }
@@ -428,7 +450,7 @@ final class Partition {
       recycle(batch);
       return;
     }
-    inFlight.acquireUninterruptibly();
+    awaitDelivery();
     try {
       delivery.execute(batch);
     } catch (RejectedExecutionException e) {
@@ -438,6 +460,36 @@ final class Partition {
         completeAll(batch);
       }
       recycle(batch);
+    }
+  }
+
+  /**
+   * Takes a place among the batches in flight, waiting for delivery to finish one when all are
+   * taken. Meanwhile it serves the snapshot reads waiting in the queue, out of turn: delivery may be
+   * blocked in one of them (a listener reading a snapshot that is not current), and then it would
+   * wait for this writer while this writer waits for it. Other tasks keep their turn. Only ever
+   * under back-pressure, when listeners are 64 batches behind.
+   */
+  private void awaitDelivery() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (inFlight.tryAcquire(1, TimeUnit.MILLISECONDS)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true; // a place is needed whatever happens: the batch's work is done
+      }
+      for (Iterator<Task> it = queue.iterator(); it.hasNext(); ) {
+        Task t = it.next();
+        if (t instanceof SnapshotRead) {
+          it.remove();
+          ((SnapshotRead) t).serve();
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
