@@ -62,8 +62,7 @@ final class InMemoryTranscriptStore implements TranscriptStore {
       return false;
     }
     MessageIndex index = ids.computeIfAbsent(message.tenant(), t -> new MessageIndex());
-    index.makeRoom();
-    int slot = index.probe(message.id());
+    int slot = index.probeForAdd(message.id());
     if (slot >= 0) {
       return false;
     }
