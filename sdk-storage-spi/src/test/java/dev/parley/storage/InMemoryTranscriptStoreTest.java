@@ -8,6 +8,7 @@ import dev.parley.storage.MessageRecord.Sender;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,29 @@ class InMemoryTranscriptStoreTest {
       }
     }
     assertThat(removed).isEqualTo(20_000 - kept.size());
+  }
+
+  @Test
+  @DisplayName("ids of one hash share a table and each stays findable while the others are removed")
+  void sameHash() {
+    List<String> ids = new ArrayList<>(); // "Aa" and "BB" hash alike, so do all strings of them
+    for (int i = 0; i < 256; i++) {
+      StringBuilder id = new StringBuilder();
+      for (int bit = 0; bit < 8; bit++) {
+        id.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+      }
+      ids.add(id.toString());
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      store.append(new MessageRecord("acme", "s-" + i % 2, ids.get(i), T0, Sender.CLIENT, null, "t" + i, List.of(),
+          Delivery.SENT));
+    }
+    store.removeSession("acme", "s-0");
+
+    for (int i = 0; i < ids.size(); i++) {
+      assertThat(store.find("acme", ids.get(i)).map(MessageRecord::text)).isEqualTo(
+          i % 2 == 0 ? Optional.empty() : Optional.of("t" + i));
+    }
   }
 
   private static MessageRecord withDelivery(MessageRecord m, Delivery delivery) {
