@@ -434,7 +434,8 @@ final class CandidateIndex {
     secondary[m] = s;
     // Under the idle strategies the key is a change counter, which every change raises: equal to
     // the counter, it was made by the latest change and is above every other key of the bucket.
-    boolean newest = s == changes && (strategy == RoutingStrategy.BY_UTILIZATION || strategy == RoutingStrategy.LONGEST_IDLE);
+    boolean newest = s == changes
+        && (strategy == RoutingStrategy.BY_UTILIZATION || strategy == RoutingStrategy.LONGEST_IDLE);
     if (was) {
       b.move(m, newest);
     } else {
