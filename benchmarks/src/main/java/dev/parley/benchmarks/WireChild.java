@@ -37,8 +37,9 @@ final class WireChild implements AutoCloseable {
     port = Integer.parseInt(line("PORT ").trim());
   }
 
-  static WireChild echo() throws IOException {
-    return new WireChild(List.of("--server", "echo"));
+  /** An echo server that spins {@code workMicros} on the CPU before each frame goes back (0: plain echo). */
+  static WireChild echo(int workMicros) throws IOException {
+    return new WireChild(List.of("--server", "echo", "--work-micros", String.valueOf(workMicros)));
   }
 
   static WireChild parley(String key, int operators, int capacity) throws IOException {

@@ -37,6 +37,11 @@ import java.util.Locale;
  *       after, divided by the count.
  * </ol>
  *
+ * <p>With {@code --echo-work} µs (default 0: none), the latency rounds also measure a third server:
+ * the echo server spinning that long on the CPU before each frame goes back. Given about Parley's
+ * CPU time per frame less echo's, it tells whether Parley's tail is what that much CPU time costs
+ * on the machine or something of Parley's own (a diagnostic: no goal).
+ *
  * Goals: Parley's p99 ≤ 1.5 × echo's; Parley's maximum rate ≥ 0.7 × echo's; ≤ 20 KB per idle
  * connection. It prints Markdown and exits with status 1 when a goal is missed. Bounded: every
  * run has a fixed count of frames, the servers stop when this process ends (and after 15 minutes
@@ -59,6 +64,7 @@ public final class WireHarness {
   private final int refine;
   private final int idle;
   private final int rounds;
+  private final int echoWork;
   private final String key;
 
   private WireHarness(Flags flags) {
@@ -70,6 +76,7 @@ public final class WireHarness {
     refine = flags.number("--refine", 0, 3);
     idle = flags.number("--idle", 1, 10_000);
     rounds = flags.number("--rounds", 1, 3);
+    echoWork = flags.number("--echo-work", 0, 0);
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     key = HexFormat.of().formatHex(secret);
@@ -77,7 +84,7 @@ public final class WireHarness {
 
   public static void main(String[] args) throws Exception {
     Flags flags = Flags.parse(args, List.of("--connections", "--rate", "--warmup", "--seconds", "--max-rate",
-        "--step-seconds", "--refine", "--idle", "--rounds", "--limit"));
+        "--step-seconds", "--refine", "--idle", "--rounds", "--echo-work", "--limit"));
     int limit = flags.number("--limit", 10, 1_200);
     Thread guard = new Thread(() -> {
       try {
@@ -98,22 +105,28 @@ public final class WireHarness {
   private boolean measure() throws Exception {
     List<WireRun.Result> echoRounds = new ArrayList<>();
     List<WireRun.Result> parleyRounds = new ArrayList<>();
+    List<WireRun.Result> workRounds = new ArrayList<>();
     List<WireRun.Result> echoSteps;
     List<WireRun.Result> parleySteps;
-    try (WireChild echo = WireChild.echo(); WireChild parley = WireChild.parley(key, connections / CAPACITY, CAPACITY);
-        WireClient client = new WireClient(2)) {
+    try (WireChild echo = WireChild.echo(0); WireChild parley = WireChild.parley(key, connections / CAPACITY, CAPACITY);
+        WireChild working = echoWork > 0 ? WireChild.echo(echoWork) : null; WireClient client = new WireClient(2)) {
       List<WireClient.Conn> echoSenders = client.open(echo.uri("/ws/client"), connections, 200);
       List<WireClient.Conn> parleySenders = parleySessions(parley, client);
-      for (int round = 0; round < rounds; round++) { // interleaved, so that a noisy moment hits both
+      List<WireClient.Conn> workSenders = working == null ? List.of() : client.open(working.uri("/ws/client"),
+          connections, 200);
+      for (int round = 0; round < rounds; round++) { // interleaved, so that a noisy moment hits all
         echoRounds.add(latency.run(client, echoSenders, echo));
         parleyRounds.add(latency.run(client, parleySenders, parley));
+        if (working != null) {
+          workRounds.add(latency.run(client, workSenders, working));
+        }
       }
       echoSteps = steps(client, echoSenders, echo);
       parleySteps = steps(client, parleySenders, parley);
     }
-    long echoIdle = idleBytes(WireChild.echo());
+    long echoIdle = idleBytes(WireChild.echo(0));
     long parleyIdle = idleBytes(WireChild.parley(key, 1, 1));
-    return report(echoRounds, parleyRounds, echoSteps, parleySteps, echoIdle, parleyIdle);
+    return report(echoRounds, parleyRounds, workRounds, echoSteps, parleySteps, echoIdle, parleyIdle);
   }
 
   /** Operators logged in, then each client entered and accepted: the clients are the senders. */
@@ -182,7 +195,7 @@ public final class WireHarness {
   }
 
   private boolean report(List<WireRun.Result> echoRounds, List<WireRun.Result> parleyRounds,
-      List<WireRun.Result> echoSteps, List<WireRun.Result> parleySteps, long echoIdle, long parleyIdle) {
+      List<WireRun.Result> workRounds, List<WireRun.Result> echoSteps, List<WireRun.Result> parleySteps, long echoIdle, long parleyIdle) {
     System.out.printf(Locale.ROOT, "## Netty transport: client → engine → operator against a Netty echo server%n%n");
     System.out.printf(Locale.ROOT, "%d connections, %d frames/s open loop, %d s recorded after %d s warm-up, %d rounds "
         + "alternating echo and Parley; latency in µs from the intended send; "
@@ -193,6 +206,9 @@ public final class WireHarness {
     for (int i = 0; i < rounds; i++) {
       row(i + 1, "echo", echoRounds.get(i));
       row(i + 1, "Parley", parleyRounds.get(i));
+      if (!workRounds.isEmpty()) {
+        row(i + 1, workName(), workRounds.get(i));
+      }
     }
     System.out.printf(Locale.ROOT, "%n| step | echo: offered/s → received/s, p99 µs | Parley: offered/s → received/s, p99 µs |%n"
         + "|---:|---|---|%n");
@@ -215,7 +231,16 @@ public final class WireHarness {
         rateRatio, GOAL_RATE_RATIO, rateMet ? "yes" : "NO");
     System.out.printf(Locale.ROOT, "| memory per idle connection at %d (bytes) | %d | %d | | ≤ %d | %s |%n", idle, echoIdle,
         parleyIdle, GOAL_BYTES_PER_IDLE, idleMet ? "yes" : "NO");
+    if (!workRounds.isEmpty()) {
+      long workP99 = medianP99(workRounds);
+      System.out.printf(Locale.ROOT, "%n%s, median p99 %d µs: %.2f × echo's, Parley's %.2f × its (no goal).%n",
+          workName(), workP99, workP99 / (double) Math.max(1, echoP99), parleyP99 / (double) Math.max(1, workP99));
+    }
     return p99Met && rateMet && idleMet;
+  }
+
+  private String workName() {
+    return "echo + " + echoWork + " µs CPU";
   }
 
   private static long medianP99(List<WireRun.Result> rounds) {

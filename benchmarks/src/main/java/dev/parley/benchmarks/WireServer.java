@@ -35,15 +35,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 /**
  * The server side of {@link WireHarness}, in a process of its own so that its memory and its
  * threads are its own: either Parley's {@link ParleyServer} on a real engine, or a plain Netty
- * WebSocket echo server, listening on a free loopback port.
+ * WebSocket echo server, listening on a free loopback port. An echo server given {@code
+ * --work-micros} spins that long on the CPU before it writes each frame back: a baseline that
+ * costs per frame what Parley does, to tell what CPU time alone does to the tail.
  *
  * <pre>
  * java -cp benchmarks.jar dev.parley.benchmarks.WireServer --server parley|echo --key HEX
+ *     --work-micros 0
  *     --operators 100 --capacity 10 --lifetime 900
  * </pre>
  *
@@ -66,7 +70,8 @@ public final class WireServer {
   private WireServer() {}
 
   public static void main(String[] args) throws Exception {
-    Flags flags = Flags.parse(args, List.of("--server", "--key", "--operators", "--capacity", "--lifetime"));
+    Flags flags = Flags.parse(args, List.of("--server", "--key", "--operators", "--capacity", "--lifetime",
+        "--work-micros"));
     int lifetime = flags.number("--lifetime", 1, 900);
     Thread stopper = new Thread(() -> {
       try {
@@ -80,7 +85,7 @@ public final class WireServer {
     stopper.setDaemon(true);
     stopper.start();
     AutoCloseable server = flags.text("--server", "parley").equals("echo")
-        ? echo()
+        ? echo(flags.number("--work-micros", 0, 0))
         : parley(HexFormat.of().parseHex(flags.text("--key", "")), flags.number("--operators", 1, 100),
             flags.number("--capacity", 1, 10));
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -128,8 +133,12 @@ public final class WireServer {
     };
   }
 
-  /** The baseline: Netty's own WebSocket server handler, each text frame written back as it came. */
-  private static AutoCloseable echo() throws InterruptedException {
+  /**
+   * The baseline: Netty's own WebSocket server handler, each text frame written back as it came,
+   * after {@code workMicros} of spinning on the event loop (none for the plain echo).
+   */
+  private static AutoCloseable echo(int workMicros) throws InterruptedException {
+    long workNanos = TimeUnit.MICROSECONDS.toNanos(workMicros);
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup io = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
     io.netty.channel.Channel listening = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
@@ -143,6 +152,9 @@ public final class WireServer {
                 new SimpleChannelInboundHandler<TextWebSocketFrame>() {
                   @Override
                   protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+                    for (long until = System.nanoTime() + workNanos; System.nanoTime() < until; ) {
+                      Thread.onSpinWait();
+                    }
                     ctx.writeAndFlush(frame.retain());
                   }
                 });

@@ -119,7 +119,7 @@ class BenchmarksSmokeTest {
   @DisplayName("the wire harness starts a server process, sends open loop and hears every frame back")
   void wireHarnessRuns() throws Exception {
     assertThat(WireRun.sentAt("{\"type\":\"message\",\"text\":\"t=-42;xx\"}")).isEqualTo(-42);
-    try (WireChild echo = WireChild.echo(); WireClient client = new WireClient(1)) {
+    try (WireChild echo = WireChild.echo(0); WireClient client = new WireClient(1)) {
       List<WireClient.Conn> connections = client.open(echo.uri("/ws/client"), 10, 10);
       WireRun.Result result = new WireRun(200, 0, 1).run(client, connections, echo);
 
@@ -128,6 +128,19 @@ class BenchmarksSmokeTest {
       assertThat(result.bytesPerFrame()).isPositive();
       assertThat(result.cpuMicrosPerFrame()).isPositive();
       assertThat(echo.memory()).isPositive();
+    }
+  }
+
+  @Test
+  @DisplayName("the working echo spends the CPU time it is given on every frame before it answers")
+  void workingEchoSpendsItsWork() throws Exception {
+    try (WireChild echo = WireChild.echo(500); WireClient client = new WireClient(1)) {
+      List<WireClient.Conn> connections = client.open(echo.uri("/ws/client"), 10, 10);
+      WireRun.Result result = new WireRun(200, 0, 1).run(client, connections, echo);
+
+      assertThat(result.received()).isEqualTo(200);
+      assertThat(result.cpuMicrosPerFrame()).isGreaterThanOrEqualTo(500);
+      assertThat(result.p50()).isGreaterThanOrEqualTo(500);
     }
   }
 
