@@ -195,12 +195,14 @@ public final class WireHarness {
   }
 
   private boolean report(List<WireRun.Result> echoRounds, List<WireRun.Result> parleyRounds,
-      List<WireRun.Result> workRounds, List<WireRun.Result> echoSteps, List<WireRun.Result> parleySteps, long echoIdle, long parleyIdle) {
+      List<WireRun.Result> workRounds, List<WireRun.Result> echoSteps, List<WireRun.Result> parleySteps, long echoIdle,
+      long parleyIdle) {
     System.out.printf(Locale.ROOT, "## Netty transport: client → engine → operator against a Netty echo server%n%n");
     System.out.printf(Locale.ROOT, "%d connections, %d frames/s open loop, %d s recorded after %d s warm-up, %d rounds "
-        + "alternating echo and Parley; latency in µs from the intended send; "
+        + "alternating echo%s and Parley; latency in µs from the intended send; "
         + "the server's allocation (bytes) and CPU time (µs, all its threads) per frame sent, warm-up included.%n%n",
-        connections, latency.rate(), latency.seconds(), latency.warmupSeconds(), rounds);
+        connections, latency.rate(), latency.seconds(), latency.warmupSeconds(), rounds,
+        workRounds.isEmpty() ? "" : ", " + workName());
     System.out.println("| round | server | received | p50 | p99 | p99.9 | max | server B/frame | server CPU µs/frame |");
     System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for (int i = 0; i < rounds; i++) {
