@@ -67,6 +67,16 @@ public enum Channel {
     return asynchronous && this != EMAIL;
   }
 
+  /**
+   * Whether the client is there through a connection the transport holds (the widget's socket for
+   * web chat, video call and callback): when his last connection is gone for the {@linkplain
+   * TenantSettings#clientGrace() client grace}, he has left. Messaging networks, e-mail and phone
+   * calls have no such connection (a call's end is its own fact).
+   */
+  public boolean connected() {
+    return !asynchronous && !needsPhoneLine;
+  }
+
   /** Whether only operators with an available phone line may take it. */
   public boolean needsPhoneLine() {
     return needsPhoneLine;

@@ -147,6 +147,73 @@ public sealed interface Command {
     }
   }
 
+  /**
+   * The client leaves, whatever his session's state, decided by the engine in one step: a waiting
+   * session (or one with a chatbot) is abandoned, an active one ended by him ({@code CLIENT_LEFT});
+   * in wrap-up or over, nothing happens. Name either his session or his identity on a channel (then
+   * his latest session the engine knows); every channel uses it, so that "the client left" is never
+   * decided twice from two reads.
+   *
+   * @param session the session he leaves, or null when {@code client} is given
+   * @param client his identity, or null when {@code session} is given
+   */
+  record ClientLeaves(@Nullable SessionId session, @Nullable ClientRef client) implements Command {
+    public ClientLeaves {
+      if ((session == null) == (client == null)) {
+        throw new IllegalArgumentException("a client leaves one session: name exactly one of a session or a client, not "
+            + session + " / " + client);
+      }
+    }
+
+    /** The client of {@code session} leaves it. */
+    public static ClientLeaves session(SessionId session) {
+      return new ClientLeaves(requireNonNull(session, "session"), null);
+    }
+
+    /** The client known as {@code client} leaves his latest session. */
+    public static ClientLeaves client(ClientRef client) {
+      return new ClientLeaves(null, requireNonNull(client, "client"));
+    }
+  }
+
+  /**
+   * A fact the transport reports: one connection of a session's client opened ({@code open}) or
+   * closed. The client is gone once his last connection closed, and has left when he stays gone
+   * for the {@linkplain TenantSettings#clientGrace() client grace}; a connection opened within it
+   * changes nothing. Only sessions of {@linkplain Channel#connected() connected channels} have
+   * connections. Reporting the same fact twice changes nothing; a fact about a session in wrap-up
+   * or over is ignored.
+   *
+   * @param session the session
+   * @param connection the transport's id of the connection, unique among the session's
+   * @param open whether it opened (true) or closed
+   */
+  record ClientConnection(SessionId session, String connection, boolean open) implements Command {
+    public ClientConnection {
+      requireNonNull(session, "session");
+      Ids.check("connection id", connection);
+    }
+  }
+
+  /**
+   * A fact the transport reports: one of an operator's consoles connected ({@code open}) or
+   * disconnected. Presence is the operator's, not the socket's: he is gone only once his last
+   * console is. From then on he is offered nothing, and offers standing to him go to the next
+   * operator at once; after the {@linkplain TenantSettings#operatorGrace() operator grace} his
+   * status and sessions follow the tenant's settings. A console connecting within the grace
+   * changes nothing else. Reporting the same fact twice changes nothing.
+   *
+   * @param operator the operator
+   * @param connection the transport's id of the console's connection, unique among his
+   * @param open whether it connected (true) or disconnected
+   */
+  record OperatorConnection(OperatorId operator, String connection, boolean open) implements Command {
+    public OperatorConnection {
+      requireNonNull(operator, "operator");
+      Ids.check("connection id", connection);
+    }
+  }
+
   /** An operator accepts the session offered to him. */
   record Accept(SessionId session, OperatorId operator) implements Command {
     public Accept {

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *     .maxQueueLength(200)
  *     .escalateAfter(Duration.ofMinutes(5), GroupId.of("support"))
  *     .chatbot(ChatbotId.of("faq"))    // the bot talks to each new client first
+ *     .reassignUnanswered(Duration.ofMinutes(3)) // a client left without a reply goes to another
  *     .build();
  * }</pre>
  *
@@ -32,6 +33,8 @@ public final class GroupSpec {
   private final @Nullable GroupId escalateTo;
   private final int priority;
   private final @Nullable ChatbotId chatbot;
+  private final @Nullable Duration clientGrace;
+  private final @Nullable Duration reassignUnanswered;
 
   private GroupSpec(Builder b) {
     id = b.id;
@@ -44,6 +47,8 @@ public final class GroupSpec {
     escalateTo = b.escalateTo;
     priority = b.priority;
     chatbot = b.chatbot;
+    clientGrace = b.clientGrace;
+    reassignUnanswered = b.reassignUnanswered;
   }
 
   /** Starts a group with the defaults: by utilization, 30 s offers, 2 min wrap-up, no limits. */
@@ -109,18 +114,40 @@ public final class GroupSpec {
     return Optional.ofNullable(chatbot);
   }
 
+  /**
+   * The group's own {@linkplain TenantSettings#clientGrace() client grace}, for its sessions in
+   * place of the tenant's; empty: the tenant's.
+   */
+  public Optional<Duration> clientGrace() {
+    return Optional.ofNullable(clientGrace);
+  }
+
+  /**
+   * How long a client's message may stay without a reply of the serving operator (or a
+   * collaborator) before the session goes back to the queue for another operator, keeping its
+   * original waiting time, with a note; empty (the default): never. The clock starts at the
+   * client's first unanswered message, or at the acceptance when he wrote while he waited. A
+   * change of the group applies to clocks started after it; one running when the group stops
+   * timing replies stops.
+   */
+  public Optional<Duration> reassignUnanswered() {
+    return Optional.ofNullable(reassignUnanswered);
+  }
+
   @Override
   public boolean equals(@Nullable Object other) {
-    if (!(other instanceof GroupSpec)) {
-      return false;
-    }
-    GroupSpec o = (GroupSpec) other;
-    return Objects.equals(id, o.id) && Objects.equals(strategy, o.strategy) && Objects.equals(offerTimeout, o.offerTimeout) && autoAccept == o.autoAccept && Objects.equals(wrapUpLimit, o.wrapUpLimit) && maxQueueLength == o.maxQueueLength && Objects.equals(escalateAfter, o.escalateAfter) && Objects.equals(escalateTo, o.escalateTo) && priority == o.priority && Objects.equals(chatbot, o.chatbot);
+    return other instanceof GroupSpec o && Objects.equals(id, o.id) && Objects.equals(strategy, o.strategy)
+        && Objects.equals(offerTimeout, o.offerTimeout) && autoAccept == o.autoAccept
+        && Objects.equals(wrapUpLimit, o.wrapUpLimit) && maxQueueLength == o.maxQueueLength
+        && Objects.equals(escalateAfter, o.escalateAfter) && Objects.equals(escalateTo, o.escalateTo)
+        && priority == o.priority && Objects.equals(chatbot, o.chatbot) && Objects.equals(clientGrace, o.clientGrace)
+        && Objects.equals(reassignUnanswered, o.reassignUnanswered);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, strategy, offerTimeout, autoAccept, wrapUpLimit, maxQueueLength, escalateAfter, escalateTo, priority, chatbot);
+    return Objects.hash(id, strategy, offerTimeout, autoAccept, wrapUpLimit, maxQueueLength, escalateAfter, escalateTo,
+        priority, chatbot, clientGrace, reassignUnanswered);
   }
 
   @Override
@@ -140,6 +167,8 @@ public final class GroupSpec {
     b.escalateTo = escalateTo;
     b.priority = priority;
     b.chatbot = chatbot;
+    b.clientGrace = clientGrace;
+    b.reassignUnanswered = reassignUnanswered;
     return b;
   }
 
@@ -157,6 +186,8 @@ public final class GroupSpec {
     private @Nullable GroupId escalateTo;
     private int priority;
     private @Nullable ChatbotId chatbot;
+    private @Nullable Duration clientGrace;
+    private @Nullable Duration reassignUnanswered;
 
     private Builder(GroupId id) {
       this.id = Objects.requireNonNull(id, "id");
@@ -227,6 +258,41 @@ public final class GroupSpec {
     /** Takes away a chatbot set before: clients go straight to the queue. */
     public Builder noChatbot() {
       this.chatbot = null;
+      return this;
+    }
+
+    /** The group's own client grace, 0 to 1 day; see {@link GroupSpec#clientGrace()}. */
+    public Builder clientGrace(Duration grace) {
+      Objects.requireNonNull(grace, "client grace");
+      if (grace.isNegative() || grace.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException("client grace must be 0 up to 1 day, not " + grace);
+      }
+      this.clientGrace = grace;
+      return this;
+    }
+
+    /** Takes away the group's own client grace: the tenant's applies. */
+    public Builder tenantClientGrace() {
+      this.clientGrace = null;
+      return this;
+    }
+
+    /**
+     * Re-routes a session whose client waited {@code after} for a reply; more than 0 up to 1 day.
+     * See {@link GroupSpec#reassignUnanswered()}.
+     */
+    public Builder reassignUnanswered(Duration after) {
+      Objects.requireNonNull(after, "unanswered time");
+      if (after.isNegative() || after.isZero() || after.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException("unanswered time must be more than 0 up to 1 day, not " + after);
+      }
+      this.reassignUnanswered = after;
+      return this;
+    }
+
+    /** Never re-routes a session for want of a reply (the default). */
+    public Builder noUnansweredReassign() {
+      this.reassignUnanswered = null;
       return this;
     }
 

@@ -8,8 +8,28 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant's policies: routing rules and the default group, whether operators may change their
- * own channel switches or block clients, invitation validity, and how long ended sessions stay
- * reachable for feedback and reopening.
+ * own channel switches or block clients, invitation validity, how long ended sessions stay
+ * reachable for feedback and reopening, and what happens to clients and operators whose
+ * connection is gone.
+ *
+ * <h2>Presence</h2>
+ *
+ * The transport tells the engine when a client's or an operator's connections open and close
+ * ({@link Command.ClientConnection}, {@link Command.OperatorConnection}); the engine decides what
+ * follows, with deadlines like its other timers:
+ *
+ * <ul>
+ *   <li>a client of a {@linkplain Channel#connected() connected channel} whose last connection is
+ *       gone for the {@link #clientGrace()} has left: a waiting one is abandoned, a served one
+ *       ended ({@code CLIENT_LEFT}); back within the grace, nothing changed;
+ *   <li>an operator whose last console is gone is offered nothing from that moment (offers standing
+ *       to him go to the next operator at once); after the {@link #operatorGrace()} his status
+ *       becomes {@link #goneOperatorStatus()} and, after a further {@link
+ *       #sessionsWaitForGoneOperator()}, his active sessions go back to their queues keeping their
+ *       original waiting time, with a note saying why; back within the grace, nothing changed.
+ * </ul>
+ *
+ * Clients and operators of whom the engine was never told a connection are never affected.
  *
  * <p>Thread safety: immutable.
  */
@@ -23,6 +43,10 @@ public final class TenantSettings {
   private final boolean operatorsMayBlock;
   private final Duration invitationValidity;
   private final Duration endedRetention;
+  private final Duration clientGrace;
+  private final Duration operatorGrace;
+  private final OperatorStatus goneOperatorStatus;
+  private final Duration sessionsWaitForGoneOperator;
 
   private TenantSettings(Builder b) {
     rules = List.copyOf(b.rules);
@@ -31,6 +55,10 @@ public final class TenantSettings {
     operatorsMayBlock = b.operatorsMayBlock;
     invitationValidity = b.invitationValidity;
     endedRetention = b.endedRetention;
+    clientGrace = b.clientGrace;
+    operatorGrace = b.operatorGrace;
+    goneOperatorStatus = b.goneOperatorStatus;
+    sessionsWaitForGoneOperator = b.sessionsWaitForGoneOperator;
   }
 
   /** Starts from the defaults. */
@@ -71,25 +99,79 @@ public final class TenantSettings {
     return endedRetention;
   }
 
+  /**
+   * How long a client of a {@linkplain Channel#connected() connected channel} may be without a
+   * connection before he counts as gone; default 60 s. A group may set its own ({@link
+   * GroupSpec#clientGrace()}).
+   */
+  public Duration clientGrace() {
+    return clientGrace;
+  }
+
+  /** How long an operator may be without a console before he counts as gone; default 60 s. */
+  public Duration operatorGrace() {
+    return operatorGrace;
+  }
+
+  /**
+   * The status a gone operator is given when his grace ends: away with the reason {@value
+   * #DISCONNECTED} by default, or {@link OperatorStatus#OFFLINE}. An operator already away keeps
+   * his own reason unless this is offline.
+   */
+  public OperatorStatus goneOperatorStatus() {
+    return goneOperatorStatus;
+  }
+
+  /**
+   * How long a gone operator's active sessions wait for him after his grace before they go back
+   * to their queues; default 0: at once.
+   */
+  public Duration sessionsWaitForGoneOperator() {
+    return sessionsWaitForGoneOperator;
+  }
+
+  /** The away reason the engine gives an operator whose console is gone. */
+  public static final String DISCONNECTED = "disconnected";
+
   @Override
   public boolean equals(@Nullable Object other) {
-    if (!(other instanceof TenantSettings)) {
-      return false;
-    }
-    TenantSettings o = (TenantSettings) other;
-    return Objects.equals(rules, o.rules) && Objects.equals(defaultGroup, o.defaultGroup) && switchesLocked == o.switchesLocked && operatorsMayBlock == o.operatorsMayBlock && Objects.equals(invitationValidity, o.invitationValidity) && Objects.equals(endedRetention, o.endedRetention);
+    return other instanceof TenantSettings o && Objects.equals(rules, o.rules)
+        && Objects.equals(defaultGroup, o.defaultGroup) && switchesLocked == o.switchesLocked
+        && operatorsMayBlock == o.operatorsMayBlock && Objects.equals(invitationValidity, o.invitationValidity)
+        && Objects.equals(endedRetention, o.endedRetention) && clientGrace.equals(o.clientGrace)
+        && operatorGrace.equals(o.operatorGrace) && goneOperatorStatus.equals(o.goneOperatorStatus)
+        && sessionsWaitForGoneOperator.equals(o.sessionsWaitForGoneOperator);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(rules, defaultGroup, switchesLocked, operatorsMayBlock, invitationValidity, endedRetention);
+    return Objects.hash(rules, defaultGroup, switchesLocked, operatorsMayBlock, invitationValidity, endedRetention,
+        clientGrace, operatorGrace, goneOperatorStatus, sessionsWaitForGoneOperator);
   }
 
   @Override
   public String toString() {
     return "TenantSettings{rules=" + rules + ", defaultGroup=" + defaultGroup + ", switchesLocked=" + switchesLocked
         + ", operatorsMayBlock=" + operatorsMayBlock + ", invitationValidity=" + invitationValidity
-        + ", endedRetention=" + endedRetention + "}";
+        + ", endedRetention=" + endedRetention + ", clientGrace=" + clientGrace + ", operatorGrace=" + operatorGrace
+        + ", goneOperatorStatus=" + goneOperatorStatus + ", sessionsWaitForGoneOperator=" + sessionsWaitForGoneOperator
+        + "}";
+  }
+
+  /** Returns a builder holding these settings, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.rules = rules;
+    b.defaultGroup = defaultGroup;
+    b.switchesLocked = switchesLocked;
+    b.operatorsMayBlock = operatorsMayBlock;
+    b.invitationValidity = invitationValidity;
+    b.endedRetention = endedRetention;
+    b.clientGrace = clientGrace;
+    b.operatorGrace = operatorGrace;
+    b.goneOperatorStatus = goneOperatorStatus;
+    b.sessionsWaitForGoneOperator = sessionsWaitForGoneOperator;
+    return b;
   }
 
   /** Builds {@link TenantSettings}. */
@@ -100,6 +182,10 @@ public final class TenantSettings {
     private boolean operatorsMayBlock = true;
     private Duration invitationValidity = Duration.ofHours(24);
     private Duration endedRetention = Duration.ofHours(24);
+    private Duration clientGrace = Duration.ofSeconds(60);
+    private Duration operatorGrace = Duration.ofSeconds(60);
+    private OperatorStatus goneOperatorStatus = OperatorStatus.away(DISCONNECTED);
+    private Duration sessionsWaitForGoneOperator = Duration.ZERO;
 
     private Builder() {}
 
@@ -139,15 +225,55 @@ public final class TenantSettings {
       return this;
     }
 
+    /** How long a client may be without a connection before he has left; 0 to 1 day, default 60 s. */
+    public Builder clientGrace(Duration grace) {
+      this.clientGrace = within("client grace", grace, Duration.ZERO, 1);
+      return this;
+    }
+
+    /** How long an operator may be without a console before he is gone; 0 to 1 day, default 60 s. */
+    public Builder operatorGrace(Duration grace) {
+      this.operatorGrace = within("operator grace", grace, Duration.ZERO, 1);
+      return this;
+    }
+
+    /**
+     * The status a gone operator gets when his grace ends: away (with a reason) or offline; default
+     * away, {@value TenantSettings#DISCONNECTED}.
+     */
+    public Builder goneOperatorStatus(OperatorStatus status) {
+      Objects.requireNonNull(status, "status");
+      if (status.presence() == Presence.ONLINE) {
+        throw new IllegalArgumentException("a gone operator is away or offline, not " + status);
+      }
+      this.goneOperatorStatus = status;
+      return this;
+    }
+
+    /**
+     * How long a gone operator's active sessions wait for him after his grace before going back to
+     * their queues; 0 (at once, the default) to 1 day.
+     */
+    public Builder sessionsWaitForGoneOperator(Duration wait) {
+      this.sessionsWaitForGoneOperator = within("sessions' wait for a gone operator", wait, Duration.ZERO, 1);
+      return this;
+    }
+
     /** Builds the settings. */
     public TenantSettings build() {
       return new TenantSettings(this);
     }
 
     private static Duration positive(String what, Duration d, Duration min) {
+      return within(what, d, min, 365);
+    }
+
+    /** {@code d}, if it is from {@code min} to {@code maxDays} days. */
+    private static Duration within(String what, Duration d, Duration min, int maxDays) {
       Objects.requireNonNull(d, what);
-      if (d.compareTo(min) < 0 || d.compareTo(Duration.ofDays(365)) > 0) {
-        throw new IllegalArgumentException(what + " must be " + min + " to 365 days, not " + d);
+      if (d.compareTo(min) < 0 || d.compareTo(Duration.ofDays(maxDays)) > 0) {
+        throw new IllegalArgumentException(
+            what + " must be " + min + " to " + maxDays + (maxDays == 1 ? " day" : " days") + ", not " + d);
       }
       return d;
     }

@@ -243,7 +243,7 @@ class ParleyTest {
       for (int i = 0; i < pending.size(); i++) {
         List<Event> events = pending.get(i).get(10, TimeUnit.SECONDS);
         String session = "s" + i;
-        assertThat(events).isNotEmpty().allMatch(e -> e instanceof Event.SessionEvent
+        assertThat(events).isNotEmpty().allMatch(e -> e instanceof Event.QueueChanged || e instanceof Event.SessionEvent
             && ((Event.SessionEvent) e).session().value().equals(session));
         expected.addAll(events);
       }

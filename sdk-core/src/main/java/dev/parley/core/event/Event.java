@@ -18,6 +18,7 @@ import dev.parley.core.SessionId;
 import dev.parley.core.SessionState;
 import dev.parley.core.TenantId;
 import dev.parley.core.TenantSettings;
+import dev.parley.core.routing.SessionView;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,26 @@ public sealed interface Event {
     /** Its chatbot did not answer a turn within its reply time-out: it fell back to its group. */
     CHATBOT_TIMED_OUT,
     /** Its chatbot failed (an error, unreachable, an unreadable answer): it fell back to its group. */
-    CHATBOT_FAILED
+    CHATBOT_FAILED,
+    /**
+     * Its operator's console was gone past his grace (and the sessions' wait for him): it went back
+     * to its queue keeping its original waiting time.
+     */
+    OPERATOR_GONE,
+    /**
+     * The client's message had no reply within the group's {@linkplain
+     * GroupSpec#reassignUnanswered() unanswered time}: it went back to its queue for another
+     * operator, keeping its original waiting time.
+     */
+    UNANSWERED
+  }
+
+  /** Why a waiting client's session was abandoned. */
+  enum AbandonReason {
+    /** The client said he leaves (closed the chat, hung up, a channel's leave). */
+    CLIENT_LEFT,
+    /** His connection was gone for the client grace. */
+    CLIENT_GONE
   }
 
   /** Why an offer ended without acceptance. */
@@ -101,14 +121,17 @@ public sealed interface Event {
     CLIENT_BLOCKED
   }
 
-  /** Why an invitation stopped being valid. */
   /** How far a message got to its recipient. */
   enum Delivery {
+    /** It reached the recipient's device. */
     DELIVERED,
+    /** The recipient read it. */
     READ,
+    /** It could not be delivered. */
     FAILED
   }
 
+  /** Why an invitation stopped being valid. */
   enum InvitationEndReason {
     /** A one-off invitation was used. */
     USED,
@@ -290,13 +313,23 @@ public sealed interface Event {
     }
   }
 
-  /** The session was offered to one operator, or to each of a whole group's operators. */
+  /**
+   * The session was offered to one operator, or to each of a whole group's operators; {@code
+   * preview} is what an offer shows them (the session as it is once offered).
+   */
   record SessionOffered(
-      TenantId tenant, Instant at, Actor actor, SessionId session, @Nullable GroupId group, List<OperatorId> operators)
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      SessionId session,
+      @Nullable GroupId group,
+      List<OperatorId> operators,
+      SessionView preview)
       implements SessionEvent {
     public SessionOffered {
       requireNonNull(session, "session");
       operators = List.copyOf(operators);
+      requireNonNull(preview, "preview");
     }
 
     @Override
@@ -339,8 +372,10 @@ public sealed interface Event {
 
   /**
    * The session went back to waiting, now for {@code group} or {@code operator}: a redirect, an
-   * administrator's re-route, an escalation, its operator logging out; or it left its chatbot for
-   * the queue (a hand-off, a fallback).
+   * administrator's re-route, an escalation, its operator logging out or gone, a client left
+   * without a reply; or it left its chatbot for the queue (a hand-off, a fallback). {@code
+   * waitingSince} is when its wait counts from: now, or its original entry into the queue when it
+   * keeps its place ({@link RequeueReason#OPERATOR_GONE}, {@link RequeueReason#UNANSWERED}).
    */
   record SessionRequeued(
       TenantId tenant,
@@ -351,11 +386,13 @@ public sealed interface Event {
       @Nullable OperatorId previousOperator,
       @Nullable GroupId group,
       @Nullable OperatorId operator,
-      @Nullable String note)
+      @Nullable String note,
+      Instant waitingSince)
       implements SessionEvent {
     public SessionRequeued {
       requireNonNull(session, "session");
       requireNonNull(reason, "reason");
+      requireNonNull(waitingSince, "waitingSince");
     }
 
     @Override
@@ -364,11 +401,13 @@ public sealed interface Event {
     }
   }
 
-  /** The client left while waiting, or while with a chatbot. */
-  record SessionAbandoned(TenantId tenant, Instant at, Actor actor, SessionId session, @Nullable GroupId group)
+  /** The client left while waiting, or while with a chatbot: he said so, or his connection was gone too long. */
+  record SessionAbandoned(
+      TenantId tenant, Instant at, Actor actor, SessionId session, @Nullable GroupId group, AbandonReason reason)
       implements SessionEvent {
     public SessionAbandoned {
       requireNonNull(session, "session");
+      requireNonNull(reason, "reason");
     }
 
     @Override
@@ -377,15 +416,27 @@ public sealed interface Event {
     }
   }
 
-  /** An active session ended; it is in wrap-up, or ended when its group has no wrap-up time. */
+  /**
+   * An active session ended; it is in wrap-up, or ended when its group has no wrap-up time. A
+   * client whose connection was gone past his grace ends it as {@link EndReason#CLIENT_LEFT} with
+   * the system as actor. {@code audience}: its operator and the collaborators it had.
+   */
   record SessionEnded(
-      TenantId tenant, Instant at, Actor actor, SessionId session, OperatorId operator, EndReason reason, SessionState state)
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      SessionId session,
+      OperatorId operator,
+      EndReason reason,
+      SessionState state,
+      List<OperatorId> audience)
       implements SessionEvent {
     public SessionEnded {
       requireNonNull(session, "session");
       requireNonNull(operator, "operator");
       requireNonNull(reason, "reason");
       requireNonNull(state, "state");
+      audience = List.copyOf(audience);
     }
   }
 
@@ -411,23 +462,35 @@ public sealed interface Event {
     }
   }
 
-  /** A note was added to the session. */
-  record NoteAdded(TenantId tenant, Instant at, Actor actor, SessionId session, SessionState state, String text)
+  /** A note was added to the session. {@code audience}: the operators who serve or served it, with its collaborators. */
+  record NoteAdded(
+      TenantId tenant, Instant at, Actor actor, SessionId session, SessionState state, String text, List<OperatorId> audience)
       implements SessionEvent {
     public NoteAdded {
       requireNonNull(session, "session");
       requireNonNull(state, "state");
       requireNonNull(text, "text");
+      audience = List.copyOf(audience);
     }
   }
 
-  /** An operator joined or left an active session as collaborator. */
+  /**
+   * An operator joined or left an active session as collaborator. {@code audience}: its operator
+   * and its collaborators before the change (the one who left among them, not the one who joined).
+   */
   record CollaboratorChanged(
-      TenantId tenant, Instant at, Actor actor, SessionId session, OperatorId collaborator, boolean joined)
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      SessionId session,
+      OperatorId collaborator,
+      boolean joined,
+      List<OperatorId> audience)
       implements SessionEvent {
     public CollaboratorChanged {
       requireNonNull(session, "session");
       requireNonNull(collaborator, "collaborator");
+      audience = List.copyOf(audience);
     }
 
     @Override
@@ -436,13 +499,21 @@ public sealed interface Event {
     }
   }
 
-  /** The client rated the session. */
+  /** The client rated the session. {@code audience}: the operator who served it. */
   record FeedbackGiven(
-      TenantId tenant, Instant at, Actor actor, SessionId session, SessionState state, int rating, @Nullable String comment)
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      SessionId session,
+      SessionState state,
+      int rating,
+      @Nullable String comment,
+      List<OperatorId> audience)
       implements SessionEvent {
     public FeedbackGiven {
       requireNonNull(session, "session");
       requireNonNull(state, "state");
+      audience = List.copyOf(audience);
     }
   }
 
@@ -481,7 +552,10 @@ public sealed interface Event {
     }
   }
 
-  /** A message was posted into the session; {@code actor} sent it. */
+  /**
+   * A message was posted into the session; {@code actor} sent it. {@code audience}: the operators
+   * who see the conversation (its serving operator, once accepted, and its collaborators).
+   */
   record MessagePosted(
       TenantId tenant,
       Instant at,
@@ -490,7 +564,8 @@ public sealed interface Event {
       SessionState state,
       String messageId,
       String text,
-      List<Attachment> attachments)
+      List<Attachment> attachments,
+      List<OperatorId> audience)
       implements SessionEvent {
     public MessagePosted {
       requireNonNull(session, "session");
@@ -498,27 +573,104 @@ public sealed interface Event {
       requireNonNull(messageId, "messageId");
       requireNonNull(text, "text");
       attachments = List.copyOf(attachments);
+      audience = List.copyOf(audience);
     }
   }
 
-  /** A tag was added to ({@code on}) or removed from the session. */
-  record TagChanged(TenantId tenant, Instant at, Actor actor, SessionId session, SessionState state, String tag, boolean on)
+  /** A tag was added to ({@code on}) or removed from the session. {@code audience} as for {@link NoteAdded}. */
+  record TagChanged(
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      SessionId session,
+      SessionState state,
+      String tag,
+      boolean on,
+      List<OperatorId> audience)
       implements SessionEvent {
     public TagChanged {
       requireNonNull(session, "session");
       requireNonNull(state, "state");
       requireNonNull(tag, "tag");
+      audience = List.copyOf(audience);
     }
   }
 
-  /** A session parameter was set, or cleared when {@code value} is null. */
+  /** A session parameter was set, or cleared when {@code value} is null. {@code audience} as for {@link NoteAdded}. */
   record ParameterSet(
-      TenantId tenant, Instant at, Actor actor, SessionId session, SessionState state, String name, @Nullable String value)
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      SessionId session,
+      SessionState state,
+      String name,
+      @Nullable String value,
+      List<OperatorId> audience)
       implements SessionEvent {
     public ParameterSet {
       requireNonNull(session, "session");
       requireNonNull(state, "state");
       requireNonNull(name, "name");
+      audience = List.copyOf(audience);
+    }
+  }
+
+  /**
+   * The client's connections changed: his last one closed ({@code connected} false; he has left
+   * unless one opens by {@code graceEnds}), or the first opened again ({@code graceEnds} null).
+   */
+  record ClientPresenceChanged(
+      TenantId tenant, Instant at, Actor actor, SessionId session, SessionState state, boolean connected,
+      @Nullable Instant graceEnds)
+      implements SessionEvent {
+    public ClientPresenceChanged {
+      requireNonNull(session, "session");
+      requireNonNull(state, "state");
+    }
+  }
+
+  /**
+   * An operator's consoles changed: his last one closed ({@code connected} false; he is offered
+   * nothing, and is gone unless one connects by {@code graceEnds}, null while he is logged out),
+   * or the first connected again.
+   */
+  record OperatorPresenceChanged(
+      TenantId tenant, Instant at, Actor actor, OperatorId operator, boolean connected, @Nullable Instant graceEnds)
+      implements Event {
+    public OperatorPresenceChanged {
+      requireNonNull(operator, "operator");
+    }
+  }
+
+  /**
+   * A waiting queue changed: sessions joined or left it, or a whole-group offer of one of them was
+   * made or withdrawn. Told once per queue per command, after the events that changed it, so that
+   * an edge refreshes waiting lists and queue places without asking on every event: {@code
+   * watchers} are the operators whose waiting list shows the queue; the clients who wait in it
+   * have new places.
+   *
+   * @param group the group whose queue it is, or null for the queue of one operator
+   * @param operator the operator whose own queue it is (invitations, redirects to him), or null
+   * @param channel the queue's channel
+   * @param waiting how many sessions wait in it now
+   * @param watchers the operators whose waiting list shows it
+   */
+  record QueueChanged(
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      @Nullable GroupId group,
+      @Nullable OperatorId operator,
+      Channel channel,
+      int waiting,
+      List<OperatorId> watchers)
+      implements Event {
+    public QueueChanged {
+      requireNonNull(channel, "channel");
+      if ((group == null) == (operator == null)) {
+        throw new IllegalArgumentException("a queue is a group's or an operator's, not " + group + " / " + operator);
+      }
+      watchers = List.copyOf(watchers);
     }
   }
 

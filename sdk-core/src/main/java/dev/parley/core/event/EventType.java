@@ -41,16 +41,18 @@ public enum EventType {
   SESSION_ACCEPTED("session.accepted"),
   /**
    * {@link Event.SessionRequeued} by a redirect: {@code reason, previousOperator, group, operator,
-   * note}.
+   * note, waitingSince}.
    */
   SESSION_REDIRECTED("session.redirected"),
   /**
-   * {@link Event.SessionRequeued} for another reason (an escalation, its operator logging out):
-   * the same fields as {@link #SESSION_REDIRECTED}.
+   * {@link Event.SessionRequeued} for another reason (an escalation, its operator logging out or
+   * gone, a client left without a reply): the same fields as {@link #SESSION_REDIRECTED}.
    */
   SESSION_REQUEUED("session.requeued"),
-  /** {@link Event.SessionAbandoned}: {@code group}. */
+  /** {@link Event.SessionAbandoned}: {@code group, reason} ({@code CLIENT_LEFT} or {@code CLIENT_GONE}). */
   SESSION_ABANDONED("session.abandoned"),
+  /** {@link Event.ClientPresenceChanged}: {@code connected, graceEnds}. */
+  CLIENT_PRESENCE_CHANGED("session.client_presence"),
   /** {@link Event.SessionEnded}: {@code operator, reason, state}. */
   SESSION_ENDED("session.ended"),
   /** {@link Event.WrapUpCompleted}: {@code operator, result, note, timedOut}. */
@@ -68,6 +70,8 @@ public enum EventType {
   MESSAGE_STATUS_CHANGED("message.status_changed"),
   /** {@link Event.OperatorStatusChanged}: {@code operator, from, to}. */
   OPERATOR_STATUS_CHANGED("operator.status_changed"),
+  /** {@link Event.OperatorPresenceChanged}: {@code operator, connected, graceEnds}. */
+  OPERATOR_PRESENCE_CHANGED("operator.presence_changed"),
   /** {@link Event.ClientBlocked}: {@code channel, client, reason}. */
   CLIENT_BLOCKED("client.blocked"),
   /** {@link Event.ClientUnblocked}: {@code channel, client}. */
@@ -122,6 +126,8 @@ public enum EventType {
       return Optional.of(redirect ? SESSION_REDIRECTED : SESSION_REQUEUED);
     } else if (event instanceof Event.SessionAbandoned) {
       return Optional.of(SESSION_ABANDONED);
+    } else if (event instanceof Event.ClientPresenceChanged) {
+      return Optional.of(CLIENT_PRESENCE_CHANGED);
     } else if (event instanceof Event.SessionEnded) {
       return Optional.of(SESSION_ENDED);
     } else if (event instanceof Event.WrapUpCompleted) {
@@ -135,6 +141,8 @@ public enum EventType {
       return Optional.of(MESSAGE_STATUS_CHANGED);
     } else if (event instanceof Event.OperatorStatusChanged) {
       return Optional.of(OPERATOR_STATUS_CHANGED);
+    } else if (event instanceof Event.OperatorPresenceChanged) {
+      return Optional.of(OPERATOR_PRESENCE_CHANGED);
     } else if (event instanceof Event.ClientBlocked) {
       return Optional.of(CLIENT_BLOCKED);
     } else if (event instanceof Event.ClientUnblocked) {

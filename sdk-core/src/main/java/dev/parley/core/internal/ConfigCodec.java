@@ -43,22 +43,26 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * settings/tenant  defaultGroup=sales switchesLocked=false operatorsMayBlock=true
- *                  invitationValidity=PT24H endedRetention=PT24H
+ *                  invitationValidity=PT24H endedRetention=PT24H clientGrace=PT1M operatorGrace=PT1M
+ *                  goneOperatorPresence=AWAY goneOperatorReason=disconnected sessionsWaitForGoneOperator=PT0S
  *                  rule.0.group=sales rule.0.priority=5 rule.0.channels=WEB_CHAT,VIDEO_CALL
  *                  rule.0.language=cs rule.0.widget=shop rule.0.pageUrlPrefix=https://shop/
  *                  rule.0.parameter.0.key=vip rule.0.parameter.0.value=yes
  * group/ID         strategy=BY_UTILIZATION offerTimeout=PT30S autoAccept=false wrapUpLimit=PT2M
  *                  maxQueueLength=200 priority=0 escalateAfter=PT5M escalateTo=support chatbot=faq
+ *                  clientGrace=PT30S reassignUnanswered=PT3M
  * chatbot/ID       endpoint=https://bots.example.com/faq secret=... replyTimeout=PT10S
  * operator/ID      group.GROUP_ID=RANK capacity.CHANNEL=N phoneLine=true
- * presence/ID      presence=AWAY awayReason=lunch switchedOff=PHONE,EMAIL phoneLine=true
+ * presence/ID      presence=AWAY awayReason=lunch switchedOff=PHONE,EMAIL phoneLine=true tracked=true
  * </pre>
  *
  * <p>Kinds with a dot in their name ({@code webhooks.subscription}) belong to other modules that
  * keep their configuration beside the engine's: the engine leaves them alone.
  *
  * <p>An absent optional value (default group, rule condition, escalation, chatbot, away reason) has no
- * property. Rules and their parameters are numbered from 0 without gaps; parameter keys sit in
+ * property. Properties added after format 1 was first written (the presence settings, a group's
+ * client grace and unanswered time, an operator's {@code tracked}) are optional when read, taking
+ * their defaults, so that records written before them still read. Rules and their parameters are numbered from 0 without gaps; parameter keys sit in
  * property values, so they may hold any text. Durations are ISO-8601, channel sets are names in
  * declaration order, comma-separated.
  *
@@ -88,6 +92,11 @@ final class ConfigCodec {
     p.put("operatorsMayBlock", String.valueOf(settings.operatorsMayBlock()));
     p.put("invitationValidity", settings.invitationValidity().toString());
     p.put("endedRetention", settings.endedRetention().toString());
+    p.put("clientGrace", settings.clientGrace().toString());
+    p.put("operatorGrace", settings.operatorGrace().toString());
+    p.put("goneOperatorPresence", settings.goneOperatorStatus().presence().name());
+    Optional.ofNullable(settings.goneOperatorStatus().reason()).ifPresent(reason -> p.put("goneOperatorReason", reason));
+    p.put("sessionsWaitForGoneOperator", settings.sessionsWaitForGoneOperator().toString());
     for (int i = 0; i < settings.rules().size(); i++) {
       putRule(p, "rule." + i + ".", settings.rules().get(i));
     }
@@ -103,6 +112,12 @@ final class ConfigCodec {
     r.required("operatorsMayBlock", s -> b.operatorsMayBlock(bool(s)));
     r.required("invitationValidity", s -> b.invitationValidity(duration(s)));
     r.required("endedRetention", s -> b.endedRetention(duration(s)));
+    r.optional("clientGrace", s -> b.clientGrace(duration(s)));
+    r.optional("operatorGrace", s -> b.operatorGrace(duration(s)));
+    Optional<Presence> gone = r.optional("goneOperatorPresence", s -> named(Presence.class, s));
+    Optional<String> goneReason = r.optional("goneOperatorReason", reason -> reason);
+    gone.ifPresent(presence -> b.goneOperatorStatus(new OperatorStatus(presence, goneReason.orElse(null))));
+    r.optional("sessionsWaitForGoneOperator", s -> b.sessionsWaitForGoneOperator(duration(s)));
     List<RoutingRule> rules = new ArrayList<>();
     for (int i = 0; r.hasAny("rule." + i + "."); i++) {
       rules.add(rule(r, "rule." + i + "."));
@@ -122,6 +137,8 @@ final class ConfigCodec {
     group.escalateAfter().ifPresent(d -> p.put("escalateAfter", d.toString()));
     group.escalateTo().ifPresent(g -> p.put("escalateTo", g.value()));
     group.chatbot().ifPresent(bot -> p.put("chatbot", bot.value()));
+    group.clientGrace().ifPresent(d -> p.put("clientGrace", d.toString()));
+    group.reassignUnanswered().ifPresent(d -> p.put("reassignUnanswered", d.toString()));
     return record(tenant, GROUP, group.id().value(), p);
   }
 
@@ -136,6 +153,8 @@ final class ConfigCodec {
     r.required("priority", s -> b.priority(integer(s)));
     r.optional("escalateAfter", s -> b.escalateAfter(duration(s), r.required("escalateTo", GroupId::of)));
     r.optional("chatbot", s -> b.chatbot(ChatbotId.of(s)));
+    r.optional("clientGrace", s -> b.clientGrace(duration(s)));
+    r.optional("reassignUnanswered", s -> b.reassignUnanswered(duration(s)));
     return r.finish(b::build);
   }
 
@@ -179,6 +198,7 @@ final class ConfigCodec {
     Optional.ofNullable(presence.status().reason()).ifPresent(reason -> p.put("awayReason", reason));
     p.put("switchedOff", names(presence.switchedOff()));
     p.put("phoneLine", String.valueOf(presence.phoneLine()));
+    p.put("tracked", String.valueOf(presence.tracked()));
     return record(tenant, PRESENCE, operator.value(), p);
   }
 
@@ -190,7 +210,8 @@ final class ConfigCodec {
         .orElseGet(() -> new OperatorStatus(presence, null));
     Set<Channel> switchedOff = r.required("switchedOff", ConfigCodec::channels);
     boolean phoneLine = r.required("phoneLine", ConfigCodec::bool);
-    return r.finish(() -> new OperatorPresence(status, switchedOff, phoneLine));
+    boolean tracked = r.optional("tracked", ConfigCodec::bool).orElse(false);
+    return r.finish(() -> new OperatorPresence(status, switchedOff, phoneLine, tracked));
   }
 
   private static void putRule(Map<String, String> p, String prefix, RoutingRule rule) {

@@ -12,8 +12,10 @@ import java.util.Set;
  * @param status his presence and away reason
  * @param switchedOff the assigned channels he has switched off
  * @param phoneLine whether his phone line is available
+ * @param tracked whether the engine was ever told of a console of his: after a restart he is taken
+ *     to be gone, with his grace to come back
  */
-record OperatorPresence(OperatorStatus status, Set<Channel> switchedOff, boolean phoneLine) {
+record OperatorPresence(OperatorStatus status, Set<Channel> switchedOff, boolean phoneLine, boolean tracked) {
   /** Checks the status and copies the set. */
   OperatorPresence {
     Objects.requireNonNull(status, "status");

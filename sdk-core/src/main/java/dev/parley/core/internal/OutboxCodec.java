@@ -63,9 +63,15 @@ final class OutboxCodec {
     } else if (e instanceof Event.SessionRequeued) {
       Event.SessionRequeued q = (Event.SessionRequeued) e;
       return json.put("reason", q.reason().name()).put("previousOperator", id(q.previousOperator()))
-          .put("group", id(q.group())).put("operator", id(q.operator())).put("note", q.note());
-    } else if (e instanceof Event.SessionAbandoned) {
-      return json.put("group", id(((Event.SessionAbandoned) e).group()));
+          .put("group", id(q.group())).put("operator", id(q.operator())).put("note", q.note())
+          .put("waitingSince", q.waitingSince().toString());
+    } else if (e instanceof Event.SessionAbandoned a) {
+      return json.put("group", id(a.group())).put("reason", a.reason().name());
+    } else if (e instanceof Event.ClientPresenceChanged c) {
+      return json.put("connected", c.connected()).put("graceEnds", c.graceEnds() == null ? null : c.graceEnds().toString());
+    } else if (e instanceof Event.OperatorPresenceChanged c) {
+      return json.put("operator", c.operator().value()).put("connected", c.connected())
+          .put("graceEnds", c.graceEnds() == null ? null : c.graceEnds().toString());
     } else if (e instanceof Event.SessionEnded) {
       Event.SessionEnded x = (Event.SessionEnded) e;
       return json.put("operator", x.operator().value()).put("reason", x.reason().name()).put("state", x.state().name());

@@ -60,6 +60,10 @@ final class Recorder {
   private final Map<String, OperatorPresence> presences = new HashMap<>();
   private final boolean outbox;
 
+  /** Transition reasons of a client's presence facts; a session with either is followed after a restart. */
+  static final String CLIENT_CONNECTED = "CLIENT_CONNECTED";
+  static final String CLIENT_GONE = "CLIENT_GONE";
+
   /**
    * A session's record in the making, with the few of its values the recorder reads back (a
    * builder keeps its values to itself).
@@ -247,7 +251,7 @@ final class Recorder {
     } else if (e instanceof Event.SessionRequeued) {
       Event.SessionRequeued q = (Event.SessionRequeued) e;
       d.status(SessionStatus.QUEUED).group(q.group() != null ? q.group().value() : d.group).collaborators(List.of()).record
-          .target(id(q.operator())).enteredQueueAt(q.at())
+          .target(id(q.operator())).enteredQueueAt(q.waitingSince())
           .transition(step(q, SessionStatus.QUEUED, q.reason().name(), id(q.group()), q.operator()));
       if (q.note() != null) {
         b.note(new SessionNote(q.at(), q.actor().toString(), q.note()));
@@ -258,9 +262,12 @@ final class Recorder {
     } else if (e instanceof Event.SessionEndedByChatbot) {
       d.status(SessionStatus.ENDED).record.endedAt(e.at()).closedAt(e.at()).endReason("CHATBOT_ENDED")
           .transition(step(e, SessionStatus.ENDED, "CHATBOT_ENDED", d.group, null));
-    } else if (e instanceof Event.SessionAbandoned) {
+    } else if (e instanceof Event.SessionAbandoned a) {
       d.status(SessionStatus.ABANDONED).record.endedAt(e.at()).closedAt(e.at()).endReason("ABANDONED")
-          .transition(step(e, SessionStatus.ABANDONED, null, d.group, null));
+          .transition(step(e, SessionStatus.ABANDONED, a.reason().name(), d.group, null));
+    } else if (e instanceof Event.ClientPresenceChanged p) {
+      // Same status, a fact for the history, and what a restart reads to know the client is followed.
+      b.transition(step(p, d.status, p.connected() ? CLIENT_CONNECTED : CLIENT_GONE, d.group, null));
     } else if (e instanceof Event.SessionEnded) {
       Event.SessionEnded x = (Event.SessionEnded) e;
       boolean over = x.state() == SessionState.ENDED;
@@ -362,7 +369,7 @@ final class Recorder {
       String key = tenant + "/" + d.spec().id().value();
       OperatorPresence was = presences.get(key);
       presence(t, d.spec().id(), was != null ? was
-          : new OperatorPresence(OperatorStatus.OFFLINE, Set.of(), d.spec().phoneLine()), out);
+          : new OperatorPresence(OperatorStatus.OFFLINE, Set.of(), d.spec().phoneLine(), false), out);
     } else if (e instanceof Event.OperatorRemoved) {
       String operator = ((Event.OperatorRemoved) e).operator().value();
       presences.remove(tenant + "/" + operator);
@@ -371,7 +378,12 @@ final class Recorder {
     } else if (e instanceof Event.OperatorStatusChanged) {
       Event.OperatorStatusChanged c = (Event.OperatorStatusChanged) e;
       OperatorPresence p = presenceOf(t, c.operator());
-      presence(t, c.operator(), new OperatorPresence(c.to(), p.switchedOff(), p.phoneLine()), out);
+      presence(t, c.operator(), new OperatorPresence(c.to(), p.switchedOff(), p.phoneLine(), p.tracked()), out);
+    } else if (e instanceof Event.OperatorPresenceChanged c) {
+      OperatorPresence p = presenceOf(t, c.operator());
+      if (!p.tracked()) {
+        presence(t, c.operator(), new OperatorPresence(p.status(), p.switchedOff(), p.phoneLine(), true), out);
+      }
     } else if (e instanceof Event.ChannelSwitched) {
       Event.ChannelSwitched c = (Event.ChannelSwitched) e;
       OperatorPresence p = presenceOf(t, c.operator());
@@ -381,17 +393,17 @@ final class Recorder {
       } else {
         off.add(c.channel());
       }
-      presence(t, c.operator(), new OperatorPresence(p.status(), off, p.phoneLine()), out);
+      presence(t, c.operator(), new OperatorPresence(p.status(), off, p.phoneLine(), p.tracked()), out);
     } else if (e instanceof Event.PhoneLineChanged) {
       Event.PhoneLineChanged c = (Event.PhoneLineChanged) e;
       OperatorPresence p = presenceOf(t, c.operator());
-      presence(t, c.operator(), new OperatorPresence(p.status(), p.switchedOff(), c.available()), out);
+      presence(t, c.operator(), new OperatorPresence(p.status(), p.switchedOff(), c.available(), p.tracked()), out);
     }
   }
 
   private OperatorPresence presenceOf(TenantId tenant, OperatorId operator) {
     OperatorPresence p = presences.get(tenant.value() + "/" + operator.value());
-    return p != null ? p : new OperatorPresence(OperatorStatus.OFFLINE, Set.of(), false);
+    return p != null ? p : new OperatorPresence(OperatorStatus.OFFLINE, Set.of(), false, false);
   }
 
   private void presence(TenantId tenant, OperatorId operator, OperatorPresence p, Writes out) {

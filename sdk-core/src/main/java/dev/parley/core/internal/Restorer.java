@@ -26,12 +26,15 @@ import dev.parley.storage.MessageRecord;
 import dev.parley.storage.SessionNote;
 import dev.parley.storage.SessionRecord;
 import dev.parley.storage.SessionStatus;
+import dev.parley.storage.SessionTransition;
 import dev.parley.storage.Storage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,9 +50,19 @@ import org.jspecify.annotations.Nullable;
  * ends, as it would have without the restart; a bot that owed nothing waits for the client's next
  * message as before.
  *
+ * <p>Presence: every connection died with the engine. A client or an operator the engine had been
+ * told of connections of (a session with a presence transition, an operator's {@code tracked}
+ * presence) is taken to be gone from the restart on, with his whole grace to come back; a console
+ * or widget that reconnects within it finds everything as it was. An active session of a group
+ * that re-routes unanswered sessions has its clock re-armed from the transcript (the client's first
+ * message since the last reply of an operator).
+ *
  * <p>Concurrency: runs on the tenant's writer, before any command of the tenant.
  */
 final class Restorer {
+  /** The connection id of the one console that restoring closes for each operator who had any. */
+  private static final String RESTART = "restart";
+
   private Restorer() {}
 
   /**
@@ -120,6 +133,9 @@ final class Restorer {
       }
       if (!p.status().equals(OperatorStatus.OFFLINE)) {
         core.apply(new Command.SetStatus(op.id(), p.status()), now, ignored);
+        if (p.tracked()) {
+          core.apply(new Command.OperatorConnection(op.id(), RESTART, false), now, ignored);
+        }
       }
     }
     for (BlacklistEntry b : storage.blacklist().list(tenant)) {
@@ -130,10 +146,19 @@ final class Restorer {
     for (InvitationRecord inv : valid) {
       core.restoreInvitation(inv.code(), OperatorId.of(inv.operator()), inv.reusable(), inv.expiresAt());
     }
+    Set<String> timesReplies = new HashSet<>();
+    for (GroupSpec g : groups) {
+      if (g.reassignUnanswered().isPresent()) {
+        timesReplies.add(g.id().value());
+      }
+    }
     List<SessionRecord> live = storage.sessions().live(tenant);
     List<RestoredSession> sessions = new ArrayList<>(live.size());
     for (SessionRecord r : live) {
-      sessions.add(restored(r, r.status() == SessionStatus.CHATBOT ? owesSince(r, storage) : null));
+      Instant owes = r.status() == SessionStatus.CHATBOT ? owesSince(r, storage) : null;
+      Instant unanswered = r.status() == SessionStatus.ACTIVE && r.group().filter(timesReplies::contains).isPresent()
+          ? unansweredSince(r, storage) : null;
+      sessions.add(restored(r, owes, unanswered));
       out.restored.put(new Writes.Key(core.tenant(), SessionId.of(r.id())), r);
     }
     recorder.seed(core.tenant(), live, valid, presence);
@@ -155,7 +180,21 @@ final class Restorer {
     return since;
   }
 
-  private static RestoredSession restored(SessionRecord r, @Nullable Instant chatbotOwesSince) {
+  /** Since when the client's first message after the last operator's reply waits, or null. */
+  private static @Nullable Instant unansweredSince(SessionRecord r, Storage storage) {
+    Instant since = null;
+    for (MessageRecord m : storage.transcripts().transcript(r.tenant(), r.id())) {
+      if (m.sender() == MessageRecord.Sender.OPERATOR) {
+        since = null;
+      } else if (m.sender() == MessageRecord.Sender.CLIENT && since == null) {
+        since = m.at();
+      }
+    }
+    return since;
+  }
+
+  private static RestoredSession restored(SessionRecord r, @Nullable Instant chatbotOwesSince,
+      @Nullable Instant unansweredSince) {
     Channel channel = Channel.valueOf(r.channel());
     Entry.Builder entry = Entry.builder(channel).priority(r.priority());
     r.client().ifPresent(entry::client);
@@ -182,7 +221,17 @@ final class Restorer {
         r.group().map(GroupId::of).orElse(null), r.target().map(OperatorId::of).orElse(null),
         r.operator().map(OperatorId::of).orElse(null), with, r.priority(), r.arrivedAt(), r.enteredQueueAt(),
         r.acceptedAt().orElse(null), r.wrapUpDeadline().orElse(null), r.reopens().map(SessionId::of).orElse(null), notes,
-        r.chatbot().map(ChatbotId::of).orElse(null), chatbotOwesSince);
+        r.chatbot().map(ChatbotId::of).orElse(null), chatbotOwesSince, unansweredSince, clientTracked(r));
+  }
+
+  /** Whether the engine had been told of the client's connections: a presence transition says so. */
+  private static boolean clientTracked(SessionRecord r) {
+    for (SessionTransition t : r.transitions()) {
+      if (Recorder.CLIENT_CONNECTED.equals(t.reason()) || Recorder.CLIENT_GONE.equals(t.reason())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The actor a stored name such as {@code operator:alice}, {@code client} or {@code system} stands for. */

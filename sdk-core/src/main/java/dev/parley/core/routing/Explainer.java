@@ -102,6 +102,9 @@ final class Explainer {
     if (op.status().presence() == Presence.AWAY) {
       return Explanation.Exclusion.AWAY;
     }
+    if (op.gone()) {
+      return Explanation.Exclusion.DISCONNECTED;
+    }
     if (op.capacity(c) == 0) {
       return Explanation.Exclusion.CHANNEL_NOT_ASSIGNED;
     }

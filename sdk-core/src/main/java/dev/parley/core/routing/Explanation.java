@@ -64,6 +64,8 @@ public record Explanation(
     OFFLINE,
     /** Away. */
     AWAY,
+    /** Online, but his last console is gone: offered nothing until one connects again. */
+    DISCONNECTED,
     /** The session's channel is not assigned to him. */
     CHANNEL_NOT_ASSIGNED,
     /** He switched the channel off. */

@@ -2,8 +2,10 @@ package dev.parley.core.routing;
 
 import dev.parley.core.GroupId;
 import dev.parley.core.GroupSpec;
+import dev.parley.core.OperatorId;
 import dev.parley.core.RoutingStrategy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** One group's routing state. Mutated only by {@link RoutingCore}. */
@@ -27,13 +29,15 @@ final class GroupState {
   int away;
   int busy;
   long offers;
+  /** Per channel, the operators whose waiting lists show its queue; made when first needed, dropped when members change. */
+  private final List<OperatorId>[] watchers = newWatchers();
 
   GroupState(GroupSpec spec, CandidateIndex index) {
     this.id = spec.id();
     spec(spec);
     for (int c = 0; c < OperatorState.CHANNEL_COUNT; c++) {
       candidates[c] = new MemberBuckets(this, c, index);
-      queues[c] = new WaitQueue();
+      queues[c] = new WaitQueue(this, c);
     }
   }
 
@@ -48,6 +52,32 @@ final class GroupState {
 
   RoutingStrategy strategy() {
     return strategy;
+  }
+
+  /** The operators who are members for channel {@code c}, in the order they joined: who sees its queue. */
+  List<OperatorId> watchers(int c) {
+    List<OperatorId> w = watchers[c];
+    if (w == null) {
+      List<OperatorId> ids = new ArrayList<>();
+      for (Member m : members) {
+        if (m.channel == c) {
+          ids.add(m.operator.id);
+        }
+      }
+      w = List.copyOf(ids);
+      watchers[c] = w;
+    }
+    return w;
+  }
+
+  /** Members came or went: the watchers are made anew when next needed. */
+  void membersChanged() {
+    Arrays.fill(watchers, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<OperatorId>[] newWatchers() {
+    return (List<OperatorId>[]) new List<?>[OperatorState.CHANNEL_COUNT];
   }
 
   @Override

@@ -22,7 +22,9 @@ final class LiveSession {
     WRAP_UP,
     RETENTION,
     /** The chatbot owes an answer to a turn (the opening or a client message). */
-    CHATBOT_REPLY
+    CHATBOT_REPLY,
+    /** Active, the client's message has had no reply for the group's unanswered time. */
+    UNANSWERED
   }
 
   /** How the group was chosen when no rule did; a rule's index is 0 or more. */
@@ -91,6 +93,16 @@ final class LiveSession {
   int deadlineIndex = -1;
   long deadline;
   Deadline deadlineKind = Deadline.NONE;
+
+  /** The client's open connections, as the transport reported them; mostly one or none. */
+  List<String> connections = Collections.emptyList();
+  /** Whether the engine was ever told of a connection of the client: only then can he be gone. */
+  boolean clientTracked;
+  /** While his last connection is gone: when his grace ends; the session is in {@link ClientGoneHeap}. */
+  long goneDeadline;
+  int goneIndex = -1;
+  /** Since when the client's first message without a reply waits, or null. */
+  @Nullable Instant unansweredSince;
 
   LiveSession(SessionId id, Entry entry, long arrivalSeq, Instant arrivedAt, @Nullable SessionId reopens, int priority, int routedBy) {
     this.id = id;

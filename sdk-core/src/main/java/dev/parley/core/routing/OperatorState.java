@@ -5,7 +5,9 @@ import dev.parley.core.OperatorId;
 import dev.parley.core.OperatorSpec;
 import dev.parley.core.OperatorStatus;
 import dev.parley.core.Presence;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +50,26 @@ final class OperatorState {
   /** Queued for {@link RoutingCore#settle}: he may be able to take waiting sessions. */
   boolean dirty;
 
+  /** What his absence is waiting for: nothing, the end of his grace, the end of his sessions' wait. */
+  enum Absence {
+    NONE,
+    GRACE,
+    SESSIONS_WAIT
+  }
+
+  /** His consoles' connection ids, as the transport reported them open; mostly one or none. */
+  List<String> connections = Collections.emptyList();
+  /** Whether the engine was ever told of a console of his: only then can he be gone. */
+  boolean tracked;
+  /** His last console closed and none opened since: he is offered nothing. */
+  private boolean gone;
+  Absence absence = Absence.NONE;
+  /** When his last console closed, while he is gone. */
+  @Nullable Instant goneSince;
+  /** When {@link #absence} moves on, while it is not NONE; in {@link OperatorGoneHeap}. */
+  long goneDeadline;
+  int goneIndex = -1;
+
   OperatorState(OperatorId id, int ordinal, int number, CandidateIndex index) {
     this.id = id;
     this.idAsList = List.of(id);
@@ -62,11 +84,30 @@ final class OperatorState {
 
   void status(OperatorStatus status) {
     this.status = status;
-    index.online(number, status.presence() == Presence.ONLINE);
+    index.online(number, routable());
   }
 
+  boolean gone() {
+    return gone;
+  }
+
+  void gone(boolean gone) {
+    this.gone = gone;
+    index.online(number, routable());
+  }
+
+  private boolean routable() {
+    return status.presence() == Presence.ONLINE && !gone;
+  }
+
+  /** Whether sessions may be routed to him: online and not gone. */
   boolean online() {
     return index.online(number);
+  }
+
+  /** Whether his status is online, gone or not: what the groups' online counts count. */
+  boolean statusOnline() {
+    return status.presence() == Presence.ONLINE;
   }
 
   boolean loggedIn() {
@@ -165,7 +206,7 @@ final class OperatorState {
   WaitQueue directQueue(int c) {
     WaitQueue q = direct[c];
     if (q == null) {
-      q = new WaitQueue();
+      q = new WaitQueue(this, c);
       direct[c] = q;
     }
     return q;

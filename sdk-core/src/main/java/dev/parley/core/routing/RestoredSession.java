@@ -38,6 +38,10 @@ import org.jspecify.annotations.Nullable;
  *     time-out counts from here, so a turn the bot had not answered when the engine stopped falls
  *     back to the group at the same instant as it would have without the restart (or at once, if
  *     that instant passed).
+ * @param unansweredSince while {@code ACTIVE}: since when the client's first message without a reply
+ *     waits, or null; the group's unanswered time counts from here
+ * @param clientTracked whether the engine had been told of the client's connections: he is taken
+ *     to be gone from the restart on, and has his grace to come back
  */
 public record RestoredSession(
     SessionId id,
@@ -55,7 +59,9 @@ public record RestoredSession(
     @Nullable SessionId reopens,
     List<SessionView.Note> notes,
     @Nullable ChatbotId chatbot,
-    @Nullable Instant chatbotOwesSince) {
+    @Nullable Instant chatbotOwesSince,
+    @Nullable Instant unansweredSince,
+    boolean clientTracked) {
 
   /**
    * Checks the components.

@@ -111,6 +111,12 @@ public final class RoutingCore {
   private final PriorityQueue<Invitation> expiries =
       new PriorityQueue<>(Comparator.<Invitation>comparingLong(i -> i.expiresNanos).thenComparing(i -> i.code));
   private final DeadlineHeap deadlines = new DeadlineHeap();
+  /** Sessions whose client's connection is gone, by the end of his grace. */
+  private final ClientGoneHeap clientsGone = new ClientGoneHeap();
+  /** Operators whose consoles are gone, by the next step of their absence. */
+  private final OperatorGoneHeap operatorsGone = new OperatorGoneHeap();
+  /** Queues changed by the command under way, in the order first changed: a QueueChanged each at its end. */
+  private final ArrayList<WaitQueue> touchedQueues = new ArrayList<>();
   private final ArrayDeque<OperatorState> dirty = new ArrayDeque<>();
   private final ArrayList<Member> setAside = new ArrayList<>();
 
@@ -191,23 +197,40 @@ public final class RoutingCore {
     }
     out = sink;
     while (true) {
-      LiveSession s = deadlines.peek();
-      Invitation inv = nextExpiry();
-      long next = Math.min(s == null ? Long.MAX_VALUE : s.deadline, inv == null ? Long.MAX_VALUE : inv.expiresNanos);
+      long next = nextDue();
       if (next > nanos) {
         break;
       }
       if (next > nowNanos) {
         setNow(Instant.ofEpochSecond(0, next), next);
       }
+      // On a tie: an invitation's expiry, a session's deadline, a client's grace, an operator's absence.
+      Invitation inv = nextExpiry();
+      LiveSession s = deadlines.peek();
+      LiveSession client = clientsGone.peek();
       if (inv != null && inv.expiresNanos == next) {
         expire(inv);
-      } else {
+      } else if (s != null && s.deadline == next) {
         fire(s);
+      } else if (client != null && client.goneDeadline == next) {
+        clientLeft(client);
+      } else {
+        absenceStep(operatorsGone.peek());
       }
       settle();
     }
     setNow(now, nanos);
+  }
+
+  /** The nanosecond instant of the next deadline of any kind, or {@code Long.MAX_VALUE}. */
+  private long nextDue() {
+    LiveSession s = deadlines.peek();
+    Invitation inv = nextExpiry();
+    LiveSession client = clientsGone.peek();
+    OperatorState op = operatorsGone.peek();
+    long next = Math.min(s == null ? Long.MAX_VALUE : s.deadline, inv == null ? Long.MAX_VALUE : inv.expiresNanos);
+    next = Math.min(next, client == null ? Long.MAX_VALUE : client.goneDeadline);
+    return Math.min(next, op == null ? Long.MAX_VALUE : op.goneDeadline);
   }
 
   /**
@@ -264,6 +287,8 @@ public final class RoutingCore {
         s.notes = new ArrayList<>(r.notes());
       }
       s.chatbot = r.chatbot();
+      s.unansweredSince = r.unansweredSince();
+      s.clientTracked = r.clientTracked();
       if (r.state() == SessionState.CHATBOT) {
         s.state = SessionState.CHATBOT;
         if (r.chatbotOwesSince() != null) {
@@ -284,6 +309,14 @@ public final class RoutingCore {
       }
       if (r.state() == SessionState.WRAP_UP && r.wrapUpDeadline() != null) {
         setDeadline(s, Deadline.WRAP_UP, nanos(r.wrapUpDeadline()));
+      } else if (r.state() == SessionState.ACTIVE && s.unansweredSince != null) {
+        armUnanswered(s, nanos(s.unansweredSince));
+      }
+    }
+    for (RestoredSession r : restored) {
+      LiveSession s = sessions.get(r.id());
+      if (s.clientTracked && s.state != SessionState.WRAP_UP) {
+        clientGone(s); // his connections died with the engine: he has his grace from now to come back
       }
     }
     for (LiveSession s : waiting) {
@@ -321,9 +354,7 @@ public final class RoutingCore {
 
   /** The next instant at which a deadline falls due, if any. */
   public Optional<Instant> nextDeadline() {
-    LiveSession s = deadlines.peek();
-    Invitation inv = nextExpiry();
-    long next = Math.min(s == null ? Long.MAX_VALUE : s.deadline, inv == null ? Long.MAX_VALUE : inv.expiresNanos);
+    long next = nextDue();
     return next == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochSecond(0, next));
   }
 
@@ -341,6 +372,12 @@ public final class RoutingCore {
       decline((Command.Decline) command);
     } else if (command instanceof Command.Abandon) {
       abandon((Command.Abandon) command);
+    } else if (command instanceof Command.ClientLeaves c) {
+      clientLeaves(c);
+    } else if (command instanceof Command.ClientConnection c) {
+      clientConnection(c);
+    } else if (command instanceof Command.OperatorConnection c) {
+      operatorConnection(c);
     } else if (command instanceof Command.Redirect) {
       redirect((Command.Redirect) command);
     } else if (command instanceof Command.SetStatus) {
@@ -540,6 +577,9 @@ public final class RoutingCore {
     for (Member m : index.replaceMembers(op, groupsOf, ranks)) {
       m.group.members.add(m);
     }
+    for (GroupState g : groupsOf) {
+      g.membersChanged();
+    }
     count(op, +1);
     refreshAll(op);
     markDirty(op);
@@ -558,6 +598,7 @@ public final class RoutingCore {
     leaveGroups(op);
     index.removeOperator(op);
     operators.remove(id);
+    clearAbsence(op);
     for (Invitation inv : new ArrayList<>(invitations.values())) {
       if (inv.operator == op) {
         endInvitation(inv, Actor.SYSTEM, InvitationEndReason.INVALIDATED);
@@ -570,6 +611,7 @@ public final class RoutingCore {
     for (GroupState g : op.groups) {
       g.memberCount--;
       g.members.removeIf(m -> m.operator == op);
+      g.membersChanged();
     }
     op.groups.clear();
   }
@@ -579,20 +621,17 @@ public final class RoutingCore {
 
   private void setStatus(Command.SetStatus c) {
     OperatorState op = operator(c.operator());
-    OperatorStatus from = op.status();
-    if (from.equals(c.status())) {
+    Actor actor = Actor.operator(op.id);
+    if (!changeStatus(op, c.status(), actor)) {
       return;
     }
-    boolean wasOnline = op.online();
-    count(op, -1);
-    op.status(c.status());
-    count(op, +1);
-    if (op.online() && !wasOnline) {
-      touchAll(op);
+    if (op.gone()) { // his console is gone, yet someone changed his status (an administrator, the API)
+      if (c.status().presence() == Presence.OFFLINE) {
+        clearAbsence(op); // logged out: nothing is left to wait for
+      } else if (op.absence == OperatorState.Absence.NONE) {
+        armAbsence(op, OperatorState.Absence.GRACE, settings.operatorGrace());
+      }
     }
-    refreshAll(op);
-    Actor actor = Actor.operator(op.id);
-    emit(new Event.OperatorStatusChanged(tenant, now, actor, op.id, from, c.status()));
     if (op.online()) {
       return;
     }
@@ -611,6 +650,194 @@ public final class RoutingCore {
         s.enteredQueueAt = now;
         requeue(s, actor, RequeueReason.OPERATOR_LOGGED_OUT, op, null);
       }
+    }
+  }
+
+  /** Gives the operator a new status and tells it; false when it was his status already. */
+  private boolean changeStatus(OperatorState op, OperatorStatus to, Actor actor) {
+    OperatorStatus from = op.status();
+    if (from.equals(to)) {
+      return false;
+    }
+    boolean wasOnline = op.online();
+    count(op, -1);
+    op.status(to);
+    count(op, +1);
+    if (op.online() && !wasOnline) {
+      touchAll(op);
+    }
+    refreshAll(op);
+    emit(new Event.OperatorStatusChanged(tenant, now, actor, op.id, from, to));
+    return true;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Presence: the transport reports connections; the core decides, with deadlines
+
+  private void operatorConnection(Command.OperatorConnection c) {
+    OperatorState op = operator(c.operator());
+    if (c.open()) {
+      if (op.connections.contains(c.connection())) {
+        return;
+      }
+      op.connections = LiveSession.adding(op.connections);
+      op.connections.add(c.connection());
+      if (op.connections.size() > 1) {
+        return; // another console of his: he was there already
+      }
+      op.tracked = true;
+      if (op.gone()) {
+        clearAbsence(op);
+        op.gone(false);
+        refreshAll(op);
+      }
+      emit(new Event.OperatorPresenceChanged(tenant, now, Actor.SYSTEM, op.id, true, null));
+      return;
+    }
+    // A close of a console never reported open (it closed before its opening was applied) counts too.
+    op.connections.remove(c.connection());
+    if (!op.connections.isEmpty() || op.gone()) {
+      return;
+    }
+    op.tracked = true;
+    op.gone(true);
+    op.goneSince = now;
+    refreshAll(op);
+    Duration grace = settings.operatorGrace();
+    boolean loggedIn = op.loggedIn();
+    emit(new Event.OperatorPresenceChanged(tenant, now, Actor.SYSTEM, op.id, false, loggedIn ? now.plus(grace) : null));
+    for (LiveSession s : new ArrayList<>(op.groupOffers)) {
+      withdrawGroupOffer(s, op);
+    }
+    for (LiveSession s : op.heldSessions()) {
+      if (s.state == SessionState.OFFERED) {
+        endOffer(s, OfferEndReason.WITHDRAWN, Actor.SYSTEM);
+      }
+    }
+    if (loggedIn) {
+      armAbsence(op, OperatorState.Absence.GRACE, grace);
+    }
+  }
+
+  /** Sets when the operator's absence takes its next step; a zero wait takes it now. */
+  private void armAbsence(OperatorState op, OperatorState.Absence step, Duration after) {
+    op.absence = step;
+    if (after.isZero()) {
+      absenceStep(op);
+      return;
+    }
+    op.goneDeadline = nowNanos + after.toNanos();
+    operatorsGone.set(op, true);
+  }
+
+  private void clearAbsence(OperatorState op) {
+    op.absence = OperatorState.Absence.NONE;
+    operatorsGone.set(op, false);
+  }
+
+  /**
+   * The next step of a gone operator's absence: at the end of his grace his status becomes the
+   * tenant's gone status and his sessions' wait starts; at its end they go back to their queues.
+   */
+  private void absenceStep(OperatorState op) {
+    OperatorState.Absence step = op.absence;
+    clearAbsence(op);
+    if (step == OperatorState.Absence.GRACE) {
+      OperatorStatus to = settings.goneOperatorStatus();
+      if (op.statusOnline() || to.presence() == Presence.OFFLINE) {
+        changeStatus(op, to, Actor.SYSTEM);
+      }
+      armAbsence(op, OperatorState.Absence.SESSIONS_WAIT, settings.sessionsWaitForGoneOperator());
+      return;
+    }
+    for (LiveSession s : op.heldSessions()) {
+      if (s.state == SessionState.ACTIVE) {
+        reroute(s, RequeueReason.OPERATOR_GONE,
+            "back in the queue: operator " + op.id + "'s console was gone since " + op.goneSince);
+      }
+    }
+  }
+
+  /**
+   * Sends an active session back to its queue from its operator, keeping its place and waiting
+   * time (it waited once already), with a note; the re-offer goes to someone else first.
+   */
+  private void reroute(LiveSession s, RequeueReason reason, String note) {
+    OperatorState op = s.operator;
+    release(s);
+    if (s.target == op && s.group != null) {
+      s.target = null;
+    }
+    s.collaborators.clear();
+    s.passedBy = LiveSession.adding(s.passedBy);
+    s.passedBy.add(op);
+    s.notes = LiveSession.adding(s.notes);
+    s.notes.add(new SessionView.Note(now, Actor.SYSTEM, note));
+    requeue(s, Actor.SYSTEM, reason, op, note);
+  }
+
+  private void clientConnection(Command.ClientConnection c) {
+    LiveSession s = known(c.session());
+    Channel channel = CHANNELS[s.channel];
+    if (!channel.connected()) {
+      throw new IllegalArgumentException("session " + s.id + " is on " + channel + ", whose clients have no connection to report");
+    }
+    if (s.state.terminal() || s.state == SessionState.WRAP_UP) {
+      return; // he left already, or was served: his tab closing now changes nothing
+    }
+    if (c.open()) {
+      if (s.connections.contains(c.connection())) {
+        return;
+      }
+      s.connections = LiveSession.adding(s.connections);
+      s.connections.add(c.connection());
+      if (s.connections.size() == 1) {
+        s.clientTracked = true;
+        clientsGone.set(s, false);
+        emit(new Event.ClientPresenceChanged(tenant, now, Actor.SYSTEM, s.id, s.state, true, null));
+      }
+      return;
+    }
+    // A close of a connection never reported open (it closed before its opening was applied) counts too.
+    s.connections.remove(c.connection());
+    if (!s.connections.isEmpty() || s.goneIndex >= 0) {
+      return;
+    }
+    s.clientTracked = true;
+    clientGone(s);
+  }
+
+  /** The client's last connection is gone: his grace starts (and ends at once when it is zero). */
+  private void clientGone(LiveSession s) {
+    Duration grace = s.group != null && s.group.spec().clientGrace().isPresent() ? s.group.spec().clientGrace().get()
+        : settings.clientGrace();
+    s.goneDeadline = nowNanos + grace.toNanos();
+    clientsGone.set(s, true);
+    emit(new Event.ClientPresenceChanged(tenant, now, Actor.SYSTEM, s.id, s.state, false, now.plus(grace)));
+    if (grace.isZero()) {
+      clientLeft(s);
+    }
+  }
+
+  /** The client's grace ended without a connection: he has left. */
+  private void clientLeft(LiveSession s) {
+    clientsGone.set(s, false);
+    if (s.state.waiting() || s.state == SessionState.CHATBOT) {
+      abandonSession(s, Actor.SYSTEM, Event.AbandonReason.CLIENT_GONE);
+    } else if (s.state == SessionState.ACTIVE) {
+      endActive(s, Actor.SYSTEM, EndReason.CLIENT_LEFT);
+    }
+  }
+
+  private void clientLeaves(Command.ClientLeaves c) {
+    LiveSession s = c.session() != null ? known(c.session()) : byClient.get(c.client());
+    if (s == null) {
+      return; // a client the engine knows no session of: he has nothing to leave
+    }
+    if (s.state.waiting() || s.state == SessionState.CHATBOT) {
+      abandonSession(s, Actor.CLIENT, Event.AbandonReason.CLIENT_LEFT);
+    } else if (s.state == SessionState.ACTIVE) {
+      endActive(s, Actor.CLIENT, EndReason.CLIENT_LEFT);
     }
   }
 
@@ -784,6 +1011,9 @@ public final class RoutingCore {
     s.acceptedAt = now;
     clearDeadline(s);
     emit(new Event.SessionAccepted(tenant, now, actor, s.id, s.operator.id));
+    if (s.unansweredSince != null) {
+      armUnanswered(s, nowNanos); // he wrote while he waited: the operator's clock starts now
+    }
   }
 
   private void decline(Command.Decline c) {
@@ -807,6 +1037,7 @@ public final class RoutingCore {
     s.passedBy.add(op);
     s.offeredTo.remove(op);
     op.groupOffers.remove(s);
+    touch(s.queue());
     boolean last = s.offeredTo.isEmpty();
     if (last) {
       s.state = SessionState.QUEUED;
@@ -835,6 +1066,7 @@ public final class RoutingCore {
 
   /** Takes back one operator's whole-group offer of {@code s}. */
   private void withdrawGroupOffer(LiveSession s, OperatorState op) {
+    touch(s.queue());
     s.offeredTo.remove(op);
     op.groupOffers.remove(s);
     boolean last = s.offeredTo.isEmpty();
@@ -864,18 +1096,23 @@ public final class RoutingCore {
     if (!s.state.waiting() && s.state != SessionState.CHATBOT) {
       throw new IllegalTransitionException(s.id, s.state, "abandon it: the client left a served session, so End it as the client");
     }
+    abandonSession(s, Actor.CLIENT, Event.AbandonReason.CLIENT_LEFT);
+  }
+
+  /** The client of a waiting session (or one with a chatbot) left it. */
+  private void abandonSession(LiveSession s, Actor actor, Event.AbandonReason reason) {
     if (s.state == SessionState.CHATBOT) {
       clearDeadline(s);
     } else if (s.operator != null) {
       OperatorState op = s.operator;
       release(s);
-      emit(new Event.OfferEnded(tenant, now, Actor.CLIENT, s.id, op.id, OfferEndReason.WITHDRAWN, SessionState.ABANDONED));
+      emit(new Event.OfferEnded(tenant, now, actor, s.id, op.id, OfferEndReason.WITHDRAWN, SessionState.ABANDONED));
     } else {
       dequeue(s);
       withdrawGroupOffers(s, SessionState.ABANDONED);
     }
     s.state = SessionState.ABANDONED;
-    emit(new Event.SessionAbandoned(tenant, now, Actor.CLIENT, s.id, s.group == null ? null : s.group.id));
+    emit(new Event.SessionAbandoned(tenant, now, actor, s.id, s.group == null ? null : s.group.id, reason));
     terminate(s);
   }
 
@@ -906,19 +1143,41 @@ public final class RoutingCore {
 
   private void endActive(LiveSession s, Actor actor, EndReason reason) {
     OperatorState op = s.operator;
+    List<OperatorId> audience = audience(s);
     s.collaborators.clear();
+    clientsGone.set(s, false);
     Duration wrapUp = s.group == null ? Duration.ZERO : s.group.spec().wrapUpLimit();
     if (wrapUp.isZero()) {
       release(s);
       s.operator = op;
       s.state = SessionState.ENDED;
-      emit(new Event.SessionEnded(tenant, now, actor, s.id, op.id, reason, SessionState.ENDED));
+      emit(new Event.SessionEnded(tenant, now, actor, s.id, op.id, reason, SessionState.ENDED, audience));
       terminate(s);
     } else {
       s.state = SessionState.WRAP_UP;
       setDeadline(s, Deadline.WRAP_UP, nowNanos + wrapUp.toNanos());
-      emit(new Event.SessionEnded(tenant, now, actor, s.id, op.id, reason, SessionState.WRAP_UP));
+      emit(new Event.SessionEnded(tenant, now, actor, s.id, op.id, reason, SessionState.WRAP_UP, audience));
     }
+  }
+
+  /**
+   * Who sees the session's conversation: its operator once he accepted it (also after the end)
+   * and its collaborators; nobody while it waits or is with a chatbot.
+   */
+  private static List<OperatorId> audience(LiveSession s) {
+    OperatorState op = s.operator;
+    if (op == null || s.state.waiting() || s.state == SessionState.CHATBOT) {
+      return List.of();
+    }
+    if (s.collaborators.isEmpty()) {
+      return op.idAsList; // the usual case: no list made
+    }
+    List<OperatorId> all = new ArrayList<>(s.collaborators.size() + 1);
+    all.add(op.id);
+    for (OperatorState c : s.collaborators) {
+      all.add(c.id);
+    }
+    return List.copyOf(all);
   }
 
   private void completeWrapUp(Command.CompleteWrapUp c) {
@@ -1004,7 +1263,8 @@ public final class RoutingCore {
     s.movedBy = by;
     s.movedAt = now;
     emit(new Event.SessionRequeued(tenant, now, by, s.id, reason, previous == null ? null : previous.id,
-        s.target == null && s.group != null ? s.group.id : null, s.target == null ? null : s.target.id, note));
+        s.target == null && s.group != null ? s.group.id : null, s.target == null ? null : s.target.id, note,
+        s.enteredQueueAt));
     waitOrOffer(s);
   }
 
@@ -1022,7 +1282,7 @@ public final class RoutingCore {
     LiveSession s = known(c.session());
     s.notes = LiveSession.adding(s.notes);
     s.notes.add(new SessionView.Note(now, c.by(), c.text()));
-    emit(new Event.NoteAdded(tenant, now, c.by(), s.id, s.state, c.text()));
+    emit(new Event.NoteAdded(tenant, now, c.by(), s.id, s.state, c.text(), audience(s)));
   }
 
   private void inviteCollaborator(Command.InviteCollaborator c) {
@@ -1041,9 +1301,10 @@ public final class RoutingCore {
     if (!who.online()) {
       throw new NotPermittedException(Actor.operator(who.id), "collaborate while " + who.status());
     }
+    List<OperatorId> audience = audience(s);
     s.collaborators = LiveSession.adding(s.collaborators);
     s.collaborators.add(who);
-    emit(new Event.CollaboratorChanged(tenant, now, Actor.operator(by.id), s.id, who.id, true));
+    emit(new Event.CollaboratorChanged(tenant, now, Actor.operator(by.id), s.id, who.id, true, audience));
   }
 
   private void leaveCollaboration(Command.LeaveCollaboration c) {
@@ -1052,8 +1313,9 @@ public final class RoutingCore {
     if (!s.collaborators.contains(who)) {
       throw new IllegalArgumentException("operator " + who.id + " does not collaborate on session " + s.id);
     }
+    List<OperatorId> audience = audience(s);
     s.collaborators.remove(who);
-    emit(new Event.CollaboratorChanged(tenant, now, Actor.operator(who.id), s.id, who.id, false));
+    emit(new Event.CollaboratorChanged(tenant, now, Actor.operator(who.id), s.id, who.id, false, audience));
   }
 
   private void feedback(Command.Feedback c) {
@@ -1065,7 +1327,7 @@ public final class RoutingCore {
       throw new IllegalTransitionException(s.id, s.state, "take feedback twice");
     }
     s.feedbackGiven = true;
-    emit(new Event.FeedbackGiven(tenant, now, Actor.CLIENT, s.id, s.state, c.rating(), c.comment()));
+    emit(new Event.FeedbackGiven(tenant, now, Actor.CLIENT, s.id, s.state, c.rating(), c.comment(), audience(s)));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1093,11 +1355,35 @@ public final class RoutingCore {
           + (by.kind() == Actor.Kind.OPERATOR ? " (only its serving operator and collaborators may, while active)" : "")
           + (by.kind() == Actor.Kind.BOT ? " (only the chatbot that has it may, until it hands it off)" : ""));
     }
-    emit(new Event.MessagePosted(tenant, now, by, s.id, s.state, c.messageId(), c.text(), c.attachments()));
+    emit(new Event.MessagePosted(tenant, now, by, s.id, s.state, c.messageId(), c.text(), c.attachments(), audience(s)));
     if (by.kind() == Actor.Kind.BOT) {
       clearDeadline(s); // the turn is answered
     } else if (by.kind() == Actor.Kind.CLIENT) {
       owe(s);
+      awaitReply(s);
+    } else if (by.kind() == Actor.Kind.OPERATOR) {
+      s.unansweredSince = null;
+      if (s.deadlineKind == Deadline.UNANSWERED) {
+        clearDeadline(s);
+      }
+    }
+  }
+
+  /** A client's message waits for the operator's reply: the group's unanswered time runs from the first. */
+  private void awaitReply(LiveSession s) {
+    if (s.unansweredSince == null) {
+      s.unansweredSince = now;
+      armUnanswered(s, nowNanos);
+    }
+  }
+
+  /** Times the reply to an active session's client from {@code since}, where its group re-routes unanswered sessions. */
+  private void armUnanswered(LiveSession s, long since) {
+    if (s.state == SessionState.ACTIVE && s.deadlineKind == Deadline.NONE && s.group != null) {
+      Optional<Duration> after = s.group.spec().reassignUnanswered();
+      if (after.isPresent()) {
+        setDeadline(s, Deadline.UNANSWERED, since + after.get().toNanos());
+      }
     }
   }
 
@@ -1120,8 +1406,10 @@ public final class RoutingCore {
         return; // refused: the refusal is the answer, and nothing of the message is kept
       }
     }
-    emit(new Event.MessagePosted(tenant, now, Actor.CLIENT, s.id, s.state, c.messageId(), c.text(), c.attachments()));
+    emit(new Event.MessagePosted(tenant, now, Actor.CLIENT, s.id, s.state, c.messageId(), c.text(), c.attachments(),
+        audience(s)));
     owe(s);
+    awaitReply(s);
   }
 
   /** Whether a client's message goes into {@code s}, his latest session, rather than starting one. */
@@ -1136,12 +1424,12 @@ public final class RoutingCore {
 
   private void tag(Command.Tag c) {
     LiveSession s = annotatable(c.session(), c.by(), "tag");
-    emit(new Event.TagChanged(tenant, now, c.by(), s.id, s.state, c.tag(), c.on()));
+    emit(new Event.TagChanged(tenant, now, c.by(), s.id, s.state, c.tag(), c.on(), audience(s)));
   }
 
   private void setParameter(Command.SetParameter c) {
     LiveSession s = annotatable(c.session(), c.by(), "set a parameter of");
-    emit(new Event.ParameterSet(tenant, now, c.by(), s.id, s.state, c.name(), c.value()));
+    emit(new Event.ParameterSet(tenant, now, c.by(), s.id, s.state, c.name(), c.value(), audience(s)));
   }
 
   /**
@@ -1210,7 +1498,7 @@ public final class RoutingCore {
     LiveSession s = withChatbot(c.session(), c.chatbot(), "hand off");
     GroupState to = group(c.group());
     Actor bot = Actor.bot(c.chatbot());
-    c.parameters().forEach((name, value) -> emit(new Event.ParameterSet(tenant, now, bot, s.id, s.state, name, value)));
+    c.parameters().forEach((name, value) -> emit(new Event.ParameterSet(tenant, now, bot, s.id, s.state, name, value, List.of())));
     leaveChatbot(s);
     joinGroup(s, to);
     queueFromChatbot(s, bot, RequeueReason.HANDED_OFF, c.note());
@@ -1441,7 +1729,8 @@ public final class RoutingCore {
       s.state = SessionState.OFFERED;
       s.offeredAt = now;
     }
-    emit(new Event.SessionOffered(tenant, now, Actor.SYSTEM, s.id, s.group.id, ids));
+    touch(s.queue());
+    emit(new Event.SessionOffered(tenant, now, Actor.SYSTEM, s.id, s.group.id, ids, s.view(s.queue().position(s))));
   }
 
   /** Offers waiting sessions to {@code op}, who may have room for them, until he has none. */
@@ -1533,7 +1822,7 @@ public final class RoutingCore {
     if (!timeout.isZero()) {
       setDeadline(s, Deadline.OFFER, nowNanos + timeout.toNanos());
     }
-    emit(new Event.SessionOffered(tenant, now, Actor.SYSTEM, s.id, g == null ? null : g.id, op.idAsList));
+    emit(new Event.SessionOffered(tenant, now, Actor.SYSTEM, s.id, g == null ? null : g.id, op.idAsList, s.view(0)));
     if (g != null && s.target == null && g.spec().autoAccept()) {
       activate(s, Actor.SYSTEM);
     }
@@ -1544,6 +1833,22 @@ public final class RoutingCore {
     while ((op = dirty.poll()) != null) {
       op.dirty = false;
       serve(op);
+    }
+    for (int i = 0; i < touchedQueues.size(); i++) { // no iterator: after every command
+      WaitQueue q = touchedQueues.get(i);
+      q.touched = false;
+      emit(new Event.QueueChanged(tenant, now, Actor.SYSTEM, q.group == null ? null : q.group.id,
+          q.operator == null ? null : q.operator.id, CHANNELS[q.channel], q.size(),
+          q.group != null ? q.group.watchers(q.channel) : q.operator.idAsList));
+    }
+    touchedQueues.clear();
+  }
+
+  /** Marks a queue changed by the command under way. */
+  private void touch(WaitQueue q) {
+    if (!q.touched) {
+      q.touched = true;
+      touchedQueues.add(q);
     }
   }
 
@@ -1600,9 +1905,9 @@ public final class RoutingCore {
 
   /** Adds or takes away the operator's share of his groups' online / busy / away counts. */
   private static void count(OperatorState op, int sign) {
-    int online = op.online() ? sign : 0;
+    int online = op.statusOnline() ? sign : 0;
     int away = op.status().presence() == Presence.AWAY ? sign : 0;
-    int busy = op.online() && op.totalLoad() > 0 ? sign : 0;
+    int busy = op.statusOnline() && op.totalLoad() > 0 ? sign : 0;
     for (GroupState g : op.groups) {
       g.online += online;
       g.away += away;
@@ -1619,7 +1924,9 @@ public final class RoutingCore {
   // Queues and deadlines
 
   private void enqueue(LiveSession s) {
-    s.queue().add(s);
+    WaitQueue q = s.queue();
+    q.add(s);
+    touch(q);
     if (s.target != null) {
       s.target.directWaiting++;
       clearDeadline(s);
@@ -1630,7 +1937,9 @@ public final class RoutingCore {
   }
 
   private void dequeue(LiveSession s) {
-    s.queue().remove(s);
+    WaitQueue q = s.queue();
+    q.remove(s);
+    touch(q);
     if (s.target != null) {
       s.target.directWaiting--;
     } else {
@@ -1660,6 +1969,7 @@ public final class RoutingCore {
     if (s.group != null) {
       s.group.live--;
     }
+    clientsGone.set(s, false);
     s.passedBy.clear();
     Duration retention = settings.endedRetention();
     if (retention.isZero()) {
@@ -1711,6 +2021,13 @@ public final class RoutingCore {
       case CHATBOT_REPLY:
         fallBack(s, RequeueReason.CHATBOT_TIMED_OUT,
             "chatbot " + s.chatbot + " did not answer within " + chatbots.get(s.chatbot).replyTimeout());
+        break;
+      case UNANSWERED:
+        if (s.group.spec().reassignUnanswered().isPresent()) { // the group may have stopped timing replies since
+          Instant since = s.unansweredSince.isAfter(s.acceptedAt) ? s.unansweredSince : s.acceptedAt;
+          reroute(s, RequeueReason.UNANSWERED, "back in the queue: the client waited " + Duration.between(since, now)
+              + " for a reply from operator " + s.operator.id);
+        }
         break;
       default:
         throw new AssertionError(kind);

@@ -2,14 +2,33 @@ package dev.parley.core.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sessions waiting for one group (or one operator) on one channel: highest priority first, then
  * the earliest arrival. A redirected or escalated session keeps its place by arrival.
  */
 final class WaitQueue extends IndexedHeap<LiveSession> {
-  WaitQueue() {
+  /** The group it belongs to, or null for an operator's own queue. */
+  final @Nullable GroupState group;
+  /** The operator it belongs to, or null for a group's. */
+  final @Nullable OperatorState operator;
+  final int channel;
+  /** Changed during the command under way: a {@code QueueChanged} is due at its end. */
+  boolean touched;
+
+  WaitQueue(GroupState group, int channel) {
     super(16);
+    this.group = group;
+    this.operator = null;
+    this.channel = channel;
+  }
+
+  WaitQueue(OperatorState operator, int channel) {
+    super(16);
+    this.group = null;
+    this.operator = operator;
+    this.channel = channel;
   }
 
   @Override

@@ -70,7 +70,7 @@ class ConfigCodecTest {
       assertThat(roundTrip(TenantSettings.DEFAULTS)).isEqualTo(TenantSettings.DEFAULTS);
       assertThat(roundTrip(GroupSpec.builder(SALES).build())).isEqualTo(GroupSpec.builder(SALES).build());
       assertThat(roundTrip(OperatorSpec.builder(ALICE).build())).isEqualTo(OperatorSpec.builder(ALICE).build());
-      OperatorPresence offline = new OperatorPresence(OperatorStatus.OFFLINE, Set.of(), true);
+      OperatorPresence offline = new OperatorPresence(OperatorStatus.OFFLINE, Set.of(), true, false);
       assertThat(roundTrip(offline)).isEqualTo(offline);
     }
 
@@ -130,9 +130,9 @@ class ConfigCodecTest {
     @EnumSource(Presence.class)
     @DisplayName("for every presence with every channel switched off")
     void fullPresence(Presence presence) {
-      OperatorPresence all = new OperatorPresence(new OperatorStatus(presence, null), EnumSet.allOf(Channel.class), false);
+      OperatorPresence all = new OperatorPresence(new OperatorStatus(presence, null), EnumSet.allOf(Channel.class), false, true);
       assertThat(roundTrip(all)).isEqualTo(all);
-      OperatorPresence lunch = new OperatorPresence(OperatorStatus.away("lunch, then a walk"), Set.of(Channel.PHONE), true);
+      OperatorPresence lunch = new OperatorPresence(OperatorStatus.away("lunch, then a walk"), Set.of(Channel.PHONE), true, false);
       assertThat(roundTrip(lunch)).isEqualTo(lunch);
     }
 
@@ -174,9 +174,25 @@ class ConfigCodecTest {
         .containsKeys("invitationValidity", "endedRetention", "switchesLocked", "operatorsMayBlock")
         .doesNotContainKeys("defaultGroup", "rule.0.language");
 
-    OperatorPresence presence = new OperatorPresence(OperatorStatus.away("lunch"), Set.of(Channel.PHONE, Channel.EMAIL), true);
+    OperatorPresence presence = new OperatorPresence(OperatorStatus.away("lunch"), Set.of(Channel.PHONE, Channel.EMAIL), true, true);
     assertThat(ConfigCodec.encode(ACME, ALICE, presence)).isEqualTo(new ConfigRecord("acme", "presence", "alice", Map.of(
-        "format", "1", "presence", "AWAY", "awayReason", "lunch", "switchedOff", "PHONE,EMAIL", "phoneLine", "true")));
+        "format", "1", "presence", "AWAY", "awayReason", "lunch", "switchedOff", "PHONE,EMAIL", "phoneLine", "true",
+        "tracked", "true")));
+  }
+
+  @Test
+  @DisplayName("records written before the presence settings read with their defaults")
+  void recordsBeforePresence() {
+    ConfigRecord settings = new ConfigRecord("acme", "settings", "tenant", Map.of("format", "1", "switchesLocked", "false",
+        "operatorsMayBlock", "true", "invitationValidity", "PT24H", "endedRetention", "PT24H"));
+    assertThat(ConfigCodec.decodeSettings(settings)).isEqualTo(TenantSettings.DEFAULTS);
+    ConfigRecord group = new ConfigRecord("acme", "group", "sales", Map.of("format", "1", "strategy", "BY_UTILIZATION",
+        "offerTimeout", "PT30S", "autoAccept", "false", "wrapUpLimit", "PT2M", "maxQueueLength", "2147483647",
+        "priority", "0"));
+    assertThat(ConfigCodec.decodeGroup(group)).isEqualTo(GroupSpec.builder(SALES).build());
+    ConfigRecord presence = new ConfigRecord("acme", "presence", "alice", Map.of("format", "1", "presence", "ONLINE",
+        "switchedOff", "", "phoneLine", "true"));
+    assertThat(ConfigCodec.decodePresence(presence)).isEqualTo(new OperatorPresence(OperatorStatus.ONLINE, Set.of(), true, false));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -191,7 +207,7 @@ class ConfigCodecTest {
   static Stream<Arguments> malformedRecords() {
     ConfigRecord group = ConfigCodec.encode(ACME, GroupSpec.builder(SALES).build());
     ConfigRecord operator = ConfigCodec.encode(ACME, OperatorSpec.builder(ALICE).channel(Channel.EMAIL).build());
-    ConfigRecord presence = ConfigCodec.encode(ACME, ALICE, new OperatorPresence(OperatorStatus.ONLINE, Set.of(), true));
+    ConfigRecord presence = ConfigCodec.encode(ACME, ALICE, new OperatorPresence(OperatorStatus.ONLINE, Set.of(), true, false));
     ConfigRecord settings = ConfigCodec.encode(ACME, TenantSettings.builder()
         .rules(List.of(RoutingRule.to(SALES).parameter("k", "v").build())).build());
     Function<ConfigRecord, ?> decodeGroup = ConfigCodec::decodeGroup;
@@ -270,7 +286,11 @@ class ConfigCodecTest {
       }
       TenantSettings.Builder settings = TenantSettings.builder().rules(rules)
           .switchesLocked(random.nextBoolean()).operatorsMayBlock(random.nextBoolean())
-          .invitationValidity(duration(Duration.ofMinutes(1))).endedRetention(duration(Duration.ZERO));
+          .invitationValidity(duration(Duration.ofMinutes(1))).endedRetention(duration(Duration.ZERO))
+          .clientGrace(upToADay(Duration.ZERO)).operatorGrace(upToADay(Duration.ZERO))
+          .sessionsWaitForGoneOperator(upToADay(Duration.ZERO))
+          .goneOperatorStatus(random.nextBoolean() ? OperatorStatus.OFFLINE
+              : random.nextBoolean() ? OperatorStatus.AWAY : OperatorStatus.away(text()));
       if (random.nextBoolean()) {
         settings.defaultGroup(GroupId.of(text()));
       }
@@ -305,6 +325,12 @@ class ConfigCodecTest {
       if (random.nextBoolean()) {
         group.escalateAfter(duration(Duration.ofNanos(1)), GroupId.of(id.value() + "+"));
       }
+      if (random.nextBoolean()) {
+        group.clientGrace(upToADay(Duration.ZERO));
+      }
+      if (random.nextBoolean()) {
+        group.reassignUnanswered(upToADay(Duration.ofNanos(1)));
+      }
       return group.build();
     }
 
@@ -320,7 +346,7 @@ class ConfigCodecTest {
     OperatorPresence presence() {
       Presence presence = Presence.values()[random.nextInt(Presence.values().length)];
       String reason = presence == Presence.AWAY && random.nextBoolean() ? text() : null;
-      return new OperatorPresence(new OperatorStatus(presence, reason), channels(), random.nextBoolean());
+      return new OperatorPresence(new OperatorStatus(presence, reason), channels(), random.nextBoolean(), random.nextBoolean());
     }
 
     private Set<Channel> channels() {
@@ -336,6 +362,10 @@ class ConfigCodecTest {
     /** A duration from {@code min} up to a year, to the nanosecond. */
     private Duration duration(Duration min) {
       return min.plusNanos(random.nextLong(YEAR.minus(min).toNanos() + 1));
+    }
+
+    private Duration upToADay(Duration min) {
+      return min.plusNanos(random.nextLong(Duration.ofDays(1).minus(min).toNanos() + 1));
     }
 
     /** Non-blank text of 1 to 12 characters. */

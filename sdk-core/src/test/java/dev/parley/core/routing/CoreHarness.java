@@ -39,7 +39,10 @@ import java.util.SplittableRandom;
  *   <li>FIFO within a priority: a session offered from a queue had nobody ahead of it left waiting;
  *   <li>work conservation: no session waits while an operator who could take it has room;
  *   <li>a session with a chatbot is never offered, queued or held by an operator, and leaves the
- *       bot only for a queue (in line from then), the end, or the client's leaving.
+ *       bot only for a queue (in line from then), the end, or the client's leaving;
+ *   <li>presence: no session is offered to an operator whose last console is gone; no session of a
+ *       gone client outlives his grace (checked after every step, so by one step at most); a
+ *       session re-routed for a gone or silent operator keeps its original waiting time.
  * </ul>
  *
  * A command the core refuses must throw a {@link ParleyException} or argument exception and leave
@@ -87,7 +90,12 @@ final class CoreHarness {
       groupIds.add(id);
       apply(new Command.DefineGroup(randomGroup(id)));
     }
-    apply(new Command.ConfigureTenant(TenantSettings.builder().defaultGroup(groupIds.get(0)).build()));
+    Duration[] graces = {Duration.ZERO, Duration.ofSeconds(20), Duration.ofSeconds(60)};
+    apply(new Command.ConfigureTenant(TenantSettings.builder().defaultGroup(groupIds.get(0))
+        .clientGrace(graces[choices.nextInt(graces.length)]).operatorGrace(graces[choices.nextInt(graces.length)])
+        .sessionsWaitForGoneOperator(graces[choices.nextInt(graces.length)])
+        .goneOperatorStatus(choices.nextInt(3) == 0 ? OperatorStatus.OFFLINE : OperatorStatus.away(TenantSettings.DISCONNECTED))
+        .build()));
     for (int o = 0; o < OPERATORS; o++) {
       OperatorId id = OperatorId.of("op" + o);
       operatorIds.add(id);
@@ -118,6 +126,7 @@ final class CoreHarness {
       attempt(command);
     }
     model.check(core.liveSessions(), core::session, "step " + steps);
+    model.checkPresence(now, "step " + steps);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -125,7 +134,7 @@ final class CoreHarness {
 
   private Command nextCommand() {
     int live = model.sessions().size();
-    switch (choices.nextInt(20)) {
+    switch (choices.nextInt(21)) {
       case 0:
       case 1:
       case 2:
@@ -159,6 +168,8 @@ final class CoreHarness {
         return nonsense();
       case 17:
         return chatbot();
+      case 18:
+        return presence();
       default:
         return null;
     }
@@ -270,6 +281,32 @@ final class CoreHarness {
     }
   }
 
+  /** A connection of a client or an operator opens or closes, a client leaves, or one side of a chat writes. */
+  private Command presence() {
+    switch (choices.nextInt(6)) {
+      case 4:
+      case 5: {
+        ShadowModel.Session s = pick(SessionState.ACTIVE);
+        if (s == null) {
+          return null;
+        }
+        Actor by = choices.nextInt(3) == 0 ? Actor.operator(s.holder) : Actor.CLIENT;
+        return new Command.PostMessage(s.id, by, "m" + steps, "a line", List.of());
+      }
+      case 0:
+      case 1: {
+        ShadowModel.Session s = model.sessions().isEmpty() ? null : anyOf(model.sessions().values());
+        return s == null ? null : new Command.ClientConnection(s.id, choices.nextInt(2) == 0 ? "tab-a" : "tab-b", choices.nextInt(2) == 0);
+      }
+      case 2:
+        return new Command.OperatorConnection(anyOperator(), choices.nextInt(2) == 0 ? "c1" : "c2", choices.nextInt(3) == 0);
+      default: {
+        ShadowModel.Session s = model.sessions().isEmpty() ? null : anyOf(model.sessions().values());
+        return s == null ? null : Command.ClientLeaves.session(s.id);
+      }
+    }
+  }
+
   private Command invitationOrBlock() {
     switch (choices.nextInt(4)) {
       case 0:
@@ -319,6 +356,12 @@ final class CoreHarness {
         .priority(choices.nextInt(3));
     if (choices.nextInt(3) == 0) {
       b.chatbot(BOT);
+    }
+    if (choices.nextInt(3) == 0) {
+      b.clientGrace(Duration.ofSeconds(choices.nextInt(3) * 15L));
+    }
+    if (choices.nextInt(3) == 0) {
+      b.reassignUnanswered(Duration.ofSeconds(30 + choices.nextInt(90)));
     }
     int other = (groupIds.indexOf(id) + 1) % GROUPS;
     if (choices.nextInt(3) == 0 && other < groupIds.size() && model.knowsGroup(groupIds.get(other))) {

@@ -38,7 +38,9 @@ class ModelBasedTest {
         "SessionQueued", "SessionRefused", "SessionOffered", "SessionAccepted", "OfferEnded", "SessionRequeued",
         "SessionAbandoned", "SessionEnded", "WrapUpCompleted", "OperatorStatusChanged", "ChannelSwitched",
         "InvitationCreated", "ClientBlocked", "IllegalTransitionException", "NotPermittedException",
-        "NoSuchSessionException", "CapacityExceededException", "SessionToChatbot", "SessionEndedByChatbot");
+        "NoSuchSessionException", "CapacityExceededException", "SessionToChatbot", "SessionEndedByChatbot",
+        "ClientPresenceChanged", "OperatorPresenceChanged", "QueueChanged", "Requeued:OPERATOR_GONE", "Requeued:UNANSWERED",
+        "Abandoned:CLIENT_GONE", "Abandoned:CLIENT_LEFT");
     System.out.println("seed " + seed + ": " + harness.seen());
   }
 }

@@ -426,7 +426,9 @@ class SessionLifeTest {
       List<Event> events = f.apply(new Command.Abandon(sid("s2")));
 
       SessionAbandoned abandoned = one(events, SessionAbandoned.class);
-      assertThat(events).hasSize(1);
+      assertThat(kinds(events)).containsExactly(SessionAbandoned.class);
+      assertThat(one(events, Event.QueueChanged.class)).extracting(Event.QueueChanged::group, Event.QueueChanged::waiting,
+          Event.QueueChanged::watchers).containsExactly(SALES, 2, List.of(alice));
       assertThat(abandoned.group()).isEqualTo(SALES);
       assertThat(abandoned.actor()).isEqualTo(Actor.CLIENT);
       assertThat(f.state("s2")).isEqualTo(SessionState.ABANDONED);

@@ -44,6 +44,8 @@ final class ShadowModel {
     Set<GroupId> groups = new HashSet<>();
     Set<Channel> off = new HashSet<>();
     boolean phoneLine;
+    /** His last console closed and none opened since. */
+    boolean gone;
   }
 
   static final class Session {
@@ -57,6 +59,10 @@ final class ShadowModel {
     OperatorId target;
     OperatorId holder;
     final Set<OperatorId> offeredTo = new HashSet<>();
+    /** When his wait counts from: his arrival, or the last requeue's {@code waitingSince}. */
+    java.time.Instant waitingSince;
+    /** While the client's connection is gone: the end of his grace. */
+    java.time.Instant graceEnds;
 
     Session(SessionId id, Channel channel, int priority, long arrival) {
       this.id = id;
@@ -106,6 +112,11 @@ final class ShadowModel {
 
   void observe(Event e) {
     count(e.getClass().getSimpleName());
+    if (e instanceof Event.SessionRequeued r) {
+      count("Requeued:" + r.reason());
+    } else if (e instanceof Event.SessionAbandoned a) {
+      count("Abandoned:" + a.reason());
+    }
     if (e instanceof Event.OperatorDefined) {
       OperatorSpec spec = ((Event.OperatorDefined) e).spec();
       Operator op = operators.computeIfAbsent(spec.id(), id -> new Operator());
@@ -127,6 +138,8 @@ final class ShadowModel {
       } else {
         operators.get(c.operator()).off.add(c.channel());
       }
+    } else if (e instanceof Event.OperatorPresenceChanged p) {
+      operators.get(p.operator()).gone = !p.connected();
     } else if (e instanceof Event.PhoneLineChanged) {
       Event.PhoneLineChanged c = (Event.PhoneLineChanged) e;
       operators.get(c.operator()).phoneLine = c.available();
@@ -149,6 +162,7 @@ final class ShadowModel {
       Session s = new Session(q.session(), q.entry().channel(), q.priority(), arrivals++);
       s.group = q.group();
       s.target = q.operator();
+      s.waitingSince = q.at();
       sessions.put(s.id, s);
       return;
     }
@@ -160,6 +174,7 @@ final class ShadowModel {
       Session s = new Session(b.session(), b.entry().channel(), b.priority(), arrivals++);
       s.state = SessionState.CHATBOT;
       s.group = b.group();
+      s.waitingSince = b.at();
       sessions.put(s.id, s);
       return;
     }
@@ -181,6 +196,9 @@ final class ShadowModel {
     if (e instanceof Event.SessionOffered) {
       Event.SessionOffered o = (Event.SessionOffered) e;
       assertThat(s.state).as("offer of %s (a bot's session is never offered)", s.id).isIn(SessionState.QUEUED, SessionState.OFFERED);
+      for (OperatorId op : o.operators()) {
+        assertThat(operators.get(op).gone).as("%s offered to %s, whose console is gone", s.id, op).isFalse();
+      }
       if (single(s)) {
         assertThat(s.state).isEqualTo(SessionState.QUEUED);
         assertThat(o.operators()).hasSize(1);
@@ -228,6 +246,10 @@ final class ShadowModel {
       if (s.state == SessionState.CHATBOT) {
         s.arrival = arrivals++; // in line from leaving the bot
       }
+      if (r.reason() == Event.RequeueReason.OPERATOR_GONE || r.reason() == Event.RequeueReason.UNANSWERED) {
+        assertThat(r.waitingSince()).as("%s re-routed for %s keeps its wait", s.id, r.reason()).isEqualTo(s.waitingSince);
+      }
+      s.waitingSince = r.waitingSince();
       s.holder = null;
       s.state = SessionState.QUEUED;
       if (r.operator() != null) {
@@ -256,6 +278,19 @@ final class ShadowModel {
     } else if (e instanceof Event.WrapUpCompleted) {
       assertThat(s.state).isEqualTo(SessionState.WRAP_UP);
       sessions.remove(s.id);
+    } else if (e instanceof Event.ClientPresenceChanged p) {
+      assertThat(s.channel.connected()).as("%s on %s has no connection", s.id, s.channel).isTrue();
+      s.graceEnds = p.connected() ? null : p.graceEnds();
+    }
+  }
+
+  /** No session of a gone client outlives his grace: after every step, none whose grace ended is live. */
+  void checkPresence(java.time.Instant now, Object where) {
+    for (Session s : sessions.values()) {
+      if (s.graceEnds != null && s.state != SessionState.WRAP_UP) {
+        assertThat(now).as("%s of a client gone until %s is still %s (%s)", s.id, s.graceEnds, s.state, where)
+            .isBeforeOrEqualTo(s.graceEnds);
+      }
     }
   }
 
@@ -295,6 +330,7 @@ final class ShadowModel {
       assertThat(v.operator()).as("holder of %s (%s)", s.id, where).isEqualTo(s.holder);
       assertThat(new HashSet<>(v.offeredTo())).as("whole-group offers of %s", s.id).isEqualTo(s.offeredTo);
       assertThat(v.waitsFor()).as("target of %s", s.id).isEqualTo(s.target);
+      assertThat(v.waitingSince()).as("waiting since of %s (%s)", s.id, where).isEqualTo(s.waitingSince);
       if (s.target == null) {
         assertThat(v.group()).as("group of %s", s.id).isEqualTo(s.group);
       }
@@ -350,6 +386,7 @@ final class ShadowModel {
     int total = mine.values().stream().mapToInt(Integer::intValue).sum();
     boolean inExclusive = mine.keySet().stream().anyMatch(Channel::exclusive);
     return op.status.presence() == Presence.ONLINE
+        && !op.gone
         && op.capacity.getOrDefault(c, 0) > mine.getOrDefault(c, 0)
         && !op.off.contains(c)
         && !inExclusive

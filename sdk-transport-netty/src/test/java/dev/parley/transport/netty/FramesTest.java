@@ -56,7 +56,7 @@ class FramesTest {
   }
 
   private static Event.MessagePosted posted(Actor actor, String text, List<Attachment> files, Instant at) {
-    return new Event.MessagePosted(ACME, at, actor, SESSION, SessionState.ACTIVE, "m-1", text, files);
+    return new Event.MessagePosted(ACME, at, actor, SESSION, SessionState.ACTIVE, "m-1", text, files, List.of());
   }
 
   private static String text(ByteBuf frame) {
