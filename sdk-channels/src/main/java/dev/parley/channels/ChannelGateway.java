@@ -12,7 +12,6 @@ import dev.parley.core.Command;
 import dev.parley.core.OperatorId;
 import dev.parley.core.Parley;
 import dev.parley.core.SessionId;
-import dev.parley.core.SessionState;
 import dev.parley.core.TenantId;
 import dev.parley.core.channel.CallState;
 import dev.parley.core.channel.ChannelAdapter;
@@ -193,12 +192,12 @@ public final class ChannelGateway implements EventListener {
       SessionId session = calls.getIfPresent(call.callId());
       if (call.state().ended() && session != null) {
         calls.invalidate(call.callId());
-        return leave(session);
+        return parley.submit(tenant, Command.ClientLeaves.session(session)); // the engine decides, in one step
       }
       return CompletableFuture.completedFuture(null);
     }
     if (item instanceof InboundItem.ClientLeft) {
-      return liveSessionOf(item.client()).map(this::leave).orElse(CompletableFuture.completedFuture(null));
+      return parley.submit(tenant, Command.ClientLeaves.client(item.client()));
     }
     return CompletableFuture.completedFuture(null); // typing: for the transport's consoles, nothing to keep
   }
@@ -232,25 +231,6 @@ public final class ChannelGateway implements EventListener {
       }
     }
     return CompletableFuture.allOf(marks.toArray(new CompletableFuture<?>[0]));
-  }
-
-  /** The client leaves: a waiting session (or one with a chatbot) is abandoned, a served one ended by him. */
-  private CompletableFuture<?> leave(SessionId session) {
-    return parley.snapshot(tenant).session(session).map(v -> {
-      if (v.state().waiting() || v.state() == SessionState.CHATBOT) {
-        return parley.submit(tenant, new Command.Abandon(session));
-      }
-      if (v.state() == SessionState.ACTIVE) {
-        return parley.submit(tenant, new Command.End(session, Actor.CLIENT));
-      }
-      return CompletableFuture.completedFuture(List.<Event>of());
-    }).orElse(CompletableFuture.completedFuture(List.of()));
-  }
-
-  private Optional<SessionId> liveSessionOf(ClientRef client) {
-    return parley.snapshot(tenant).sessions().stream()
-        .filter(v -> !v.state().terminal() && v.entry().client().filter(client::equals).isPresent())
-        .map(v -> v.id()).findFirst();
   }
 
   /**

@@ -162,21 +162,17 @@ public final class Chatbots implements AutoCloseable {
     } else if (e instanceof Event.MessagePosted && e.actor().kind() == Actor.Kind.CLIENT
         && ((Event.MessagePosted) e).state() == SessionState.CHATBOT) {
       Event.MessagePosted m = (Event.MessagePosted) e;
-      chatbotOf(m.tenant(), m.session()).ifPresent(bot -> send(Turn.message(m, bot)));
+      Conversation c = conversations.get(new Key(m.tenant(), m.session()));
+      if (c != null) {
+        send(Turn.message(m, c.chatbot()));
+      } else { // after a restart: the engine knows the bot; asked without waiting (this is the delivery thread)
+        parley.session(m.tenant(), m.session()).thenAccept(view -> view.filter(v -> v.state() == SessionState.CHATBOT)
+            .map(SessionView::chatbot).ifPresent(bot -> send(Turn.message(m, bot))));
+      }
     } else if (e instanceof Event.SessionEvent && ((Event.SessionEvent) e).state() != SessionState.CHATBOT) {
       Event.SessionEvent s = (Event.SessionEvent) e;
       conversations.remove(new Key(s.tenant(), s.session())); // it left its bot
     }
-  }
-
-  /** The bot of a session with one: known from its opening, or (after a restart) from the engine. */
-  private Optional<ChatbotId> chatbotOf(TenantId tenant, SessionId session) {
-    Conversation c = conversations.get(new Key(tenant, session));
-    if (c != null) {
-      return Optional.of(c.chatbot());
-    }
-    return parley.snapshot(tenant).session(session).filter(v -> v.state() == SessionState.CHATBOT)
-        .map(SessionView::chatbot);
   }
 
   /**
@@ -194,7 +190,10 @@ public final class Chatbots implements AutoCloseable {
 
   /** POSTs one turn and applies what comes back; completes once the answer's commands are applied. */
   private CompletableFuture<List<Event>> exchange(Turn turn) {
-    Optional<ChatbotSpec> found = parley.snapshot(turn.tenant()).chatbot(turn.chatbot());
+    return parley.snapshotAsync(turn.tenant()).thenCompose(snapshot -> exchange(turn, snapshot.chatbot(turn.chatbot())));
+  }
+
+  private CompletableFuture<List<Event>> exchange(Turn turn, Optional<ChatbotSpec> found) {
     if (found.isEmpty()) {
       return fail(turn, "is not defined any more");
     }

@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.parley.core.event.Event;
 import dev.parley.core.event.EventListener;
 import dev.parley.core.internal.Engine;
+import dev.parley.core.internal.NonBlocking;
 import dev.parley.core.routing.Explanation;
 import dev.parley.core.routing.RoutingCore;
+import dev.parley.core.routing.SessionView;
 import dev.parley.core.routing.TenantSnapshot;
 import dev.parley.core.stats.LiveStatistics;
 import dev.parley.core.stats.StatisticsSettings;
@@ -51,8 +53,18 @@ import org.jspecify.annotations.Nullable;
  * executor}, never on a writer. Listeners are called on that executor too, in each partition's
  * order. Queues between callers, writer and listeners are bounded: when one is full the side
  * before it waits (back-pressure). Deadlines (offer time-outs, wrap-up limits, escalations,
- * invitation expiries) fire on the writer at the clock's time. Reads ({@link #snapshot}) are served
- * from immutable snapshots that never make the writer wait for a lock.
+ * invitation expiries, presence graces) fire on the writer at the clock's time.
+ *
+ * <p>Nothing outside a writer waits for it. Reads are served from immutable snapshots that never
+ * make the writer wait for a lock: the last one published when nothing changed since, else one the
+ * writer publishes between two commands. The asynchronous reads ({@link #snapshotAsync}, {@link
+ * #session}, {@link #estimatesAsync}, {@link #explain}) never block; the blocking ones ({@link
+ * #snapshot}, {@link #statistics}, {@link #estimate}, {@link #estimates}) are for the host's own
+ * threads, and are refused with {@link IllegalStateException} on a thread that must not wait: a
+ * listener, a callback of a command's future (both run on the delivery executor, which the writer
+ * may be waiting for), or a thread marked with {@link #forbidWaitingOnThisThread()} such as an I/O
+ * event loop. Listeners need not read back: events carry who must hear them ({@code audience},
+ * {@code watchers}), the offer's preview, and the queues that changed.
  *
  * <h2>Storage</h2>
  *
@@ -141,10 +153,46 @@ public final class Parley implements AutoCloseable {
   /**
    * The tenant's routing state now: live sessions with queue positions, waiting lists with
    * preview data, the redirect picker. Served from the last published snapshot when nothing
-   * changed since; otherwise the writer publishes a fresh one between two of its commands.
+   * changed since; otherwise the writer publishes a fresh one between two of its commands, and
+   * this waits for it.
+   *
+   * @throws IllegalStateException on a thread that must not wait for the writer (a listener, a
+   *     command's callback, a {@linkplain #forbidWaitingOnThisThread() marked} thread): use {@link
+   *     #snapshotAsync} there
    */
   public TenantSnapshot snapshot(TenantId tenant) {
     return engine.snapshot(requireNonNull(tenant, "tenant"));
+  }
+
+  /**
+   * The tenant's routing state, without waiting: complete at once with the last published snapshot
+   * when nothing changed since, else once the writer has published a fresh one (then on the
+   * delivery executor, in the partition's order, after the events of the commands before it).
+   */
+  public CompletableFuture<TenantSnapshot> snapshotAsync(TenantId tenant) {
+    return engine.snapshotAsync(requireNonNull(tenant, "tenant"));
+  }
+
+  /**
+   * One live or recently ended session as the engine sees it now, without waiting: read by the
+   * writer between two commands, so that it reflects every command submitted before; empty when
+   * the engine does not know it.
+   */
+  public CompletableFuture<Optional<SessionView>> session(TenantId tenant, SessionId session) {
+    requireNonNull(session, "session");
+    return engine.query(requireNonNull(tenant, "tenant"), core -> core.session(session));
+  }
+
+  /**
+   * Marks the calling thread as one that must never wait for the engine's writers, such as an I/O
+   * event loop, for good: the blocking reads ({@link #snapshot}, {@link #statistics}, {@link
+   * #estimate}, {@link #estimates}) called on it throw {@link IllegalStateException} instead of
+   * waiting, whether or not they would have had to. A transport marks its event-loop threads so
+   * that a blocking read is found by its tests, not by its users. The engine treats the threads it
+   * delivers events and results on the same way while they deliver.
+   */
+  public static void forbidWaitingOnThisThread() {
+    NonBlocking.markCurrentThread();
   }
 
   /**
@@ -159,11 +207,19 @@ public final class Parley implements AutoCloseable {
    * sales.waiting(); sales.longestWait(); sales.serviceLevel(); sales.service().averageHandleTime();
    * }</pre>
    *
-   * @throws IllegalStateException if the engine was built with {@link Builder#noStatistics()}
+   * @throws IllegalStateException if the engine was built with {@link Builder#noStatistics()}, or on a
+   *     thread that must not wait for the writer (see {@link #snapshot})
    */
   public TenantStatistics statistics(TenantId tenant) {
     requireNonNull(tenant, "tenant");
     return statistics().statistics(tenant, snapshot(tenant));
+  }
+
+  /** {@link #statistics}, without waiting: computed from {@link #snapshotAsync}'s snapshot. */
+  public CompletableFuture<TenantStatistics> statisticsAsync(TenantId tenant) {
+    requireNonNull(tenant, "tenant");
+    LiveStatistics stats = statistics();
+    return snapshotAsync(tenant).thenApply(snapshot -> stats.statistics(tenant, snapshot));
   }
 
   /**
@@ -172,12 +228,13 @@ public final class Parley implements AutoCloseable {
    * someone serves it now). Every estimate given is recorded and checked against the wait he then
    * has: see {@link dev.parley.core.stats.EstimateAccuracy}. The model is in {@link LiveStatistics}.
    *
-   * <p>The engine sends no event when places move (that would be one event per waiting client per
-   * change). A transport asks instead: for each of its connected waiting clients every few
-   * seconds, or for a whole queue with {@link #estimates} when a session of the group is accepted,
-   * abandoned, requeued or offered.
+   * <p>The engine sends no event per waiting client when places move (that would be one event per
+   * waiting client per change); it tells each change of a queue once ({@link
+   * dev.parley.core.event.Event.QueueChanged}), and a transport then asks for the whole queue with
+   * {@link #estimatesAsync}.
    *
-   * @throws IllegalStateException if the engine was built with {@link Builder#noStatistics()}
+   * @throws IllegalStateException if the engine was built with {@link Builder#noStatistics()}, or on a
+   *     thread that must not wait for the writer (see {@link #snapshot})
    */
   public Optional<WaitEstimate> estimate(TenantId tenant, SessionId session) {
     requireNonNull(tenant, "tenant");
@@ -189,12 +246,39 @@ public final class Parley implements AutoCloseable {
    * The place and expected wait of every client waiting in a group's queue, in queue order; see
    * {@link #estimate}.
    *
-   * @throws IllegalStateException if the engine was built with {@link Builder#noStatistics()}
+   * @throws IllegalStateException if the engine was built with {@link Builder#noStatistics()}, or on a
+   *     thread that must not wait for the writer (see {@link #snapshot})
    */
   public List<WaitEstimate> estimates(TenantId tenant, GroupId group) {
     requireNonNull(tenant, "tenant");
     requireNonNull(group, "group");
     return statistics().estimates(tenant, group, snapshot(tenant));
+  }
+
+  /** {@link #estimates}, without waiting: computed from {@link #snapshotAsync}'s snapshot. */
+  public CompletableFuture<List<WaitEstimate>> estimatesAsync(TenantId tenant, GroupId group) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(group, "group");
+    statistics(); // refuses at once, not in the future, when there are none
+    return snapshotAsync(tenant).thenApply(snapshot -> estimates(tenant, group, snapshot));
+  }
+
+  /**
+   * {@link #estimates} in a snapshot read before ({@link #snapshotAsync}): for an edge that reads
+   * one snapshot for several purposes. Never waits.
+   *
+   * @throws IllegalStateException if the engine was built with {@link Builder#noStatistics()}
+   */
+  public List<WaitEstimate> estimates(TenantId tenant, GroupId group, TenantSnapshot snapshot) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(group, "group");
+    requireNonNull(snapshot, "snapshot");
+    return statistics().estimates(tenant, group, snapshot);
+  }
+
+  /** Whether the engine keeps live statistics (it was not built with {@link Builder#noStatistics()}). */
+  public boolean keepsStatistics() {
+    return statistics != null;
   }
 
   private LiveStatistics statistics() {

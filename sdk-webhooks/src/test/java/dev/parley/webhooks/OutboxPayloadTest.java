@@ -75,7 +75,9 @@ class OutboxPayloadTest {
       t.submit(new Command.CompleteWrapUp(s1, second, "sold", tricky)).join();
       t.submit(new Command.Feedback(s1, 5, tricky)).join();
       t.arrive(SessionId.of("s-2"), Entry.builder(Channel.WEB_CHAT).group(SALES).client("v-2").build()).join();
+      t.submit(new Command.ClientConnection(SessionId.of("s-2"), "tab", false)).join();
       t.abandon(SessionId.of("s-2")).join();
+      t.submit(new Command.OperatorConnection(BOB, "console", false)).join();
       ClientRef spammer = new ClientRef(Channel.WEB_CHAT, "v-3");
       t.submit(new Command.Block(spammer, Actor.admin("root"), tricky)).join();
       t.submit(new Command.Unblock(spammer, Actor.admin("root"))).join();

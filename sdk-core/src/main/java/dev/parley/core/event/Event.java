@@ -618,14 +618,22 @@ public sealed interface Event {
   /**
    * The client's connections changed: his last one closed ({@code connected} false; he has left
    * unless one opens by {@code graceEnds}), or the first opened again ({@code graceEnds} null).
+   * {@code audience} as for {@link MessagePosted}: the operators to tell.
    */
   record ClientPresenceChanged(
-      TenantId tenant, Instant at, Actor actor, SessionId session, SessionState state, boolean connected,
-      @Nullable Instant graceEnds)
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      SessionId session,
+      SessionState state,
+      boolean connected,
+      @Nullable Instant graceEnds,
+      List<OperatorId> audience)
       implements SessionEvent {
     public ClientPresenceChanged {
       requireNonNull(session, "session");
       requireNonNull(state, "state");
+      audience = List.copyOf(audience);
     }
   }
 

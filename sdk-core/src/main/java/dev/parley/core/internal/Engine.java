@@ -116,6 +116,11 @@ public final class Engine {
     return partition(slot).snapshot(slot);
   }
 
+  public CompletableFuture<TenantSnapshot> snapshotAsync(TenantId tenant) {
+    TenantSlot slot = slot(tenant);
+    return partition(slot).snapshotAsync(slot);
+  }
+
   public void addListener(EventListener listener) {
     listeners.add(listener);
   }

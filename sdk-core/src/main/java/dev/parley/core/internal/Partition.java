@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -38,6 +37,15 @@ import org.slf4j.LoggerFactory;
  * executor; at most {@link #MAX_BATCHES_IN_FLIGHT} batches wait there, after which the writer waits
  * too. In same-thread mode there is no thread: {@link #submit} runs the task on the caller's
  * thread under the partition's lock and delivers inline.
+ *
+ * <p>Nothing outside the writer waits for it but a host's own thread that asks to. Reads are
+ * answered by the last published snapshot when it is current, else by a task the writer runs
+ * between two others: completed with its batch on delivery, in order after the events before it,
+ * for the asynchronous read ({@link #snapshotAsync}); completed on the writer for a host thread that
+ * waits ({@link #snapshot}). The edges are told what they need in the events themselves, so
+ * delivery never reads back; a blocking read on a delivery thread (or on a host's I/O thread,
+ * marked through {@link NonBlocking}) is refused rather than waited out, so that delivery can never
+ * wait for the writer while the writer waits for delivery.
  *
  * <p>The writer reads its storage for one thing only: whether the ids its commands would start
  * sessions under are taken ({@link TakenIds}), once a pass, before the cores apply them.
@@ -133,9 +141,10 @@ final class Partition {
   }
 
   /**
-   * Publishes a tenant's current snapshot, completing the reader's future on the writer itself (not
-   * with the batch's results): the reader may be delivery, a listener reading a snapshot, and must
-   * not wait for its own turn. See also {@link #awaitDelivery}.
+   * Publishes a tenant's current snapshot for a reader who waits for it on his own thread,
+   * completing his future on the writer itself (not with the batch): he never waits for delivery,
+   * which may be held up by a storage that is down. Only {@link #snapshot} makes these, and only on
+   * threads allowed to wait, so nothing but his join depends on the future.
    */
   private static final class SnapshotRead extends Task {
     final TenantSlot slot;
@@ -147,10 +156,6 @@ final class Partition {
 
     @Override
     void run(Partition p, Batch batch) {
-      serve();
-    }
-
-    void serve() {
       try {
         future.complete(slot.refreshSnapshot());
       } catch (RuntimeException e) {
@@ -318,10 +323,22 @@ final class Partition {
   }
 
   /**
-   * The tenant's current snapshot: the published one when it is current, else one the writer
-   * builds between two of its tasks. Readers never take a lock the writer needs.
+   * The tenant's current snapshot: the published one at once when it is current, else one the
+   * writer publishes between two of its tasks, handed out with its batch's results on delivery
+   * (never on the writer). Readers never take a lock the writer needs.
+   */
+  CompletableFuture<TenantSnapshot> snapshotAsync(TenantSlot slot) {
+    TenantSnapshot current = slot.currentSnapshot();
+    return current != null ? CompletableFuture.completedFuture(current) : query(slot, core -> slot.refreshSnapshot());
+  }
+
+  /**
+   * The tenant's current snapshot, waited for: the published one when it is current, else one the
+   * writer publishes between two of its tasks and hands over at once. Refused on a thread that must
+   * not wait ({@link NonBlocking}).
    */
   TenantSnapshot snapshot(TenantSlot slot) {
+    NonBlocking.check("Parley.snapshot", "Parley.snapshotAsync");
     TenantSnapshot current = slot.currentSnapshot();
     if (current != null) {
       return current;
@@ -465,32 +482,11 @@ final class Partition {
 
   /**
    * Takes a place among the batches in flight, waiting for delivery to finish one when all are
-   * taken. Meanwhile it serves the snapshot reads waiting in the queue, out of turn: delivery may be
-   * blocked in one of them (a listener reading a snapshot that is not current), and then it would
-   * wait for this writer while this writer waits for it. Other tasks keep their turn. Only ever
-   * under back-pressure, when listeners are 64 batches behind.
+   * taken (back-pressure: listeners are 64 batches behind). Delivery never waits for the writer,
+   * so this wait always ends.
    */
   private void awaitDelivery() {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (inFlight.tryAcquire(1, TimeUnit.MILLISECONDS)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true; // a place is needed whatever happens: the batch's work is done
-      }
-      for (Iterator<Task> it = queue.iterator(); it.hasNext(); ) {
-        Task t = it.next();
-        if (t instanceof SnapshotRead) {
-          it.remove();
-          ((SnapshotRead) t).serve();
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    inFlight.acquireUninterruptibly(); // a place is needed whatever happens: the batch's work is done
   }
 
   /**
@@ -559,15 +555,20 @@ final class Partition {
     if (!persist(batch)) {
       return;
     }
-    completeAll(batch);
-    for (Event e : batch.events) {
-      for (EventListener listener : listeners) {
-        try {
-          listener.onEvent(e);
-        } catch (RuntimeException ex) {
-          log.warn("event listener {} failed on {}; carrying on", listener, e, ex);
+    NonBlocking.startDelivery(); // callers' callbacks and listeners run here: none may wait for the writer
+    try {
+      completeAll(batch);
+      for (Event e : batch.events) {
+        for (EventListener listener : listeners) {
+          try {
+            listener.onEvent(e);
+          } catch (RuntimeException ex) {
+            log.warn("event listener {} failed on {}; carrying on", listener, e, ex);
+          }
         }
       }
+    } finally {
+      NonBlocking.endDelivery();
     }
   }
 

@@ -794,7 +794,7 @@ public final class RoutingCore {
       if (s.connections.size() == 1) {
         s.clientTracked = true;
         clientsGone.set(s, false);
-        emit(new Event.ClientPresenceChanged(tenant, now, Actor.SYSTEM, s.id, s.state, true, null));
+        emit(new Event.ClientPresenceChanged(tenant, now, Actor.SYSTEM, s.id, s.state, true, null, audience(s)));
       }
       return;
     }
@@ -813,7 +813,7 @@ public final class RoutingCore {
         : settings.clientGrace();
     s.goneDeadline = nowNanos + grace.toNanos();
     clientsGone.set(s, true);
-    emit(new Event.ClientPresenceChanged(tenant, now, Actor.SYSTEM, s.id, s.state, false, now.plus(grace)));
+    emit(new Event.ClientPresenceChanged(tenant, now, Actor.SYSTEM, s.id, s.state, false, now.plus(grace), audience(s)));
     if (grace.isZero()) {
       clientLeft(s);
     }

@@ -7,7 +7,6 @@ import dev.parley.core.SessionId;
 import dev.parley.core.SessionState;
 import dev.parley.core.TenantId;
 import dev.parley.core.event.Event;
-import dev.parley.core.routing.SessionView;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.Optional;
@@ -15,13 +14,19 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /ws/client}: a web-chat visitor. He enters (or resumes with his session token) and from
- * then on every frame acts on his own session only: nothing he sends names another.
+ * then on every frame acts on his own session only: nothing he sends names another. The
+ * connection's opening and closing are facts the engine is told ({@link Command.ClientConnection});
+ * it decides, after the client grace, whether he left.
  */
 final class ClientSocket extends SocketHandler {
+  private static final Logger log = LoggerFactory.getLogger(ClientSocket.class);
+
   /** The tenant whose offline form the client may fill in, once nobody was online. */
   private volatile @Nullable TenantId offlineTenant;
   /** Set by the first {@code enter}: one connection, one arrival. Confined to the event loop. */
@@ -57,9 +62,9 @@ final class ClientSocket extends SocketHandler {
       String id = m.id() != null ? session.value() + ":" + m.id() : MessageIds.scoped(session.value());
       answer(m.ref(), submit(me, new Command.PostMessage(session, Actor.CLIENT, id, m.text(), m.attachments())));
     } else if (frame instanceof ClientFrame.Typing) {
-      server.fanout.typing(me.tenant(), session, Actor.CLIENT);
+      server.fanout.typing(me.tenant(), session, Actor.CLIENT, () -> {});
     } else if (frame instanceof ClientFrame.Leave) {
-      answer(frame.ref(), leave(me));
+      answer(frame.ref(), submit(me, Command.ClientLeaves.session(session)));
     } else if (frame instanceof ClientFrame.Feedback) {
       ClientFrame.Feedback f = (ClientFrame.Feedback) frame;
       answer(f.ref(), submit(me, new Command.Feedback(session, f.rating(), f.comment())));
@@ -93,11 +98,13 @@ final class ClientSocket extends SocketHandler {
             .put("offlineForm", refused.get().offlineForm()), enter.ref()));
         return;
       }
-      String token = server.clientTokens.issue(Principal.client(tenant, session), server.clientTokenTtl);
-      server.peers.bind(peer, Principal.client(tenant, session));
+      Principal me = Principal.client(tenant, session);
+      String token = server.clientTokens.issue(me, server.clientTokenTtl);
+      server.peers.bind(peer, me);
+      connected(me);
       peer.send(withRef(Frames.of("entered").put("session", session.value()).put("token", token)
           .put("visitor", entry.client().orElseThrow().identifier()), enter.ref()));
-      caughtUp(tenant, session);
+      caughtUp(me, null, null);
     });
   }
 
@@ -108,20 +115,46 @@ final class ClientSocket extends SocketHandler {
     }
     Principal me = claimed.get();
     server.peers.bind(peer, me);
-    ObjectNode resumed = Frames.of("resumed").put("session", me.subject());
-    server.parley.snapshot(me.tenant()).session(me.session()).ifPresent(v -> resumed.put("state", v.state().name()));
-    peer.send(withRef(resumed, resume.ref()));
-    caughtUp(me.tenant(), me.session());
+    connected(me);
+    caughtUp(me, Frames.of("resumed").put("session", me.subject()), resume.ref());
   }
 
-  /** What the client may have missed between the engine's answer and his binding. */
-  private void caughtUp(TenantId tenant, SessionId session) {
-    Optional<SessionView> view = server.parley.snapshot(tenant).session(session);
-    if (view.isPresent() && view.get().state() == SessionState.ACTIVE && view.get().operator() != null) {
-      peer.send(Frames.of("joined").put("operator", view.get().operator().value()));
-    }
-    peer.lastPosition = 0;
-    peer.coalesce(peer.positionDue, server.fanout.pushPosition);
+  /**
+   * Tells the engine this connection of the client is open, and that it closed once it does: the
+   * engine decides whether he left (after the client grace, with no other connection open).
+   */
+  private void connected(Principal me) {
+    String id = peer.channel.id().asLongText();
+    report(me, new Command.ClientConnection(me.session(), id, true));
+    peer.channel.closeFuture().addListener(closed -> report(me, new Command.ClientConnection(me.session(), id, false)));
+  }
+
+  private void report(Principal me, Command fact) {
+    server.parley.submit(me.tenant(), fact).whenComplete((events, failure) -> {
+      if (failure != null) {
+        log.trace("connection fact {} not applied: {}", fact, failure.toString()); // a session long over, a closing engine
+      }
+    });
+  }
+
+  /**
+   * What the client may have missed before his binding, read from the engine without waiting: his
+   * session's state in {@code answer} (the {@code resumed} frame) when given, the operator serving
+   * him, and his place in the queue.
+   */
+  private void caughtUp(Principal me, @Nullable ObjectNode answer, @Nullable String ref) {
+    server.parley.session(me.tenant(), me.session()).whenComplete((view, failure) -> {
+      if (answer != null) {
+        if (failure == null) {
+          view.ifPresent(v -> answer.put("state", v.state().name()));
+        }
+        peer.send(withRef(answer, ref));
+      }
+      if (failure == null && view.isPresent() && view.get().state() == SessionState.ACTIVE && view.get().operator() != null) {
+        peer.send(Frames.of("joined").put("operator", view.get().operator().value()));
+      }
+      server.fanout.queues.client(peer);
+    });
   }
 
   private void offline(ClientFrame.Offline form) {
@@ -141,21 +174,6 @@ final class ClientSocket extends SocketHandler {
     } catch (RejectedExecutionException e) {
       throw new WireException(503, "Unavailable", "the server is busy; try again").answering(form.ref());
     }
-  }
-
-  /**
-   * A waiting client (or one with a chatbot) abandons, a served one ends the session; after that,
-   * leaving does nothing.
-   */
-  private CompletableFuture<?> leave(Principal me) {
-    Optional<SessionView> view = server.parley.snapshot(me.tenant()).session(me.session());
-    if (view.isPresent() && (view.get().state().waiting() || view.get().state() == SessionState.CHATBOT)) {
-      return submit(me, new Command.Abandon(me.session()));
-    }
-    if (view.isPresent() && view.get().state() == SessionState.ACTIVE) {
-      return submit(me, new Command.End(me.session(), Actor.CLIENT));
-    }
-    return CompletableFuture.completedFuture(List.of());
   }
 
   /** The browser, OS and language the handshake told, and a visitor id, where the widget did not. */

@@ -1,5 +1,6 @@
 package dev.parley.transport.netty;
 
+import dev.parley.core.Actor;
 import dev.parley.core.Command;
 import dev.parley.core.OperatorId;
 import dev.parley.core.OperatorStatus;
@@ -16,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,9 +26,13 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code /ws/operator}: an operator console. It logs in with a token of the host's {@link
  * Authenticator}, then acts as that operator on his tenant only; the engine refuses what he may
  * not do with a session (another's, not offered to him), and this endpoint what the engine does
- * not check itself (notes, previews and typing on sessions he has nothing to do with).
+ * not check itself (notes, previews and typing on sessions he has nothing to do with), from reads
+ * that never wait for the engine. The console's connecting and closing are facts the engine is
+ * told ({@link Command.OperatorConnection}): it decides, after the operator grace, that he is gone.
  */
 final class OperatorSocket extends SocketHandler {
+  private static final Logger log = LoggerFactory.getLogger(OperatorSocket.class);
+
   /** Set by the first {@code login}; confined to the event loop. */
   private boolean loggingIn;
 
@@ -45,23 +52,31 @@ final class OperatorSocket extends SocketHandler {
     OperatorId self = me.operator();
     if (frame instanceof OperatorFrame.Submit) {
       submit((OperatorFrame.Submit) frame, tenant);
-    } else if (frame instanceof OperatorFrame.Note) {
-      OperatorFrame.Note note = (OperatorFrame.Note) frame;
-      mayTouch(tenant, self, note.command().session(), note.ref());
-      answer(note.ref(), server.parley.submit(tenant, note.command()));
+    } else if (frame instanceof OperatorFrame.Note note) {
+      answer(note.ref(), mayTouch(tenant, self, note.command().session())
+          .thenCompose(view -> server.parley.submit(tenant, note.command())));
     } else if (frame instanceof OperatorFrame.Picker) {
-      peer.send(withRef(Frames.picker(server.parley.snapshot(tenant).redirectPicker()), frame.ref()));
-    } else if (frame instanceof OperatorFrame.Preview) {
-      SessionId session = ((OperatorFrame.Preview) frame).session();
-      SessionView view = mayTouch(tenant, self, session, frame.ref());
-      preview(tenant, session, withRef(Frames.session("preview", session).set("preview", Views.live(view)), frame.ref()),
-          frame.ref());
-    } else if (frame instanceof OperatorFrame.Typing) {
-      SessionId session = ((OperatorFrame.Typing) frame).session();
-      if (!server.fanout.roster().of(tenant, session).has(self)) {
-        throw new WireException(403, "NotPermitted", self + " does not serve session " + session).answering(frame.ref());
-      }
-      server.fanout.typing(tenant, session, dev.parley.core.Actor.operator(self));
+      server.parley.snapshotAsync(tenant).whenComplete((snapshot, failure) -> {
+        if (failure != null) {
+          refuse(frame.ref(), failure);
+        } else {
+          peer.send(withRef(Frames.picker(snapshot.redirectPicker()), frame.ref()));
+        }
+      });
+    } else if (frame instanceof OperatorFrame.Preview p) {
+      SessionId session = p.session();
+      mayTouch(tenant, self, session).whenComplete((view, failure) -> {
+        if (failure != null) {
+          refuse(frame.ref(), failure);
+        } else {
+          preview(tenant, session, withRef(Frames.session("preview", session).set("preview", Views.live(view)), frame.ref()),
+              frame.ref());
+        }
+      });
+    } else if (frame instanceof OperatorFrame.Typing t) {
+      SessionId session = t.session();
+      server.fanout.typing(tenant, session, Actor.operator(self), () -> refuse(frame.ref(),
+          new WireException(403, "NotPermitted", self + " does not serve session " + session)));
     }
   }
 
@@ -107,19 +122,19 @@ final class OperatorSocket extends SocketHandler {
   }
 
   /**
-   * The session, if the operator serves or helps in it or it waits where he could take it.
-   *
-   * @throws WireException {@code NotPermitted} otherwise, whether or not the session exists
+   * The session, if the operator serves or helps in it or it waits where he could take it; else a
+   * {@code NotPermitted} failure, whether or not the session exists. Read without waiting.
    */
-  private SessionView mayTouch(TenantId tenant, OperatorId self, SessionId session, @Nullable String ref) {
-    TenantSnapshot snapshot = server.parley.snapshot(tenant);
-    Optional<SessionView> view = snapshot.session(session);
-    boolean mine = view.isPresent() && (self.equals(view.get().operator()) || view.get().collaborators().contains(self)
-        || snapshot.waitingFor(self).stream().anyMatch(v -> v.id().equals(session)));
-    if (!mine) {
-      throw new WireException(403, "NotPermitted", self + " has nothing to do with session " + session).answering(ref);
-    }
-    return view.get();
+  private CompletableFuture<SessionView> mayTouch(TenantId tenant, OperatorId self, SessionId session) {
+    return server.parley.snapshotAsync(tenant).thenApply(snapshot -> {
+      Optional<SessionView> view = snapshot.session(session);
+      boolean mine = view.isPresent() && (self.equals(view.get().operator()) || view.get().collaborators().contains(self)
+          || snapshot.waitingFor(self).stream().anyMatch(v -> v.id().equals(session)));
+      if (!mine) {
+        throw new WireException(403, "NotPermitted", self + " has nothing to do with session " + session);
+      }
+      return view.get();
+    });
   }
 
   private void login(OperatorFrame.Login login) {
@@ -154,14 +169,30 @@ final class OperatorSocket extends SocketHandler {
       return;
     }
     OperatorStatus status = login.away() ? OperatorStatus.AWAY : OperatorStatus.ONLINE;
-    server.parley.submit(me.tenant(), new Command.SetStatus(me.operator(), status)).whenComplete((events, failure) -> {
-      if (failure != null) {
-        retry(login.ref(), failure);
-        return;
-      }
-      server.peers.bind(peer, me);
-      peer.send(withRef(welcome(me), login.ref()));
-    });
+    String connection = peer.channel.id().asLongText();
+    server.parley.submit(me.tenant(), new Command.OperatorConnection(me.operator(), connection, true))
+        .thenCompose(connected -> server.parley.submit(me.tenant(), new Command.SetStatus(me.operator(), status)))
+        .thenCompose(online -> server.parley.snapshotAsync(me.tenant()))
+        .whenComplete((snapshot, failure) -> {
+          if (failure != null) {
+            retry(login.ref(), failure);
+            return;
+          }
+          // Bound as the snapshot completes, before the events after it are delivered: nothing missed.
+          server.peers.bind(peer, me);
+          peer.channel.closeFuture().addListener(closed -> disconnected(me, connection));
+          peer.send(withRef(welcome(me, snapshot), login.ref()));
+        });
+  }
+
+  /** Tells the engine this console closed: it decides, after the operator grace, that he is gone. */
+  private void disconnected(Principal me, String connection) {
+    server.parley.submit(me.tenant(), new Command.OperatorConnection(me.operator(), connection, false))
+        .whenComplete((events, failure) -> {
+          if (failure != null) {
+            log.trace("{}'s console closed, not told: {}", me, failure.toString()); // a closing engine
+          }
+        });
   }
 
   private void retry(@Nullable String ref, Throwable failure) {
@@ -170,8 +201,7 @@ final class OperatorSocket extends SocketHandler {
   }
 
   /** Who he is, his status, the sessions he has in hand and his waiting list. */
-  private ObjectNode welcome(Principal me) {
-    TenantSnapshot snapshot = server.parley.snapshot(me.tenant());
+  private static ObjectNode welcome(Principal me, TenantSnapshot snapshot) {
     OperatorId self = me.operator();
     ObjectNode welcome = Frames.of("welcome").put("operator", self.value()).put("tenant", me.tenant().value());
     snapshot.status(self).ifPresent(s -> welcome.set("status", Frames.status(s)));

@@ -110,12 +110,11 @@ public final class ParleyServer implements AutoCloseable {
     }
     ExecutorService workers = new ThreadPoolExecutor(config.workerThreads, config.workerThreads, 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(config.workerQueue), new DefaultThreadFactory("parley-worker", true));
-    ServerContext server = new ServerContext(config, workers);
+    boss = new MultiThreadIoEventLoopGroup(1, new EventLoopThreads("parley-accept"), NioIoHandler.newFactory());
+    io = new MultiThreadIoEventLoopGroup(config.ioThreads, new EventLoopThreads("parley-io"), NioIoHandler.newFactory());
+    ServerContext server = new ServerContext(config, workers, io.next());
     context = server;
     config.parley.addListener(server.fanout);
-    boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("parley-accept", true), NioIoHandler.newFactory());
-    io = new MultiThreadIoEventLoopGroup(config.ioThreads, new DefaultThreadFactory("parley-io", true),
-        NioIoHandler.newFactory());
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(boss, io)
         .channel(NioServerSocketChannel.class)

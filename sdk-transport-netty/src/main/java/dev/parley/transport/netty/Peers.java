@@ -49,6 +49,9 @@ final class Peers {
       t.operator.merge(principal.operator(), List.of(peer), Peers::plus);
       t.operators.add(peer);
     }
+    if (!peer.channel.isActive()) {
+      unbind(peer); // it closed while it was being bound (an engine's answer came late): no entry outlives it
+    }
   }
 
   /** A connection that closed. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
 
@@ -44,7 +45,8 @@ final class ServerContext {
   final Router router;
   private final Map<EventLoop, Outbox> outboxes = new ConcurrentHashMap<>();
 
-  ServerContext(ParleyServer.Builder b, ExecutorService workers) {
+  /** @param pushes an event loop of the server, where queue pushes are gathered */
+  ServerContext(ParleyServer.Builder b, ExecutorService workers, Executor pushes) {
     this.parley = b.parley;
     this.authenticator = b.authenticator;
     this.limits = b.limits();
@@ -60,7 +62,7 @@ final class ServerContext {
     this.clock = b.clock;
     this.workers = workers;
     this.offlineForms = b.offlineForms;
-    this.fanout = new EventFanout(parley, peers);
+    this.fanout = new EventFanout(parley, peers, pushes);
     this.router = Router.standard(b.pages);
   }
 

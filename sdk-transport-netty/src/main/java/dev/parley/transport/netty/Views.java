@@ -1,6 +1,8 @@
 package dev.parley.transport.netty;
 
 import dev.parley.core.Entry;
+import dev.parley.core.OperatorId;
+import dev.parley.core.SessionState;
 import dev.parley.core.routing.Explanation;
 import dev.parley.core.routing.GroupCounts;
 import dev.parley.core.routing.SessionView;
@@ -12,6 +14,7 @@ import dev.parley.storage.SessionNote;
 import dev.parley.storage.SessionRecord;
 import dev.parley.storage.SessionTransition;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,6 +117,18 @@ final class Views {
   }
 
   /** A live session as the engine sees it: a waiting-list preview, a client tab, a live view row. */
+  /** The operators who serve the session now: its operator once he accepted it, and its collaborators. */
+  static List<OperatorId> serving(SessionView v) {
+    boolean held = v.operator() != null && (v.state() == SessionState.ACTIVE || v.state() == SessionState.WRAP_UP);
+    if (!held) {
+      return v.collaborators();
+    }
+    List<OperatorId> all = new ArrayList<>(v.collaborators().size() + 1);
+    all.add(v.operator());
+    all.addAll(v.collaborators());
+    return all;
+  }
+
   static ObjectNode live(SessionView v) {
     ObjectNode n = Json.object();
     n.put("session", v.id().value());

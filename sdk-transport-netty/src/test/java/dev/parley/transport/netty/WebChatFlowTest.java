@@ -133,7 +133,7 @@ class WebChatFlowTest {
   }
 
   @Test
-  @DisplayName("a waiting client hears his place in the queue and an estimate; the operator sees him and what he wrote")
+  @DisplayName("a waiting client hears his place in the queue (the estimate once the engine can tell); the operator sees him and what he wrote")
   void queue() throws Exception {
     Ws alice = center.console(center.operatorToken(ALICE));
     List<Ws> first = List.of(client(""), client(""), client(""));
@@ -145,7 +145,8 @@ class WebChatFlowTest {
 
     JsonNode queue = fourth.next("queue");
     assertThat(queue.get("position").asInt()).isEqualTo(1);
-    assertThat(queue.get("estimatedWaitSeconds").asLong()).isEqualTo(180);
+    assertThat(queue.has("estimatedWaitSeconds")).as("the engine's estimate: nobody was served yet, so it cannot tell")
+        .isFalse();
     JsonNode waiting;
     do {
       waiting = alice.next("waiting");
