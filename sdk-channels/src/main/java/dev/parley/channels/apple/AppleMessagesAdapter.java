@@ -2,6 +2,7 @@ package dev.parley.channels.apple;
 
 import dev.parley.channels.HttpAdapterBuilder;
 import dev.parley.channels.RateLimit;
+import dev.parley.channels.internal.Batch;
 import dev.parley.channels.internal.Inbound;
 import dev.parley.channels.internal.Json;
 import dev.parley.channels.internal.Outbound;
@@ -102,7 +103,7 @@ public final class AppleMessagesAdapter implements ChannelAdapter {
     byte[] body = request.header("Content-Encoding").orElse("").equalsIgnoreCase("gzip")
         ? inflate(request.body(), inbound.maxInboundBytes()) : request.body();
     var items = Parsing.guard(() -> AppleMapping.parse(request, body, inbound.clock().instant()));
-    return inbound.gate().admit(items, HttpReply.OK);
+    return inbound.gate().admit(Batch.of(items), HttpReply.OK);
   }
 
   private static byte[] inflate(byte[] gzip, int max) {
