@@ -1,5 +1,6 @@
 package dev.parley.channels.email;
 
+import dev.parley.channels.internal.Hmac;
 import dev.parley.core.Channel;
 import dev.parley.core.ClientRef;
 import dev.parley.core.Entry;
@@ -18,11 +19,8 @@ import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -55,7 +53,7 @@ final class MailParser {
   private static ClientMessage read(MimeMessage m, byte[] raw, Instant now) throws MessagingException, IOException {
     InternetAddress sender = sender(m);
     String address = sender.getAddress().toLowerCase(Locale.ROOT);
-    String id = m.getMessageID() != null ? m.getMessageID().strip() : "sha256:" + digest(raw);
+    String id = m.getMessageID() != null ? m.getMessageID().strip() : "sha256:" + Hmac.sha256Hex(raw);
     Instant at = m.getSentDate() != null ? m.getSentDate().toInstant() : now;
     ClientRef client = new ClientRef(Channel.EMAIL, address);
     Entry.Builder entry = Entry.builder(Channel.EMAIL).client(address).email(address);
@@ -133,13 +131,5 @@ final class MailParser {
     MediaKind kind = type.startsWith("image/") ? MediaKind.IMAGE : type.startsWith("video/") ? MediaKind.VIDEO
         : type.startsWith("audio/") ? MediaKind.AUDIO : MediaKind.FILE;
     return new Attachment(kind, reference, type, part.getFileName());
-  }
-
-  private static String digest(byte[] raw) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.parley.channels.telephony;
 
-import dev.parley.channels.internal.Hmac;
 import dev.parley.core.Channel;
 import dev.parley.core.Entry;
 import dev.parley.core.channel.BadSignatureException;
@@ -21,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Twilio's voice webhook: a form POST per call ({@code CallSid}, {@code From}, {@code To}, {@code
  * CallStatus}, {@code CallerName}, …; unknown parameters are ignored), signed with {@code
- * X-Twilio-Signature} over the webhook's public URL and the sorted parameters.
+ * X-Twilio-Signature} over the webhook's public URL and the sorted parameters, checked as Twilio's
+ * SDK validators check it: with and without the default port (:443, :80), repeated parameters
+ * signed once or per value, and a JSON body by the {@code bodySHA256} Twilio adds to the URL.
  *
  * <p>It answers with TwiML: a ringing call gets the {@linkplain #answer(String) answer} (by default
  * it is put in the Twilio queue {@code parley}), a blocked caller is rejected, status callbacks get
@@ -87,8 +88,11 @@ public final class TwilioVoice implements CallDialect {
       throw new BadSignatureException("X-Twilio-Signature is not base64");
     }
     String url = webhookUrl != null ? webhookUrl : request.uri().toString();
-    byte[] expected = TwilioSignature.compute(authToken, url, FormFields.parse(request.body()));
-    if (!Hmac.same(expected, given)) {
+    Optional<String> bodyHash = request.queryParameter("bodySHA256");
+    if (webhookUrl != null && bodyHash.isPresent() && !webhookUrl.contains("bodySHA256=")) {
+      url += (url.contains("?") ? "&" : "?") + "bodySHA256=" + bodyHash.get(); // Twilio adds it per request
+    }
+    if (!TwilioSignature.matches(authToken, url, request.body(), given)) {
       throw new BadSignatureException("X-Twilio-Signature does not match: check the auth token and that the "
           + "webhook URL is exactly the one configured at Twilio");
     }
