@@ -173,4 +173,26 @@ class TwilioVoiceTest {
     assertThat(catchThrowable(() -> TwilioVoice.of("12345", SDK_URL).verify(relayed)))
         .as("the configured public URL, with the request's bodySHA256").isNull();
   }
+
+  @Test
+  @DisplayName("with a tenant's IVR menu the digits the caller keyed choose his group; the call's SID is kept")
+  void ivrDigits() {
+    TelephonyAdapter ivr = TelephonyAdapter.builder(TwilioVoice.of(TwilioVoiceTckTest.TOKEN, TwilioVoiceTckTest.URL)
+        .ivr(Map.of("1", dev.parley.core.GroupId.of("sales"), "2", dev.parley.core.GroupId.of("support")))).build();
+    byte[] form = (new String(Fixtures.bytes("twilio/voice-inbound.form"), StandardCharsets.UTF_8) + "&Digits=2")
+        .getBytes(StandardCharsets.UTF_8);
+
+    var delivery = (InboundResult.Delivery) ivr.receive(TwilioVoiceTckTest.signedWith(TwilioVoiceTckTest.TOKEN, form));
+
+    assertThat(delivery.items()).singleElement().isInstanceOfSatisfying(CallEvent.class, e -> {
+      assertThat(e.entry().group()).contains(dev.parley.core.GroupId.of("support"));
+      assertThat(e.entry().parameters()).containsEntry("digits", "2")
+          .containsEntry("callSid", "CA00000000000000000000000000000001");
+    });
+    byte[] unknown = (new String(form, StandardCharsets.UTF_8) + "9").getBytes(StandardCharsets.UTF_8);
+    var other = (InboundResult.Delivery) TelephonyAdapter.builder(TwilioVoice.of(TwilioVoiceTckTest.TOKEN,
+        TwilioVoiceTckTest.URL).ivr(Map.of("1", dev.parley.core.GroupId.of("sales")))).build()
+        .receive(TwilioVoiceTckTest.signedWith(TwilioVoiceTckTest.TOKEN, unknown));
+    assertThat(((CallEvent) other.items().get(0)).entry().group()).as("digits 29 are not in the menu").isEmpty();
+  }
 }
