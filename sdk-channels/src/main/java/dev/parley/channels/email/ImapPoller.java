@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * between the sink's answer and the checkpoint, or the server change the folder's UIDVALIDITY,
  * the messages come again, and the adapter drops them by {@code Message-ID}.
  *
- * <p>Waiting: with IDLE (RFC 2177) where the server offers it, re-issued when the read time-out
+ * <p>Waiting: with IDLE (RFC 2177) where the server offers it (unless {@link Builder#withoutIdle()}), re-issued when the read time-out
  * (29 minutes by default, below the RFC's 30) ends it; otherwise polling every {@code
  * pollInterval}. A lost connection or login is retried forever, after waits that grow as the
  * {@link RetryPolicy} says, and is logged at {@code warn}.
@@ -165,7 +165,7 @@ public final class ImapPoller implements AutoCloseable {
         connected.connect(settings.host, settings.port, settings.user, settings.password);
         IMAPFolder folder = (IMAPFolder) connected.getFolder(settings.folder);
         folder.open(Folder.READ_ONLY);
-        boolean idle = ((IMAPStore) connected).hasCapability("IDLE");
+        boolean idle = settings.idle && ((IMAPStore) connected).hasCapability("IDLE");
         while (!closed()) {
           fetchNew(folder);
           failures = 0;
@@ -269,6 +269,7 @@ public final class ImapPoller implements AutoCloseable {
     private final String password;
     private String folder = "INBOX";
     private boolean ssl;
+    private boolean idle = true;
     private Duration pollInterval = Duration.ofMinutes(1);
     private Duration timeout = Duration.ofSeconds(30);
     private Duration readTimeout = Duration.ofMinutes(29);
@@ -295,6 +296,15 @@ public final class ImapPoller implements AutoCloseable {
     /** Connects over TLS ({@code imaps}, usually port 993). */
     public Builder ssl() {
       this.ssl = true;
+      return this;
+    }
+
+    /**
+     * Polls every {@code pollInterval} even where the server offers IDLE: for servers (or
+     * proxies on the way) whose IDLE drops notifications.
+     */
+    public Builder withoutIdle() {
+      this.idle = false;
       return this;
     }
 

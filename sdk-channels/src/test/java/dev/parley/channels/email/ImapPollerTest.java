@@ -115,6 +115,21 @@ class ImapPollerTest {
   }
 
   @Test
+  @DisplayName("without IDLE the poller asks for new mail every poll interval")
+  void polls() throws Exception {
+    ImapPoller poller = ImapPoller.builder("127.0.0.1", mail.getImap().getPort(), "support", "secret")
+        .withoutIdle().pollInterval(Duration.ofMillis(100)).build(this::toAdapter);
+    pollers.add(poller);
+    poller.start();
+
+    send("first", "found at once");
+    assertThat(next().text()).isEqualTo("found at once");
+    send("second", "found by a later poll");
+
+    assertThat(next().text()).isEqualTo("found by a later poll");
+  }
+
+  @Test
   @DisplayName("a poller restarted on the same checkpoint hands over only the mail that came since")
   void resumesFromCheckpoint() throws Exception {
     ImapPoller.Checkpoint checkpoint = ImapPoller.Checkpoint.inMemory();
