@@ -233,4 +233,21 @@ class ChannelGatewayTest {
 
     assertThat(graph.takeRequest(10, TimeUnit.SECONDS).getBody().utf8()).contains("\"recipient\":\"US.13491208655302741918\"");
   }
+
+  @Test
+  @DisplayName("phone and user id linked in the contact directory survive a restart: a username-only message keeps his identity")
+  void storedIdentityLinks() {
+    java.util.function.Supplier<WhatsAppAdapter> adapter = () -> WhatsAppAdapter.builder("106540352242922", "token-1",
+        Fixtures.APP_SECRET, "meatyhamhock").contacts(dev.parley.channels.whatsapp.WhatsAppContacts.stored(parley, ACME)).build();
+    adapter.get().receive(Fixtures.metaPost("https://cc.example/wa", Fixtures.resource("whatsapp/phone-and-user-id-text.json")));
+
+    var afterRestart = (dev.parley.core.channel.InboundResult.Delivery) adapter.get()
+        .receive(Fixtures.metaPost("https://cc.example/wa", Fixtures.resource("whatsapp/username-text.json")));
+
+    assertThat(afterRestart.items()).singleElement().satisfies(m -> assertThat(m.client().identifier()).isEqualTo(SHEENA));
+    assertThat(storage.contacts().findByIdentity("acme", new dev.parley.storage.ContactRecord.Identity(
+        dev.parley.storage.ContactRecord.Identity.Kind.NETWORK, "WHATSAPP:US.13491208655302741918")))
+        .hasValueSatisfying(c -> assertThat(c.identities()).extracting(dev.parley.storage.ContactRecord.Identity::value)
+            .containsExactly("WHATSAPP:" + SHEENA, "WHATSAPP:US.13491208655302741918"));
+  }
 }

@@ -2,6 +2,9 @@ package dev.parley.channels.whatsapp;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.parley.core.Parley;
+import dev.parley.core.TenantId;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -11,9 +14,9 @@ import java.util.Optional;
  * a phone and a user id seen together in a webhook, and the new number of a "user changed number"
  * system message, are linked to it; replies go to his latest {@linkplain #addressOf address}.
  *
- * <p>The default, {@link #inMemory(long)}, forgets on restart. A host that must keep the links
- * (so that sessions, blacklist entries and contacts stay one across restarts) stores them, e.g. in
- * its database.
+ * <p>The default, {@link #inMemory(long)}, forgets on restart; {@link #stored(Parley, TenantId)}
+ * keeps the links in the tenant's contact directory, so that sessions, blacklist entries and
+ * contacts stay one across restarts. A host may store them elsewhere.
  *
  * <p>Threading: called on the thread that calls {@code receive} or {@code send}, by several at
  * once; implementations must be thread-safe and may block briefly. Whatever they throw fails that
@@ -31,6 +34,18 @@ public interface WhatsAppContacts {
 
   /** Remembers that {@code address} reaches {@code identity} now. */
   void reachAt(String identity, String address);
+
+  /**
+   * Links kept in the tenant's contact directory ({@code parley.storage().contacts()}): one contact
+   * per person, with {@code NETWORK} identities {@code WHATSAPP:<phone>} and {@code
+   * WHATSAPP:<user id>} (the form {@code Storage.contactFromSession} uses) and his identity and
+   * latest address as the details {@code whatsapp_identity} and {@code whatsapp_address}. The
+   * links survive restarts and are the contact operators see; an identifier an operator already
+   * linked to another contact stays there.
+   */
+  static WhatsAppContacts stored(Parley parley, TenantId tenant) {
+    return new StoredWhatsAppContacts(parley.storage().contacts(), tenant.value(), Clock.systemUTC());
+  }
 
   /** Links kept in memory, at most {@code maxPeople} people (the least recently used are forgotten). */
   static WhatsAppContacts inMemory(long maxPeople) {
