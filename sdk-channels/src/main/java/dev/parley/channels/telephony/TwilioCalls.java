@@ -8,8 +8,10 @@ import dev.parley.channels.internal.Json;
 import dev.parley.channels.internal.ResponseReader;
 import dev.parley.channels.internal.TokenBucket;
 import dev.parley.core.Channel;
+import dev.parley.core.Command;
 import dev.parley.core.OperatorId;
 import dev.parley.core.Parley;
+import dev.parley.core.SessionId;
 import dev.parley.core.TenantId;
 import dev.parley.core.channel.MalformedPayloadException;
 import dev.parley.core.channel.SendOutcome;
@@ -17,8 +19,12 @@ import dev.parley.core.event.Event;
 import dev.parley.core.event.EventListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import okhttp3.Credentials;
@@ -144,28 +150,83 @@ public final class TwilioCalls {
    * A listener that connects each phone session's caller to the operator who accepts it, at the
    * line {@code lines} names for him (none: the call stays in the queue and a warning is logged).
    * It reads the session's {@code callSid} parameter, which {@link TwilioVoice} sets on the entry.
+   * The operator's phone line follows the call: once the call is connected his line is marked busy
+   * (no callback is offered to him meanwhile), and free again when the session ends, is abandoned
+   * or goes back to a queue.
    */
   public EventListener connectOnAccept(Parley parley, TenantId tenant, Function<OperatorId, Optional<Line>> lines) {
     Objects.requireNonNull(parley, "parley");
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(lines, "lines");
+    PhoneLines phoneLines = new PhoneLines(parley, tenant);
     return event -> {
-      if (!(event instanceof Event.SessionAccepted accepted) || !accepted.tenant().equals(tenant)) {
+      if (!event.tenant().equals(tenant)) {
+        return;
+      }
+      if (event instanceof Event.SessionEnded e) {
+        phoneLines.over(e.session());
+      } else if (event instanceof Event.SessionAbandoned a) {
+        phoneLines.over(a.session());
+      } else if (event instanceof Event.SessionRequeued r) {
+        phoneLines.over(r.session());
+      }
+      if (!(event instanceof Event.SessionAccepted accepted)) {
         return;
       }
       parley.storage().sessions().find(tenant.value(), accepted.session().value())
           .filter(s -> s.channel().equals(Channel.PHONE.name()))
           .flatMap(s -> Optional.ofNullable(s.parameters().get(TwilioVoice.CALL_SID)))
-          .ifPresent(callSid -> lines.apply(accepted.operator()).ifPresentOrElse(
-              line -> connect(callSid, line).thenAccept(outcome -> {
-                if (!(outcome instanceof SendOutcome.Sent)) {
-                  log.warn("call {} of session {} was not connected to {}: {}", callSid, accepted.session(),
-                      accepted.operator(), outcome);
-                }
-              }),
-              () -> log.warn("operator {} accepted call {} but has no line to connect it to", accepted.operator(),
-                  callSid)));
+          .ifPresent(callSid -> lines.apply(accepted.operator()).ifPresentOrElse(line -> {
+            phoneLines.accepted(accepted.session(), accepted.operator());
+            connect(callSid, line).thenAccept(outcome -> {
+              if (outcome instanceof SendOutcome.Sent) {
+                phoneLines.connected(accepted.session());
+              } else {
+                phoneLines.over(accepted.session());
+                log.warn("call {} of session {} was not connected to {}: {}", callSid, accepted.session(),
+                    accepted.operator(), outcome);
+              }
+            });
+          }, () -> log.warn("operator {} accepted call {} but has no line to connect it to", accepted.operator(),
+              callSid)));
     };
+  }
+
+  /**
+   * The operators' phone lines while their calls last: busy once a call is connected (he was
+   * offered it, so his line was free), free again when its session is over. A call that ends
+   * before Twilio answered the connect leaves the line alone.
+   */
+  private static final class PhoneLines {
+    private final Parley parley;
+    private final TenantId tenant;
+    /** Guarded by {@code this}, so that busy and free reach the engine in the order decided. */
+    private final Map<SessionId, OperatorId> calls = new HashMap<>();
+    /** Guarded by {@code this}. */
+    private final Set<SessionId> busy = new HashSet<>();
+
+    PhoneLines(Parley parley, TenantId tenant) {
+      this.parley = parley;
+      this.tenant = tenant;
+    }
+
+    synchronized void accepted(SessionId session, OperatorId operator) {
+      calls.put(session, operator);
+    }
+
+    synchronized void connected(SessionId session) {
+      OperatorId operator = calls.get(session);
+      if (operator != null && busy.add(session)) {
+        parley.submit(tenant, new Command.SetPhoneLine(operator, false));
+      }
+    }
+
+    synchronized void over(SessionId session) {
+      OperatorId operator = calls.remove(session);
+      if (operator != null && busy.remove(session)) {
+        parley.submit(tenant, new Command.SetPhoneLine(operator, true));
+      }
+    }
   }
 
   private HttpUrl.Builder account() {

@@ -19,6 +19,7 @@ import dev.parley.core.Tenant;
 import dev.parley.core.TenantId;
 import dev.parley.core.TenantSettings;
 import dev.parley.core.channel.SendOutcome;
+import dev.parley.core.event.Event;
 import dev.parley.storage.InMemoryStorage;
 import dev.parley.storage.SessionRecord;
 import java.net.URLDecoder;
@@ -26,6 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -112,13 +115,18 @@ class TwilioCallsTest {
   }
 
   @Test
-  @DisplayName("a caller waiting in the queue is connected to the operator who accepts him; the call's end ends the session")
+  @DisplayName("a waiting caller is connected to the operator who accepts him, her line follows the call, and its end ends the session")
   void connectOnAccept() throws Exception {
     TenantId acme = TenantId.of("acme");
     OperatorId alice = OperatorId.of("alice");
     InMemoryStorage storage = new InMemoryStorage();
+    BlockingQueue<Boolean> line = new LinkedBlockingQueue<>();
     try (Parley parley = Parley.builder().sameThread().clock(new ManualClock(Instant.parse("2026-03-02T09:00:00Z")))
-        .storage(storage).build()) {
+        .storage(storage).listener(e -> {
+          if (e instanceof Event.PhoneLineChanged changed) {
+            line.add(changed.available());
+          }
+        }).build()) {
       Tenant tenant = parley.tenant(acme);
       tenant.defineGroup(GroupSpec.builder(GroupId.of("sales")).wrapUpLimit(Duration.ZERO).build()).join();
       tenant.configure(TenantSettings.builder().defaultGroup(GroupId.of("sales")).build()).join();
@@ -138,13 +146,14 @@ class TwilioCallsTest {
       RecordedRequest r = twilio.takeRequest(10, TimeUnit.SECONDS);
       assertThat(r.getTarget()).endsWith("/Calls/" + CALL + ".json");
       assertThat(form(r, "Twiml")).endsWith("<Response><Dial><Client>alice</Client></Dial></Response>");
-
+      assertThat(line.poll(10, TimeUnit.SECONDS)).as("her line is busy with the call").isFalse();
       assertThat(storage.sessions().live("acme")).as("served while the call lasts").hasSize(1);
       byte[] completed = new String(Fixtures.bytes("twilio/voice-inbound.form"), StandardCharsets.UTF_8)
           .replace("CallStatus=ringing", "CallStatus=completed").getBytes(StandardCharsets.UTF_8);
       gateway.receive(Channel.PHONE, TwilioVoiceTckTest.signedWith(TwilioVoiceTckTest.TOKEN, completed))
           .toCompletableFuture().join();
       assertThat(storage.sessions().live("acme")).as("the hung-up call's session is over").isEmpty();
+      assertThat(line.poll(10, TimeUnit.SECONDS)).as("and her line is free again").isTrue();
     }
   }
 }
