@@ -185,4 +185,69 @@ class ChannelGatewayTest {
     clock.advance(Duration.ofHours(2));
     assertThatThrownBy(() -> gateway.contactClient(ended, ALICE)).isInstanceOf(OutsideMessagingWindowException.class);
   }
+
+  private HttpReply deliverResource(String name) {
+    InboundRequest request = Fixtures.metaPost("https://cc.example/webhooks/whatsapp",
+        Fixtures.resource("whatsapp/" + name + ".json"));
+    return gateway.receive(Channel.WHATSAPP, request).toCompletableFuture().join();
+  }
+
+  @Test
+  @DisplayName("a batch with an unreadable message is answered 200, its good messages are kept, the bad one counted")
+  void mixedBatch() {
+    assertThat(deliverResource("mixed-batch").status()).isEqualTo(200);
+
+    assertThat(storage.sessions().live("acme")).extracting(r -> r.client().orElseThrow())
+        .containsExactlyInAnyOrder(SHEENA, "16315551181");
+    assertThat(gateway.skippedItems(Channel.WHATSAPP)).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a read status that comes without a delivered one moves the reply straight to read")
+  void readWithoutDelivered() throws Exception {
+    deliver("incoming-text");
+    SessionId session = SessionId.of(onlySession().id());
+    acme.accept(session, ALICE).join();
+    graph.enqueue(new MockResponse.Builder().code(200)
+        .body("{\"messages\":[{\"id\":\"wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI4QzJBQTY0RjE5NkY1MTY5OEEA\"}]}").build());
+    acme.post(session, Actor.operator(ALICE), "reply-1", "It does, in blue.").join();
+    graph.takeRequest(10, TimeUnit.SECONDS);
+
+    deliverResource("status-read");
+
+    assertThat(deliveries.poll(10, TimeUnit.SECONDS)).satisfies(d -> assertThat(d.delivery()).isEqualTo(Event.Delivery.READ));
+    assertThat(storage.transcripts().find("acme", "reply-1").orElseThrow().delivery()).isEqualTo(MessageRecord.Delivery.READ);
+  }
+
+  @Test
+  @DisplayName("a WhatsApp user without a phone number opens a session under his user id and is answered there")
+  void usernameClient() throws Exception {
+    assertThat(deliverResource("username-text").status()).isEqualTo(200);
+    SessionRecord record = onlySession();
+    assertThat(record.client()).contains("US.13491208655302741918");
+    SessionId session = SessionId.of(record.id());
+    acme.accept(session, ALICE).join();
+    graph.enqueue(new MockResponse.Builder().code(200).body("{\"messages\":[{\"id\":\"wamid.out\"}]}").build());
+
+    acme.post(session, Actor.operator(ALICE), "reply-1", "Hello!").join();
+
+    assertThat(graph.takeRequest(10, TimeUnit.SECONDS).getBody().utf8()).contains("\"recipient\":\"US.13491208655302741918\"");
+  }
+
+  @Test
+  @DisplayName("phone and user id linked in the contact directory survive a restart: a username-only message keeps his identity")
+  void storedIdentityLinks() {
+    java.util.function.Supplier<WhatsAppAdapter> adapter = () -> WhatsAppAdapter.builder("106540352242922", "token-1",
+        Fixtures.APP_SECRET, "meatyhamhock").contacts(dev.parley.channels.whatsapp.WhatsAppContacts.stored(parley, ACME)).build();
+    adapter.get().receive(Fixtures.metaPost("https://cc.example/wa", Fixtures.resource("whatsapp/phone-and-user-id-text.json")));
+
+    var afterRestart = (dev.parley.core.channel.InboundResult.Delivery) adapter.get()
+        .receive(Fixtures.metaPost("https://cc.example/wa", Fixtures.resource("whatsapp/username-text.json")));
+
+    assertThat(afterRestart.items()).singleElement().satisfies(m -> assertThat(m.client().identifier()).isEqualTo(SHEENA));
+    assertThat(storage.contacts().findByIdentity("acme", new dev.parley.storage.ContactRecord.Identity(
+        dev.parley.storage.ContactRecord.Identity.Kind.NETWORK, "WHATSAPP:US.13491208655302741918")))
+        .hasValueSatisfying(c -> assertThat(c.identities()).extracting(dev.parley.storage.ContactRecord.Identity::value)
+            .containsExactly("WHATSAPP:" + SHEENA, "WHATSAPP:US.13491208655302741918"));
+  }
 }

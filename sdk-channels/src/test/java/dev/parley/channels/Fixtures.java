@@ -31,6 +31,21 @@ public final class Fixtures {
     }
   }
 
+  /**
+   * A payload kept with the tests, under {@code src/test/resources/dev/parley/channels/fixtures}
+   * (its README says where each comes from), byte for byte.
+   */
+  public static byte[] resource(String path) {
+    try (var in = Fixtures.class.getResourceAsStream("fixtures/" + path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test fixture " + path + " under dev/parley/channels/fixtures");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The fixture as UTF-8 text. */
   public static String text(String path) {
     return new String(bytes(path), StandardCharsets.UTF_8);

@@ -18,11 +18,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The one place that knows the MSP's message shape, unofficial until checked against Apple's MSP
- * REST API: {@code {"v": 1, "type": "text", "id", "sourceId", "destinationId", "body", "locale",
- * "group", "intent", "attachments": [{"name", "mimeType", "url"}]}}, with {@code id} and {@code
- * source-id} also as headers. Types: {@code text}, {@code interactive}, {@code typing_start},
- * {@code typing_end}, {@code close}; others are ignored.
+ * The one place that knows the Business Chat message shape, as Apple's REST API documentation
+ * gives it: {@code {"v": 1, "type": "text", "id", "sourceId", "destinationId", "body", "locale"}}
+ * ("Sending Messages to the Business Chat Service", its text-message example), {@code group} and
+ * {@code intent} ("Routing and Prioritizing Messages"), with {@code id}, {@code source-id} (the
+ * customer's opaque id inbound, the business id outbound) and {@code destination-id} also as
+ * headers ("Integrating with Business Chat"). Types: {@code text}, {@code interactive}, {@code
+ * typing_start}, {@code typing_end} (the customer cleared his text: nothing to keep), {@code
+ * close} (he closed the conversation); others are ignored.
+ *
+ * <p>Assumed, not shown on those pages: {@code replyToMessageId}, and attachments as {@code
+ * [{"name", "mimeType", "url"}]} whose {@code url} is kept as the reference (Apple's attachments
+ * are encrypted: "Getting an Attachment's URL" and "Downloading and Decrypting an Attachment"
+ * describe a pre-download call this adapter does not make).
  */
 final class AppleMapping {
   private AppleMapping() {}
@@ -39,6 +47,9 @@ final class AppleMapping {
       }
       case "typing_start" -> {
         return List.of(new InboundItem.Typing(id, client, now));
+      }
+      case "typing_end" -> {
+        return List.of(); // the customer cleared what he typed; not the conversation's close
       }
       case "close" -> {
         return List.of(new InboundItem.ClientLeft(id, client, now));

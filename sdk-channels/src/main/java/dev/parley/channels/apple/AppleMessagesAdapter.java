@@ -2,6 +2,7 @@ package dev.parley.channels.apple;
 
 import dev.parley.channels.HttpAdapterBuilder;
 import dev.parley.channels.RateLimit;
+import dev.parley.channels.internal.Batch;
 import dev.parley.channels.internal.Inbound;
 import dev.parley.channels.internal.Json;
 import dev.parley.channels.internal.Outbound;
@@ -34,12 +35,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Apple Messages for Business, for one business account, through a Messaging Service Provider.
- * The request shape is unofficial (see the package doc); everything vendor-shaped is in {@code
- * AppleMapping}.
+ * The request shape follows Apple's Business Chat REST API documentation (see the package doc);
+ * everything vendor-shaped is in {@code AppleMapping}.
  *
  * <p>Inbound: one message per POST, the body JSON and possibly {@code Content-Encoding: gzip}
  * (inflated with the same size limit, so a small bomb cannot grow large); the {@code
- * Authorization: Bearer} JWT is checked (HS256 under the shared secret, audience, expiry). Text and
+ * Authorization: Bearer} JWT is checked (HS256 under the shared secret, audience: the MSP's id,
+ * expiry), as "Authorizing Messages" asks. Text and
  * interactive replies become client messages with attachments by URL, {@code typing_start} typing,
  * {@code close} the client leaving. The JWT authenticates the sender, not the body, which TLS
  * protects.
@@ -77,8 +79,10 @@ public final class AppleMessagesAdapter implements ChannelAdapter {
 
   /**
    * Starts an adapter for the business {@code businessId}: inbound JWTs are checked with {@code
-   * jwtSecret} (the decoded shared secret), outbound calls carry the bearer token {@code
-   * outboundToken} gives (called for every call, so it may refresh a short-lived token).
+   * jwtSecret} (the Messaging API secret key Apple gives the MSP, which is Base64: pass its decoded
+   * bytes), outbound calls carry the bearer token {@code outboundToken} gives (called for every
+   * call, so it may refresh a short-lived token; Apple's "Authorizing Messages" wants HS256 with
+   * {@code iss} the MSP's id).
    */
   public static Builder builder(String businessId, byte[] jwtSecret, Supplier<String> outboundToken) {
     return new Builder(businessId, jwtSecret, outboundToken);
@@ -102,7 +106,7 @@ public final class AppleMessagesAdapter implements ChannelAdapter {
     byte[] body = request.header("Content-Encoding").orElse("").equalsIgnoreCase("gzip")
         ? inflate(request.body(), inbound.maxInboundBytes()) : request.body();
     var items = Parsing.guard(() -> AppleMapping.parse(request, body, inbound.clock().instant()));
-    return inbound.gate().admit(items, HttpReply.OK);
+    return inbound.gate().admit(Batch.of(items), HttpReply.OK);
   }
 
   private static byte[] inflate(byte[] gzip, int max) {

@@ -1,7 +1,9 @@
 /**
- * Apple Messages for Business through a Messaging Service Provider (MSP). Apple's MSP REST API
- * could not be read when this was written: the request shape follows open-source MSP connectors
- * and sits in one class, {@code AppleMapping}, so that it is easy to adjust.
+ * Apple Messages for Business through a Messaging Service Provider (MSP), checked against Apple's
+ * Business Chat REST API documentation (https://developer.apple.com/documentation/businesschatapi:
+ * "Integrating with Business Chat", "Authorizing Messages", "Messages Received", "Sending Messages
+ * to the Business Chat Service", "TypingIndicatorMessage"). The message shape sits in one class,
+ * {@code AppleMapping}; what those pages do not show is named there.
  */
 @NullMarked
 package dev.parley.channels.apple;

@@ -3,6 +3,7 @@ package dev.parley.channels.email;
 import dev.parley.channels.AdapterBuilder;
 import dev.parley.channels.RetryPolicy;
 import dev.parley.channels.internal.Defaults;
+import dev.parley.channels.internal.Batch;
 import dev.parley.channels.internal.Inbound;
 import dev.parley.channels.internal.OutboundPrecheck;
 import dev.parley.channels.internal.Parsing;
@@ -98,7 +99,7 @@ public final class EmailAdapter implements ChannelAdapter {
     Objects.requireNonNull(request, "request");
     inbound.checkSize(request);
     var message = Parsing.guard(() -> MailParser.parse(request.body(), inbound.clock().instant()));
-    return inbound.gate().admit(List.of(message), HttpReply.OK);
+    return inbound.gate().admit(Batch.of(List.of(message)), HttpReply.OK);
   }
 
   @Override

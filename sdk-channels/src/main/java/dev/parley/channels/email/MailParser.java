@@ -1,5 +1,6 @@
 package dev.parley.channels.email;
 
+import dev.parley.channels.internal.Hmac;
 import dev.parley.core.Channel;
 import dev.parley.core.ClientRef;
 import dev.parley.core.Entry;
@@ -7,7 +8,6 @@ import dev.parley.core.channel.Attachment;
 import dev.parley.core.channel.ClientMessage;
 import dev.parley.core.channel.MalformedPayloadException;
 import dev.parley.core.channel.MediaKind;
-import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -16,22 +16,21 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads one raw message: the sender (the client), the {@code Message-ID} (or a digest of the bytes
- * when there is none), the subject, the plain text (or the HTML without its tags), attachments by
- * {@code cid:} reference, and the thread: the first of {@code References}, else {@code
+ * Reads one raw message: the sender (the client; RFC 5322 comments in the address are allowed), the
+ * {@code Message-ID} (or a digest of the bytes when there is none), the subject (RFC 2047 in any
+ * charset the JDK knows), the plain text (or the text of the HTML, by jsoup), attachments and
+ * inline images by {@code cid:} reference (file names by RFC 2231 too), and the thread: the first of {@code References}, else {@code
  * In-Reply-To}, else the message itself.
  */
 final class MailParser {
@@ -52,12 +51,9 @@ final class MailParser {
   }
 
   private static ClientMessage read(MimeMessage m, byte[] raw, Instant now) throws MessagingException, IOException {
-    Address[] from = m.getFrom();
-    if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress sender) || sender.getAddress() == null) {
-      throw new MalformedPayloadException("the message has no From address");
-    }
+    InternetAddress sender = sender(m);
     String address = sender.getAddress().toLowerCase(Locale.ROOT);
-    String id = m.getMessageID() != null ? m.getMessageID().strip() : "sha256:" + digest(raw);
+    String id = m.getMessageID() != null ? m.getMessageID().strip() : "sha256:" + Hmac.sha256Hex(raw);
     Instant at = m.getSentDate() != null ? m.getSentDate().toInstant() : now;
     ClientRef client = new ClientRef(Channel.EMAIL, address);
     Entry.Builder entry = Entry.builder(Channel.EMAIL).client(address).email(address);
@@ -78,10 +74,25 @@ final class MailParser {
         : inReplyTo != null && !inReplyTo.isBlank() ? inReplyTo.strip() : id);
     Body body = new Body();
     walk(m, body, id, 0);
-    String text = body.plain != null ? body.plain : body.html != null ? stripTags(body.html) : "";
+    String text = body.plain != null ? body.plain : body.html != null ? HtmlText.of(body.html) : "";
     body.attachments.forEach(b::attachment);
     b.text(text.isBlank() && body.attachments.isEmpty() ? "[e-mail without text]" : text.strip());
     return b.build();
+  }
+
+  /** The first address of {@code From}, its RFC 5322 comments removed; RFC 2047 names decoded. */
+  private static InternetAddress sender(MimeMessage m) throws MessagingException {
+    String from = m.getHeader("From", ",");
+    if (from != null) {
+      for (InternetAddress a : InternetAddress.parseHeader(AddressComments.strip(MimeUtility.unfold(from)), false)) {
+        String address = a.getAddress() == null ? "" : a.getAddress().strip();
+        if (address.indexOf('@') > 0 && !address.contains("\"")) {
+          a.setAddress(address.replaceAll("\\s+", "")); // the space a comment left inside the addr-spec
+          return a;
+        }
+      }
+    }
+    throw new MalformedPayloadException("the message has no From address");
   }
 
   private static final class Body {
@@ -94,7 +105,10 @@ final class MailParser {
     if (depth > MAX_DEPTH) {
       throw new MalformedPayloadException("the message nests more than " + MAX_DEPTH + " multiparts deep");
     }
-    boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
+    // Anything but the text is kept as an attachment, inline images (multipart/related) too.
+    boolean text = part.isMimeType("text/plain") || part.isMimeType("text/html");
+    boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null
+        || !text && !part.isMimeType("multipart/*");
     if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multi) {
       for (int i = 0; i < multi.getCount(); i++) {
         BodyPart child = multi.getBodyPart(i);
@@ -117,19 +131,5 @@ final class MailParser {
     MediaKind kind = type.startsWith("image/") ? MediaKind.IMAGE : type.startsWith("video/") ? MediaKind.VIDEO
         : type.startsWith("audio/") ? MediaKind.AUDIO : MediaKind.FILE;
     return new Attachment(kind, reference, type, part.getFileName());
-  }
-
-  private static String stripTags(String html) {
-    return html.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]*>", " ")
-        .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-        .replaceAll("[ \\t\\x0B\\f\\r]+", " ").strip();
-  }
-
-  private static String digest(byte[] raw) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 }

@@ -2,10 +2,14 @@ package dev.parley.channels.internal;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Keyed hashes for webhook signatures, and their comparison in constant time. */
+/**
+ * Keyed hashes for webhook signatures, the plain SHA-256 some schemes sign beside them (Twilio's
+ * {@code bodySHA256}) or name content by, and their comparison in constant time.
+ */
 public final class Hmac {
   private Hmac() {}
 
@@ -17,6 +21,15 @@ public final class Hmac {
   /** HMAC-SHA1 of {@code data} under {@code key} (Twilio). */
   public static byte[] sha1(byte[] key, byte[] data) {
     return mac("HmacSHA1", key, data);
+  }
+
+  /** The SHA-256 of {@code data} (not keyed), in lower-case hex. */
+  public static String sha256Hex(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   /** Whether two digests are equal, in time independent of where they differ. */

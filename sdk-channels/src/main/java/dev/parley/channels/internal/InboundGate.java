@@ -8,6 +8,7 @@ import dev.parley.core.channel.BlockedClientException;
 import dev.parley.core.channel.HttpReply;
 import dev.parley.core.channel.InboundItem;
 import dev.parley.core.channel.InboundResult;
+import dev.parley.core.channel.InboundResult.Skipped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,16 +18,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The last step of every delivery: drops items of blocked clients, then items whose vendor id was
  * seen within the window. Ids are remembered only once the whole delivery passed, so a refused
- * request or a failing blacklist lookup leaves no trace.
+ * request or a failing blacklist lookup leaves no trace. Items the adapter could not read are
+ * logged at {@code warn} with the vendor's id and passed on in {@link
+ * InboundResult.Delivery#skipped()}.
  *
  * <p>Thread safety: safe for concurrent deliveries; of two racing deliveries of one id exactly one
  * gets it (the cache's {@code putIfAbsent}).
  */
 public final class InboundGate {
+  private static final Logger log = LoggerFactory.getLogger(InboundGate.class);
+
   private final String vendor;
   private final Cache<String, Boolean> seen;
   private final Predicate<ClientRef> blocked;
@@ -43,16 +50,17 @@ public final class InboundGate {
         .build();
   }
 
-  /** Filters {@code items} and wraps them in a delivery answered with {@code reply}. */
-  public InboundResult.Delivery admit(List<? extends InboundItem> items, HttpReply reply) {
-    return admit(items, reply, false);
+  /** Filters the items of {@code batch} and wraps them in a delivery answered with {@code reply}. */
+  public InboundResult.Delivery admit(Batch batch, HttpReply reply) {
+    return admit(batch, reply, false);
   }
 
   /**
-   * Like {@link #admit(List, HttpReply)}, but a blocked client fails the whole request with {@link
+   * Like {@link #admit(Batch, HttpReply)}, but a blocked client fails the whole request with {@link
    * BlockedClientException} when {@code refuseBlocked} (interactive channels), remembering nothing.
    */
-  public InboundResult.Delivery admit(List<? extends InboundItem> items, HttpReply reply, boolean refuseBlocked) {
+  public InboundResult.Delivery admit(Batch batch, HttpReply reply, boolean refuseBlocked) {
+    List<InboundItem> items = batch.items();
     Set<ClientRef> refused = new LinkedHashSet<>();
     Set<String> inBatch = new HashSet<>();
     List<InboundItem> candidates = new ArrayList<>();
@@ -77,7 +85,10 @@ public final class InboundGate {
         duplicates.add(item.id());
       }
     }
-    return new InboundResult.Delivery(admitted, duplicates, List.copyOf(refused), reply);
+    for (Skipped s : batch.skipped()) {
+      log.warn("{}: skipped item {} of a delivery, the others were taken: {}", vendor, s.vendorId(), s.reason());
+    }
+    return new InboundResult.Delivery(admitted, duplicates, List.copyOf(refused), batch.skipped(), reply);
   }
 
   private static Ticker ticker(Clock clock) {

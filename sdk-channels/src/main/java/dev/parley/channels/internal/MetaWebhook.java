@@ -7,9 +7,7 @@ import dev.parley.core.channel.InboundResult;
 import dev.parley.core.channel.MalformedPayloadException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import dev.parley.core.channel.InboundItem;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.Optional;
@@ -42,7 +40,7 @@ public final class MetaWebhook {
    * signature, {@code parse}, and the gate.
    */
   public InboundResult receive(InboundRequest request, Inbound inbound,
-      Function<byte[], List<? extends InboundItem>> parse) {
+      Function<byte[], Batch> parse) {
     Objects.requireNonNull(request, "request");
     Optional<InboundResult> handshake = handshake(request);
     if (handshake.isPresent()) {
@@ -50,8 +48,8 @@ public final class MetaWebhook {
     }
     inbound.checkSize(request);
     verify(request);
-    var items = Parsing.guard(() -> parse.apply(request.body()));
-    return inbound.gate().admit(items, HttpReply.OK);
+    Batch batch = Parsing.guard(() -> parse.apply(request.body()));
+    return inbound.gate().admit(batch, HttpReply.OK);
   }
 
   /** The handshake reply for a GET verification request, or empty for any other request. */

@@ -15,7 +15,12 @@ final class MessengerRequests {
 
   static Optional<ObjectNode> body(Outgoing out, boolean humanAgentTag) {
     ObjectNode b = Json.object();
-    b.putObject("recipient").put("id", out.to().identifier());
+    String to = out.to().identifier();
+    if (to.startsWith(MessengerPayload.USER_REF)) { // a chat-plugin visitor
+      b.putObject("recipient").put("user_ref", to.substring(MessengerPayload.USER_REF.length()));
+    } else {
+      b.putObject("recipient").put("id", to);
+    }
     OutboundMessage message = out.message();
     if (message instanceof OutboundMessage.Typing t) {
       b.put("sender_action", t.on() ? "typing_on" : "typing_off");

@@ -1,6 +1,7 @@
 package dev.parley.channels.telephony;
 
 import dev.parley.channels.AdapterBuilder;
+import dev.parley.channels.internal.Batch;
 import dev.parley.channels.internal.Inbound;
 import dev.parley.channels.internal.Parsing;
 import dev.parley.core.Channel;
@@ -65,9 +66,9 @@ public final class TelephonyAdapter implements ChannelAdapter {
     inbound.checkSize(request);
     dialect.verify(request);
     var events = Parsing.guard(() -> dialect.parse(request, inbound.clock().instant()));
-    var delivery = inbound.gate().admit(events, HttpReply.OK);
+    var delivery = inbound.gate().admit(Batch.of(events), HttpReply.OK);
     HttpReply reply = dialect.reply(events, !delivery.blocked().isEmpty());
-    return new InboundResult.Delivery(delivery.items(), delivery.duplicates(), delivery.blocked(), reply);
+    return new InboundResult.Delivery(delivery.items(), delivery.duplicates(), delivery.blocked(), delivery.skipped(), reply);
   }
 
   /** Always {@link SendOutcome.Unsupported}: a call is not a conversation of messages. */

@@ -1,8 +1,8 @@
 package dev.parley.channels.telephony;
 
-import dev.parley.channels.internal.Hmac;
 import dev.parley.core.Channel;
 import dev.parley.core.Entry;
+import dev.parley.core.GroupId;
 import dev.parley.core.channel.BadSignatureException;
 import dev.parley.core.channel.CallState;
 import dev.parley.core.channel.HttpReply;
@@ -21,7 +21,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Twilio's voice webhook: a form POST per call ({@code CallSid}, {@code From}, {@code To}, {@code
  * CallStatus}, {@code CallerName}, …; unknown parameters are ignored), signed with {@code
- * X-Twilio-Signature} over the webhook's public URL and the sorted parameters.
+ * X-Twilio-Signature} over the webhook's public URL and the sorted parameters, checked as Twilio's
+ * SDK validators check it: with and without the default port (:443, :80), repeated parameters
+ * signed once or per value, and a JSON body by the {@code bodySHA256} Twilio adds to the URL.
+ *
+ * <p>IVR: with {@link #ivr(Map)}, the digits the caller keyed in choose his group. The call's SID
+ * is kept in the entry, so that {@link TwilioCalls#connectOnAccept} can connect the caller to the
+ * operator who accepts him.
  *
  * <p>It answers with TwiML: a ringing call gets the {@linkplain #answer(String) answer} (by default
  * it is put in the Twilio queue {@code parley}), a blocked caller is rejected, status callbacks get
@@ -44,14 +50,19 @@ public final class TwilioVoice implements CallDialect {
       "completed", CallState.COMPLETED, "busy", CallState.BUSY, "failed", CallState.FAILED,
       "no-answer", CallState.NO_ANSWER, "canceled", CallState.CANCELED);
 
+  /** The entry parameter holding the call's SID, which {@link TwilioCalls} connects. */
+  static final String CALL_SID = "callSid";
+
   private final String authToken;
   private final @Nullable String webhookUrl;
   private final String answer;
+  private final Map<String, GroupId> ivr;
 
-  private TwilioVoice(String authToken, @Nullable String webhookUrl, String answer) {
+  private TwilioVoice(String authToken, @Nullable String webhookUrl, String answer, Map<String, GroupId> ivr) {
     this.authToken = authToken;
     this.webhookUrl = webhookUrl;
     this.answer = answer;
+    this.ivr = ivr;
   }
 
   /**
@@ -62,13 +73,22 @@ public final class TwilioVoice implements CallDialect {
     Objects.requireNonNull(authToken, "authToken");
     Objects.requireNonNull(webhookUrl, "webhookUrl");
     return new TwilioVoice(authToken, webhookUrl,
-        XML + "<Response><Enqueue>parley</Enqueue></Response>");
+        XML + "<Response><Enqueue>parley</Enqueue></Response>", Map.of());
   }
 
   /** The TwiML for a ringing call; a copy of this dialect with it. */
   public TwilioVoice answer(String twiml) {
     Objects.requireNonNull(twiml, "twiml");
-    return new TwilioVoice(authToken, webhookUrl, twiml.startsWith("<?xml") ? twiml : XML + twiml);
+    return new TwilioVoice(authToken, webhookUrl, twiml.startsWith("<?xml") ? twiml : XML + twiml, ivr);
+  }
+
+  /**
+   * The tenant's IVR menu: a call whose {@code Digits} (what the caller keyed in a {@code
+   * <Gather>}) are a key of {@code groups} asks for that group; other digits leave the choice to
+   * the routing rules. A copy of this dialect with it.
+   */
+  public TwilioVoice ivr(Map<String, GroupId> groups) {
+    return new TwilioVoice(authToken, webhookUrl, answer, Map.copyOf(groups));
   }
 
   @Override
@@ -87,8 +107,11 @@ public final class TwilioVoice implements CallDialect {
       throw new BadSignatureException("X-Twilio-Signature is not base64");
     }
     String url = webhookUrl != null ? webhookUrl : request.uri().toString();
-    byte[] expected = TwilioSignature.compute(authToken, url, FormFields.parse(request.body()));
-    if (!Hmac.same(expected, given)) {
+    Optional<String> bodyHash = request.queryParameter("bodySHA256");
+    if (webhookUrl != null && bodyHash.isPresent() && !webhookUrl.contains("bodySHA256=")) {
+      url += (url.contains("?") ? "&" : "?") + "bodySHA256=" + bodyHash.get(); // Twilio adds it per request
+    }
+    if (!TwilioSignature.matches(authToken, url, request.body(), given)) {
       throw new BadSignatureException("X-Twilio-Signature does not match: check the auth token and that the "
           + "webhook URL is exactly the one configured at Twilio");
     }
@@ -104,7 +127,11 @@ public final class TwilioVoice implements CallDialect {
     if (state == null) {
       return List.of(); // a status Twilio adds later
     }
-    Entry.Builder entry = Entry.builder(Channel.PHONE).client(from).phone(from);
+    Entry.Builder entry = Entry.builder(Channel.PHONE).client(from).phone(from).parameter(CALL_SID, callSid);
+    optional(p, "Digits").ifPresent(d -> {
+      entry.parameter("digits", d);
+      Optional.ofNullable(ivr.get(d)).ifPresent(entry::group);
+    });
     optional(p, "CallerName").ifPresent(entry::name);
     optional(p, "To").ifPresent(to -> entry.parameter("to", to));
     optional(p, "Direction").ifPresent(d -> entry.parameter("direction", d));

@@ -3,6 +3,7 @@ package dev.parley.channels.vk;
 import dev.parley.channels.HttpAdapterBuilder;
 import dev.parley.channels.RateLimit;
 import dev.parley.channels.internal.Hmac;
+import dev.parley.channels.internal.Batch;
 import dev.parley.channels.internal.Inbound;
 import dev.parley.channels.internal.Json;
 import dev.parley.channels.internal.Outbound;
@@ -121,7 +122,7 @@ public final class VkAdapter implements ChannelAdapter {
       throw new BadSignatureException("the event's secret does not match the community's secret key");
     }
     var items = Parsing.guard(() -> VkPayload.items(event, inbound.clock().instant()));
-    return inbound.gate().admit(items, HttpReply.text("ok"));
+    return inbound.gate().admit(Batch.of(items), HttpReply.text("ok"));
   }
 
   @Override

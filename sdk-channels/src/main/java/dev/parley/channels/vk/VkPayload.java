@@ -11,6 +11,7 @@ import dev.parley.core.channel.MediaKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,16 +67,30 @@ final class VkPayload {
     String type = a.path("type").asString("");
     JsonNode body = a.path(type);
     return switch (type) {
-      case "photo" -> {
-        List<JsonNode> sizes = Json.array(body, "sizes");
-        yield sizes.isEmpty() ? Optional.empty()
-            : Json.optionalString(sizes.get(sizes.size() - 1), "url").map(u -> new Attachment(MediaKind.IMAGE, u, null, null));
-      }
+      case "photo" -> largest(Json.array(body, "sizes"))
+          .flatMap(size -> Json.optionalString(size, "url")).map(u -> new Attachment(MediaKind.IMAGE, u, null, null));
       case "doc" -> Json.optionalString(body, "url")
           .map(u -> new Attachment(MediaKind.FILE, u, null, Json.optionalString(body, "title").orElse(null)));
       case "audio_message" -> Json.optionalString(body, "link_mp3").map(u -> new Attachment(MediaKind.AUDIO, u, "audio/mpeg", null));
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * The largest copy by area ({@code width * height}): VK does not list {@code sizes} in order of
+   * size. Among equal areas (or sizes without dimensions) the later one wins.
+   */
+  private static Optional<JsonNode> largest(List<JsonNode> sizes) {
+    @Nullable JsonNode best = null;
+    long bestArea = -1;
+    for (JsonNode size : sizes) {
+      long area = size.path("width").asLong(0) * size.path("height").asLong(0);
+      if (area >= bestArea) {
+        best = size;
+        bestArea = area;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   private static ClientRef client(String fromId) {

@@ -24,8 +24,15 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Inbound: answers the {@code hub.challenge} handshake, checks {@code X-Hub-Signature-256} with
  * the app secret, reads every {@code entry[].changes[]} of a batch: client messages (text, media by
- * WhatsApp media id, buttons, locations, reactions; other types as a placeholder text) with the
- * profile name, and {@code statuses} (sent, delivered, read, failed) as receipts.
+ * WhatsApp media id, button and interactive replies, locations, shared contacts, reactions,
+ * orders; unsupported and unknown types as a placeholder text) with the profile name, and {@code
+ * statuses} (sent, delivered, read, failed) as receipts. A message or status that cannot be read
+ * is skipped ({@link InboundResult.Delivery#skipped()}); the rest of the batch goes on.
+ *
+ * <p>Identity: a client is known by his phone number, or by his business-scoped user id when he
+ * shares no number (a WhatsApp username). Both, when they appear together, and the new number of a
+ * "user changed number" notice, are linked to one identity in {@link WhatsAppContacts}; replies go
+ * to his latest number, or to his user id ({@code recipient}) when he has none.
  *
  * <p>Outbound: Graph API {@code POST /{phone-number-id}/messages}: text (quoted reply with {@code
  * replyTo}), files by link, templates, cards as reply buttons or a URL button, and the typing
@@ -44,6 +51,7 @@ public final class WhatsAppAdapter implements ChannelAdapter {
   private final String phoneNumberId;
   private final String accessToken;
   private final MetaWebhook webhook;
+  private final WhatsAppPayload payload;
   private final Inbound inbound;
   private final Outbound outbound;
   private final ChannelCapabilities capabilities;
@@ -52,6 +60,7 @@ public final class WhatsAppAdapter implements ChannelAdapter {
     this.phoneNumberId = b.phoneNumberId;
     this.accessToken = b.accessToken;
     this.webhook = new MetaWebhook(b.appSecret, b.verifyToken);
+    this.payload = new WhatsAppPayload(b.contacts);
     this.inbound = inbound;
     this.outbound = outbound;
     this.capabilities = ChannelCapabilities.builder()
@@ -85,12 +94,13 @@ public final class WhatsAppAdapter implements ChannelAdapter {
 
   @Override
   public InboundResult receive(InboundRequest request) {
-    return webhook.receive(request, inbound, WhatsAppPayload::parse);
+    return webhook.receive(request, inbound, payload::parse);
   }
 
   @Override
   public CompletionStage<SendOutcome> send(Outgoing outgoing) {
-    return outbound.postJson(outgoing, capabilities, WhatsAppRequests::body, r -> r
+    return outbound.postJson(outgoing, capabilities,
+        o -> WhatsAppRequests.body(o, payload.addressOf(o.to().identifier())), r -> r
         .url(outbound.baseUrl().newBuilder().addPathSegment(phoneNumberId).addPathSegment("messages").build())
         .header("Authorization", "Bearer " + accessToken));
   }
@@ -101,6 +111,7 @@ public final class WhatsAppAdapter implements ChannelAdapter {
     private final String accessToken;
     private final String appSecret;
     private final String verifyToken;
+    private WhatsAppContacts contacts = WhatsAppContacts.inMemory(100_000);
 
     private Builder(String phoneNumberId, String accessToken, String appSecret, String verifyToken) {
       // Meta retries for up to 36 hours and allows 3 MB payloads; 80 messages/s per number.
@@ -109,6 +120,15 @@ public final class WhatsAppAdapter implements ChannelAdapter {
       this.accessToken = nonBlank("accessToken", accessToken);
       this.appSecret = nonBlank("appSecret", appSecret);
       this.verifyToken = nonBlank("verifyToken", verifyToken);
+    }
+
+    /**
+     * Where the links between a person's phone number and business-scoped user id are kept;
+     * default in memory, for 100 000 people. Give a durable one to keep them across restarts.
+     */
+    public Builder contacts(WhatsAppContacts contacts) {
+      this.contacts = Objects.requireNonNull(contacts, "contacts");
+      return this;
     }
 
     @Override

@@ -14,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class WhatsAppRequests {
   private WhatsAppRequests() {}
 
-  static Optional<ObjectNode> body(Outgoing out) {
+  /** The body sending {@code out} to {@code address}, a phone number or a business-scoped user id. */
+  static Optional<ObjectNode> body(Outgoing out, String address) {
     ObjectNode b = Json.object().put("messaging_product", "whatsapp");
     OutboundMessage message = out.message();
     if (message instanceof OutboundMessage.Typing typing) {
@@ -26,7 +27,8 @@ final class WhatsAppRequests {
       b.putObject("typing_indicator").put("type", "text");
       return Optional.of(b);
     }
-    b.put("recipient_type", "individual").put("to", out.to().identifier());
+    // Phone numbers go in "to"; a business-scoped user id (e.g. "US.13491208655302741918") in "recipient".
+    b.put("recipient_type", "individual").put(address.chars().allMatch(Character::isDigit) ? "to" : "recipient", address);
     out.replyTo().ifPresent(id -> b.putObject("context").put("message_id", id));
     if (message instanceof OutboundMessage.Text t) {
       b.put("type", "text").putObject("text").put("preview_url", false).put("body", t.text());

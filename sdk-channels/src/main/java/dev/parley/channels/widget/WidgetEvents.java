@@ -1,5 +1,6 @@
 package dev.parley.channels.widget;
 
+import dev.parley.channels.internal.Batch;
 import dev.parley.channels.internal.Json;
 import dev.parley.core.Channel;
 import dev.parley.core.ClientRef;
@@ -11,10 +12,10 @@ import dev.parley.core.channel.InboundItem;
 import dev.parley.core.channel.MalformedPayloadException;
 import dev.parley.core.channel.MediaKind;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /** Reads the widget protocol: one event object, or {@code {"events": [...]}}. */
@@ -25,24 +26,36 @@ final class WidgetEvents {
     this.channel = channel;
   }
 
-  List<InboundItem> parse(byte[] body, Instant now) {
+  /**
+   * One event is read strictly (it is the whole request); in {@code {"events": [...]}} an event
+   * that cannot be read is skipped and the others go on.
+   */
+  Batch parse(byte[] body, Instant now) {
     JsonNode root = Json.parseObject(body);
-    List<JsonNode> events = root.has("events") ? Json.array(root, "events") : List.of(root);
-    List<InboundItem> items = new ArrayList<>();
-    for (JsonNode event : events) {
-      if (!event.isObject()) {
-        throw new MalformedPayloadException("an event is not a JSON object");
-      }
-      String id = Json.string(event, "id");
-      switch (Json.string(event, "type")) {
-        case "start" -> items.add(new InboundItem.ClientArrived(id, entry(event), now));
-        case "message" -> items.add(message(id, event, now));
-        case "typing" -> items.add(new InboundItem.Typing(id, client(event), now));
-        case "leave" -> items.add(new InboundItem.ClientLeft(id, client(event), now));
-        default -> { } // a newer widget's event: ignored
-      }
+    if (!root.has("events")) {
+      return Batch.of(event(root, now).stream().toList());
     }
-    return items;
+    Batch batch = new Batch();
+    List<JsonNode> events = Json.array(root, "events");
+    for (int i = 0; i < events.size(); i++) {
+      JsonNode event = events.get(i);
+      batch.read(Batch.vendorId(event, "id", "events[" + i + "]"), () -> event(event, now));
+    }
+    return batch;
+  }
+
+  private Optional<InboundItem> event(JsonNode event, Instant now) {
+    if (!event.isObject()) {
+      throw new MalformedPayloadException("an event is not a JSON object");
+    }
+    String id = Json.string(event, "id");
+    return switch (Json.string(event, "type")) {
+      case "start" -> Optional.of(new InboundItem.ClientArrived(id, entry(event), now));
+      case "message" -> Optional.of(message(id, event, now));
+      case "typing" -> Optional.of(new InboundItem.Typing(id, client(event), now));
+      case "leave" -> Optional.of(new InboundItem.ClientLeft(id, client(event), now));
+      default -> Optional.empty(); // a newer widget's event: ignored
+    };
   }
 
   private ClientRef client(JsonNode event) {

@@ -113,4 +113,35 @@ class AppleMessagesAdapterTest {
           "\"body\":\"On its way\"");
     }
   }
+
+  private static InboundRequest documented(String resource) {
+    byte[] body = Fixtures.resource("apple/" + resource);
+    var m = dev.parley.channels.internal.Json.parseObject(body);
+    return InboundRequest.builder("POST", URI.create("https://msp.example.com/message"))
+        .header("id", m.path("id").asString()).header("source-id", m.path("sourceId").asString())
+        .header("destination-id", m.path("destinationId").asString()).header("device-agent", "iPhone OS")
+        .header("Authorization", AppleTokens.bearer(AppleTokens.SECRET)).body(body).build();
+  }
+
+  @Test
+  @DisplayName("Apple's documented text message, as the customer sends it, is a client message known by his opaque id")
+  void documentedText() {
+    var delivery = (InboundResult.Delivery) adapter("https://mspgw.push.apple.com/v1/").receive(documented("documented-text.json"));
+
+    assertThat(delivery.items()).singleElement().isInstanceOfSatisfying(ClientMessage.class, m -> {
+      assertThat(m.id()).isEqualTo("0c316beb-1d2e-4f3a-8b5c-6d7e8f9a0b1c");
+      assertThat(m.client()).isEqualTo(new ClientRef(Channel.APPLE_MESSAGES, "urn:mbid:AQAAYyUbut6E4B3T9FLv5EbG"));
+      assertThat(m.text()).isEqualTo("Hi");
+      assertThat(m.entry().language()).contains("en_US");
+    });
+  }
+
+  @Test
+  @DisplayName("typing_end (the customer cleared his text) gives nothing: it is not the conversation's close")
+  void typingEnd() {
+    var delivery = (InboundResult.Delivery) adapter("https://mspgw.push.apple.com/v1/").receive(documented("typing-end.json"));
+
+    assertThat(delivery.items()).isEmpty();
+    assertThat(delivery.skipped()).isEmpty();
+  }
 }

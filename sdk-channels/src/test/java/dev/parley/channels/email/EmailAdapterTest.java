@@ -147,4 +147,73 @@ class EmailAdapterTest {
     assertThat(adapter.send(Outgoing.of(JOHN, new OutboundMessage.Typing(true))).toCompletableFuture().get())
         .isEqualTo(new SendOutcome.Unsupported(OutboundMessage.Kind.TYPING));
   }
+
+  private ClientMessage mail(String resource) {
+    return only((InboundResult.Delivery) adapter.receive(InboundRequest.builder("POST", URI.create("/mail"))
+        .body(Fixtures.resource("email/" + resource)).build()));
+  }
+
+  @Test
+  @DisplayName("RFC 5322 A.5: comments and folding in the address and the date do not refuse the message")
+  void commentsInAddresses() {
+    ClientMessage m = mail("rfc5322-A.5-comments.eml");
+
+    assertThat(m.client()).isEqualTo(new ClientRef(Channel.EMAIL, "pete@silly.test"));
+    assertThat(m.entry().name()).contains("Pete");
+    assertThat(m.id()).isEqualTo("<testabcd.1234@silly.test>");
+    assertThat(m.at()).isEqualTo(Instant.parse("1969-02-14T03:02:00Z"));
+    assertThat(m.text()).isEqualTo("Testing.");
+  }
+
+  @Test
+  @DisplayName("RFC 2047 section 8: encoded words in two charsets across a folded subject are one text")
+  void rfc2047Example() {
+    ClientMessage m = mail("rfc2047-section8.eml");
+
+    assertThat(m.entry().name()).contains("Keith Moore");
+    assertThat(m.entry().subject()).contains("If you can read this you understand the example.");
+  }
+
+  @Test
+  @DisplayName("ISO-8859-2, KOI8-R and UTF-8 words decode, and a soft line break inside a UTF-8 sequence joins it")
+  void severalCharsets() {
+    ClientMessage m = mail("several-charsets.eml");
+
+    assertThat(m.entry().name()).contains("Jiří Černý");
+    assertThat(m.entry().subject()).contains("Где мой заказ? — objednávka 42");
+    assertThat(m.text()).isEqualTo("Příliš žluťoučký kůň úpěl ďábelské ódy.");
+  }
+
+  @Test
+  @DisplayName("an HTML-only mail becomes its text: every entity decoded (&nbsp; as a space), scripts and styles gone, lines kept")
+  void htmlOnly() {
+    assertThat(mail("html-only-entities.eml").text()).isEqualTo("""
+        Dobrý den,
+        zboží přišlo poškozené & bez čísla
+        objednávky <42>.
+        krabice
+        návod
+        S pozdravem
+        Zuzana""");
+  }
+
+  @Test
+  @DisplayName("RFC 2231 file names, encoded and continued, are decoded")
+  void rfc2231FileNames() {
+    assertThat(mail("rfc2231-filename.eml").attachments()).extracting(a -> a.fileName())
+        .containsExactly("faktura č. 42 žlutá.pdf", "This is even more ***fun*** isn't it!");
+  }
+
+  @Test
+  @DisplayName("an inline image of a multipart/related mail is kept, by its cid: reference")
+  void inlineImage() {
+    ClientMessage m = mail("inline-image.eml");
+
+    assertThat(m.text()).isEqualTo("Prasklina je tady:");
+    assertThat(m.attachments()).singleElement().satisfies(a -> {
+      assertThat(a.kind()).isEqualTo(dev.parley.core.channel.MediaKind.IMAGE);
+      assertThat(a.reference()).isEqualTo("cid:crack.1@posta.example");
+      assertThat(a.mediaType()).isEqualTo("image/png");
+    });
+  }
 }

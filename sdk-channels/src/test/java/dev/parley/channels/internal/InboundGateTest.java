@@ -39,7 +39,7 @@ class InboundGateTest {
     for (int i = 0; i < 8; i++) {
       results.add(pool.submit(() -> {
         start.await();
-        return gate.admit(List.of(message("m-1", "1")), HttpReply.OK).items().size();
+        return gate.admit(Batch.of(List.of(message("m-1", "1"))), HttpReply.OK).items().size();
       }));
     }
     start.countDown();
@@ -57,7 +57,7 @@ class InboundGateTest {
   void inBatch() {
     InboundGate gate = new InboundGate("wa", Duration.ofHours(1), 1_000, c -> false, new ManualClock(T0));
 
-    var delivery = gate.admit(List.of(message("m-1", "1"), message("m-1", "1")), HttpReply.OK);
+    var delivery = gate.admit(Batch.of(List.of(message("m-1", "1"), message("m-1", "1"))), HttpReply.OK);
 
     assertThat(delivery.items()).hasSize(1);
     assertThat(delivery.duplicates()).containsExactly("m-1");
@@ -75,9 +75,9 @@ class InboundGateTest {
     }, new ManualClock(T0));
     List<InboundItem> batch = List.of(message("m-1", "1"), message("m-2", "2"));
 
-    assertThatThrownBy(() -> gate.admit(batch, HttpReply.OK)).hasMessage("storage down");
+    assertThatThrownBy(() -> gate.admit(Batch.of(batch), HttpReply.OK)).hasMessage("storage down");
     fail[0] = false;
 
-    assertThat(gate.admit(batch, HttpReply.OK).items()).hasSize(2);
+    assertThat(gate.admit(Batch.of(batch), HttpReply.OK).items()).hasSize(2);
   }
 }

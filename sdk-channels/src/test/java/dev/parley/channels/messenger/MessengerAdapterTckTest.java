@@ -38,6 +38,13 @@ class MessengerAdapterTckTest extends ChannelAdapterTck {
   }
 
   @Override
+  protected InboundRequest deliverWithUnreadable(List<Item> items, int unreadable) {
+    ObjectNode root = (ObjectNode) Json.parseObject(body(items));
+    ((ObjectNode) root.path("entry").path(0).path("messaging").path(unreadable).path("sender")).remove("id");
+    return signed(Json.bytes(root));
+  }
+
+  @Override
   protected InboundRequest deliver(List<Item> items) {
     return signed(body(items));
   }

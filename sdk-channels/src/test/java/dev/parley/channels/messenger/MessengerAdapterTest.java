@@ -161,4 +161,45 @@ class MessengerAdapterTest {
         .contains("\"messaging_type\":\"MESSAGE_TAG\",\"tag\":\"HUMAN_AGENT\"");
     assertThat(adapter.messagingWindow().length()).isEqualTo(Duration.ofDays(7));
   }
+
+  private InboundResult.Delivery receive(String resource) {
+    return (InboundResult.Delivery) adapter.receive(Fixtures.metaPost("/m", Fixtures.resource("messenger/" + resource)));
+  }
+
+  @Test
+  @DisplayName("a chat-plugin visitor known only by user_ref is a client, and the text batched beside him arrives too")
+  void chatPluginUserRef() throws Exception {
+    var delivery = receive("chat-plugin-and-text.json");
+
+    ClientRef visitor = new ClientRef(Channel.MESSENGER, "user_ref:cf1a2b3c-chat-plugin-visitor-7");
+    assertThat(delivery.skipped()).isEmpty();
+    assertThat(delivery.items()).extracting(InboundItem::client)
+        .containsExactly(visitor, new ClientRef(Channel.MESSENGER, "6789012345678901"));
+    server.enqueue(new MockResponse.Builder().code(200).body("{\"message_id\":\"m_1\"}").build());
+    adapter.send(Outgoing.of(visitor, new OutboundMessage.Text("Yes, how can I help?"))).toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8())
+        .startsWith("{\"recipient\":{\"user_ref\":\"cf1a2b3c-chat-plugin-visitor-7\"}");
+  }
+
+  @Test
+  @DisplayName("an event whose sender cannot be named is skipped under its mid; the others arrive")
+  void mixedBatch() {
+    var delivery = receive("mixed-batch.json");
+
+    assertThat(delivery.items()).extracting(InboundItem::id).containsExactly("m_good-1", "m_good-3");
+    assertThat(delivery.skipped()).singleElement().satisfies(s -> {
+      assertThat(s.vendorId()).isEqualTo("m_odd-2");
+      assertThat(s.reason()).contains("user_ref");
+    });
+  }
+
+  @Test
+  @DisplayName("a sticker sent as both a sticker and an image attachment arrives once, as an image")
+  void stickerOnce() {
+    var delivery = receive("sticker-transition.json");
+
+    assertThat(delivery.items()).singleElement().isInstanceOfSatisfying(ClientMessage.class, m ->
+        assertThat(m.attachments()).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(MediaKind.IMAGE)));
+  }
 }

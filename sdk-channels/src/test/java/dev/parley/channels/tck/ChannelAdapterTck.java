@@ -85,6 +85,15 @@ public abstract class ChannelAdapterTck {
     throw new UnsupportedOperationException("an adapter that answers handshakes must override handshakeReply()");
   }
 
+  /**
+   * The request delivering {@code items} (correctly signed) in which the item at {@code
+   * unreadable} cannot be read: its sender left out, as a vendor's new kind of sender would look.
+   * Required when {@link #deliversBatches()}.
+   */
+  protected InboundRequest deliverWithUnreadable(List<Item> items, int unreadable) {
+    throw new UnsupportedOperationException("an adapter that receives batches must override deliverWithUnreadable()");
+  }
+
   /** Whether one request can deliver several items. */
   protected boolean deliversBatches() {
     return true;
@@ -195,6 +204,22 @@ public abstract class ChannelAdapterTck {
       var delivery = (InboundResult.Delivery) adapter.receive(deliver(List.of(item("m-1", "1001"), item("m-2", "1002"))));
 
       assertThat(delivery.items()).extracting(InboundItem::client).containsExactly(client("1001"), client("1002"));
+    }
+
+    @Test
+    @DisplayName("an unreadable item of a batch is skipped and named, and the others reach the engine")
+    void unreadableInBatch() {
+      assumeTrue(deliversBatches(), "the vendor delivers one item per request");
+      List<Item> items = List.of(item("m-1", "1001"), item("m-2", "1002"), item("m-3", "1003"));
+
+      var delivery = (InboundResult.Delivery) adapter.receive(deliverWithUnreadable(items, 1));
+
+      assertThat(delivery.items()).extracting(InboundItem::client).containsExactly(client("1001"), client("1003"));
+      assertThat(delivery.skipped()).singleElement().satisfies(s -> {
+        assertThat(s.vendorId()).contains("m-2");
+        assertThat(s.reason()).isNotBlank();
+      });
+      assertThat(delivery.reply().status()).isEqualTo(200);
     }
 
     @Test

@@ -128,4 +128,17 @@ class VkAdapterTest {
     assertThat(adapter.send(Outgoing.of(CLIENT, new OutboundMessage.Text("b"))).toCompletableFuture().get(5, TimeUnit.SECONDS))
         .isInstanceOfSatisfying(SendOutcome.Rejected.class, r -> assertThat(r.reason()).contains("901"));
   }
+
+  @Test
+  @DisplayName("a photo arrives as its largest copy by width times height, wherever VK lists it")
+  void largestPhoto() {
+    var delivery = (InboundResult.Delivery) adapter.receive(InboundRequest.builder("POST", URI.create("/vk"))
+        .body(Fixtures.resource("vk/message_new-photo.json")).build());
+
+    assertThat(delivery.items()).singleElement().isInstanceOfSatisfying(ClientMessage.class, m ->
+        assertThat(m.attachments()).singleElement().satisfies(a -> {
+          assertThat(a.kind()).isEqualTo(dev.parley.core.channel.MediaKind.IMAGE);
+          assertThat(a.reference()).isEqualTo("https://sun9-1.userapi.com/impg/photo-z.jpg");
+        }));
+  }
 }

@@ -45,6 +45,14 @@ class WhatsAppAdapterTckTest extends ChannelAdapterTck {
   }
 
   @Override
+  protected InboundRequest deliverWithUnreadable(List<Item> items, int unreadable) {
+    ObjectNode root = (ObjectNode) Json.parseObject(body(items));
+    ((ObjectNode) root.path("entry").path(unreadable).path("changes").path(0).path("value").path("messages").path(0))
+        .remove("from");
+    return signed(Json.bytes(root));
+  }
+
+  @Override
   protected InboundRequest signed(byte[] body) {
     return Fixtures.metaPost("https://cc.example/whatsapp", body);
   }

@@ -9,6 +9,7 @@ import dev.parley.core.Channel;
 import dev.parley.core.ClientRef;
 import dev.parley.core.channel.BadSignatureException;
 import dev.parley.core.channel.ClientMessage;
+import dev.parley.core.channel.InboundItem;
 import dev.parley.core.channel.InboundItem.Receipt;
 import dev.parley.core.channel.InboundRequest;
 import dev.parley.core.channel.InboundResult;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("WhatsApp on Meta's own payloads and API")
 class WhatsAppAdapterTest {
   private static final ClientRef SHEENA = new ClientRef(Channel.WHATSAPP, "16505551234");
+  private static final String BSUID = "US.13491208655302741918";
+  private static final String CONTEXT = "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3N0EyQUJDMjFEQzZCQUMzODMA";
   private final MockWebServer server = new MockWebServer();
   private WhatsAppAdapter adapter;
 
@@ -218,5 +221,144 @@ class WhatsAppAdapterTest {
     assertThat(window.isOpen(last, last.plus(Duration.ofHours(24)))).isTrue();
     assertThat(window.isOpen(last, last.plus(Duration.ofHours(24)).plusSeconds(1))).isFalse();
     window.check(OutboundMessage.Kind.TEMPLATE, last, last.plus(Duration.ofDays(30)));
+  }
+
+  // Every documented inbound type, and users without a phone number (payloads in src/test/resources).
+
+  private InboundResult.Delivery receive(String name) {
+    return (InboundResult.Delivery) adapter.receive(
+        Fixtures.metaPost("https://cc.example/wa", Fixtures.resource("whatsapp/" + name + ".json")));
+  }
+
+  private ClientMessage onlyMessage(String name) {
+    var delivery = receive(name);
+    assertThat(delivery.skipped()).isEmpty();
+    assertThat(delivery.items()).hasSize(1);
+    return (ClientMessage) delivery.items().get(0);
+  }
+
+  private RecordedRequest sendText(ClientRef to) throws Exception {
+    return sent(Outgoing.of(to, new OutboundMessage.Text("It does, in blue.")));
+  }
+
+  @Test
+  @DisplayName("a batch with one unreadable message delivers the others and names the one it skipped")
+  void mixedBatch() {
+    var delivery = receive("mixed-batch");
+
+    assertThat(delivery.reply().status()).isEqualTo(200);
+    assertThat(delivery.items()).extracting(InboundItem::id).containsExactly("wamid.mixed-1", "wamid.mixed-3");
+    assertThat(delivery.skipped()).singleElement().satisfies(s -> {
+      assertThat(s.vendorId()).isEqualTo("wamid.mixed-2");
+      assertThat(s.reason()).contains("text");
+    });
+  }
+
+  @Test
+  @DisplayName("a user with a username and no shared phone number is known by his business-scoped user id")
+  void usernameOnly() throws Exception {
+    ClientMessage m = onlyMessage("username-text");
+
+    assertThat(m.client()).isEqualTo(new ClientRef(Channel.WHATSAPP, BSUID));
+    assertThat(m.entry().phone()).isEmpty();
+    assertThat(m.entry().name()).contains("Sheena Nelson");
+    assertThat(m.entry().parameters()).containsEntry("whatsapp_user_id", BSUID);
+    assertThat(sendText(m.client()).getBody().utf8()).contains("\"recipient\":\"" + BSUID + "\"").doesNotContain("\"to\"");
+  }
+
+  @Test
+  @DisplayName("phone and user id seen together are one person: his later username-only messages keep his identity")
+  void linkedIdentity() throws Exception {
+    ClientMessage first = onlyMessage("phone-and-user-id-text");
+    ClientMessage later = onlyMessage("username-text");
+
+    assertThat(first.client()).isEqualTo(SHEENA);
+    assertThat(first.entry().phone()).contains("+16505551234");
+    assertThat(later.client()).isEqualTo(SHEENA);
+    assertThat(sendText(SHEENA).getBody().utf8()).contains("\"recipient\":\"" + BSUID + "\"");
+  }
+
+  @Test
+  @DisplayName("a status to a user without a phone number is matched by his user id, and read may come without delivered")
+  void statusByUserId() {
+    onlyMessage("phone-and-user-id-text");
+
+    var delivery = receive("username-status-read");
+
+    assertThat(delivery.items()).singleElement().isInstanceOfSatisfying(Receipt.class, r -> {
+      assertThat(r.client()).isEqualTo(SHEENA);
+      assertThat(r.status()).isEqualTo(Receipt.Status.READ);
+      assertThat(r.messageIds()).containsExactly("wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI4QzJBQTY0RjE5NkY1MTY5OEEA");
+    });
+  }
+
+  @Test
+  @DisplayName("\"user changed number\" is not the client's words: it moves his replies to the new number")
+  void changedNumber() throws Exception {
+    var notice = receive("system-user-changed-number");
+
+    assertThat(notice.items()).isEmpty();
+    assertThat(notice.skipped()).isEmpty();
+    assertThat(sendText(SHEENA).getBody().utf8()).contains("\"to\":\"12195555358\"");
+  }
+
+  @Test
+  @DisplayName("statuses read and failed become receipts")
+  void statuses() {
+    assertThat(receive("status-read").items()).singleElement()
+        .isInstanceOfSatisfying(Receipt.class, r -> assertThat(r.status()).isEqualTo(Receipt.Status.READ));
+    assertThat(receive("status-failed").items()).singleElement()
+        .isInstanceOfSatisfying(Receipt.class, r -> assertThat(r.status()).isEqualTo(Receipt.Status.FAILED));
+  }
+
+  @Test
+  @DisplayName("a location shows its coordinates, name and address")
+  void location() {
+    assertThat(onlyMessage("location").text())
+        .isEqualTo("[location 37.483307,-122.148981 Meta Headquarters 1 Hacker Way, Menlo Park, CA 94025]");
+  }
+
+  @Test
+  @DisplayName("shared contacts show their names and numbers")
+  void contacts() {
+    assertThat(onlyMessage("contacts").text()).isEqualTo("[contact Barbara J. Johnson +1 (415) 555-0123]");
+  }
+
+  @Test
+  @DisplayName("button, list and quick-reply answers show what the client chose, as a reply to the question")
+  void replies() {
+    ClientMessage button = onlyMessage("button-reply");
+    assertThat(button.text()).isEqualTo("Cancel");
+    assertThat(button.replyTo()).contains(CONTEXT);
+    assertThat(onlyMessage("list-reply").text()).isEqualTo("Priority Mail Express");
+    assertThat(onlyMessage("quick-reply-button").text()).isEqualTo("Unsubscribe");
+  }
+
+  @Test
+  @DisplayName("a reaction shows its emoji on the message it reacts to; a reaction taken back gives nothing")
+  void reactions() {
+    ClientMessage reaction = onlyMessage("reaction");
+    assertThat(reaction.text()).isEqualTo("\uD83D\uDE00");
+    assertThat(reaction.replyTo()).contains(CONTEXT);
+
+    var removed = receive("reaction-removed");
+    assertThat(removed.items()).isEmpty();
+    assertThat(removed.skipped()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an order lists its products, quantities and prices, and the client's note")
+  void order() {
+    assertThat(onlyMessage("order").text())
+        .isEqualTo("[order: 2 × di9ozbzfi4 at 30 USD, 1 × nqryix03ez at 25 USD] Please deliver before noon.");
+  }
+
+  @Test
+  @DisplayName("an unsupported message tells the operator WhatsApp could not pass it on; an errors-only value gives nothing")
+  void unsupportedAndErrors() {
+    assertThat(onlyMessage("unsupported").text()).isEqualTo("[a message WhatsApp cannot pass on: Message type unknown]");
+    var errors = receive("errors-only");
+    assertThat(errors.items()).isEmpty();
+    assertThat(errors.skipped()).isEmpty();
   }
 }

@@ -27,21 +27,44 @@ public sealed interface InboundResult {
 
   /**
    * Items for the engine, in the order the vendor sent them, after duplicates and blocked clients
-   * were dropped; answer with {@link #reply()}.
+   * were dropped; answer with {@link #reply()}. An item of a batch that could not be read does not
+   * refuse the batch: it is listed in {@code skipped} and the others go on.
    *
    * @param items what reaches the engine, possibly none
    * @param duplicates the vendor ids of items dropped as already seen
    * @param blocked the blocked clients whose items were dropped (each once)
+   * @param skipped the items of the batch that could not be read, each with the vendor's id
    * @param reply the answer the vendor expects
    */
-  record Delivery(List<InboundItem> items, List<String> duplicates, List<ClientRef> blocked, HttpReply reply)
-      implements InboundResult {
+  record Delivery(List<InboundItem> items, List<String> duplicates, List<ClientRef> blocked, List<Skipped> skipped,
+      HttpReply reply) implements InboundResult {
     /** Checks and copies the components. */
     public Delivery {
       items = List.copyOf(items);
       duplicates = List.copyOf(duplicates);
       blocked = List.copyOf(blocked);
+      skipped = List.copyOf(skipped);
       Objects.requireNonNull(reply, "reply");
+    }
+
+    /** A delivery in which every item could be read. */
+    public Delivery(List<InboundItem> items, List<String> duplicates, List<ClientRef> blocked, HttpReply reply) {
+      this(items, duplicates, blocked, List.of(), reply);
+    }
+  }
+
+  /**
+   * One item of a batch that could not be read (a missing field, a sender of a kind the adapter
+   * does not know); the rest of the batch was delivered.
+   *
+   * @param vendorId the vendor's id of the item, or its place in the batch when it has none
+   * @param reason why it could not be read
+   */
+  record Skipped(String vendorId, String reason) {
+    /** Checks the components. */
+    public Skipped {
+      Objects.requireNonNull(vendorId, "vendorId");
+      Objects.requireNonNull(reason, "reason");
     }
   }
 }
