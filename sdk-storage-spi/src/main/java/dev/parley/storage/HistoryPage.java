@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,12 +87,12 @@ final class HistoryPage {
   private List<Postings> filters(TenantSessions tenant) {
     List<Postings> filters = new ArrayList<>();
     query.session().ifPresent(id -> {
-      NavigableSet<SessionEntry> one = new TreeSet<>();
+      SortedEntries one = new SortedEntries();
       SessionEntry e = tenant.entry(id);
       if (e != null) {
         one.add(e);
       }
-      filters.add(Postings.of(ordered(one)));
+      filters.add(Postings.of(one, ascending));
     });
     term(tenant, filters, SessionTerm.Field.OPERATOR, query.operator());
     term(tenant, filters, SessionTerm.Field.GROUP, query.group());
@@ -105,25 +103,21 @@ final class HistoryPage {
     term(tenant, filters, SessionTerm.Field.CLIENT, query.client());
     term(tenant, filters, SessionTerm.Field.CHATBOT, query.chatbot());
     query.parameterName().ifPresent(name -> filters.add(
-        Postings.of(ordered(tenant.with(SessionTerm.parameter(name, query.parameterValue().orElseThrow()))))));
+        Postings.of(tenant.with(SessionTerm.parameter(name, query.parameterValue().orElseThrow())), ascending)));
     for (String w : query.words()) {
-      filters.add(Postings.anyOf(tenant.saying(w).stream().map(this::ordered).toList(), ascending));
+      filters.add(Postings.anyOf(tenant.saying(w), ascending));
     }
     if (query.liveness() == SessionQuery.Liveness.LIVE) {
-      filters.add(Postings.of(ordered(tenant.live())));
+      filters.add(Postings.of(tenant.live(), ascending));
     }
     if (filters.isEmpty()) {
-      filters.add(Postings.of(ordered(tenant.all())));
+      filters.add(Postings.of(tenant.all(), ascending));
     }
     return filters;
   }
 
   private void term(TenantSessions tenant, List<Postings> filters, SessionTerm.Field field, Optional<String> value) {
-    value.ifPresent(v -> filters.add(Postings.of(ordered(tenant.with(new SessionTerm(field, v))))));
-  }
-
-  private NavigableSet<SessionEntry> ordered(NavigableSet<SessionEntry> arrivalOrder) {
-    return ascending ? arrivalOrder : arrivalOrder.descendingSet();
+    value.ifPresent(v -> filters.add(Postings.of(tenant.with(new SessionTerm(field, v)), ascending)));
   }
 
   /** Where the arrival range starts in the page's order, or null when it is open there. */

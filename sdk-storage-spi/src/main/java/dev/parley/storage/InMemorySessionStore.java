@@ -116,7 +116,8 @@ final class InMemorySessionStore implements SessionStore {
     requireNonNull(tenant, "tenant must not be null");
     return lock.read(() -> {
       TenantSessions stored = sessions.find(tenant);
-      return stored == null ? List.of() : stored.live().stream().map(SessionEntry::record).sorted(ARRIVAL_ORDER).toList();
+      return stored == null ? List.of()
+          : stored.live().toList().stream().map(SessionEntry::record).sorted(ARRIVAL_ORDER).toList();
     });
   }
 
@@ -185,14 +186,11 @@ final class InMemorySessionStore implements SessionStore {
       if (stored == null) {
         return 0;
       }
-      List<String> closed = stored.all().stream().map(SessionEntry::record)
+      List<String> closed = stored.all().toList().stream().map(SessionEntry::record)
           .filter(s -> s.closedAt().filter(at -> at.isBefore(cutoff)).isPresent())
           .map(SessionRecord::id)
           .toList();
-      for (String id : closed) {
-        transcripts.removeSession(tenant, id); // its words leave the index with it
-        stored.remove(id, List.of());
-      }
+      stored.removeAll(closed, id -> transcripts.removeSession(tenant, id));
       transcripts.compact(tenant);
       return closed.size();
     });
@@ -202,7 +200,7 @@ final class InMemorySessionStore implements SessionStore {
   void unlinkContact(String tenant, String contact) {
     TenantSessions stored = sessions.find(tenant);
     if (stored != null) {
-      for (SessionEntry e : List.copyOf(stored.with(new SessionTerm(SessionTerm.Field.CONTACT, contact)))) {
+      for (SessionEntry e : stored.with(new SessionTerm(SessionTerm.Field.CONTACT, contact)).toList()) {
         SessionRecord s = e.record();
         put(s.toBuilder().contact(null).version(s.version() + 1).build());
       }

@@ -1,7 +1,6 @@
 package dev.parley.storage;
 
 import java.util.List;
-import java.util.NavigableSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,37 +19,33 @@ interface Postings {
   /** How many sessions it holds in all: the smallest is read first. */
   long size();
 
-  /** The sessions of one index, already in the query's order (an ascending or descending view). */
-  static Postings of(NavigableSet<SessionEntry> inOrder) {
+  /** The sessions of one index, read up the arrival order when {@code ascending}, else down it. */
+  static Postings of(SortedEntries index, boolean ascending) {
     return new Postings() {
       @Override
       public @Nullable SessionEntry next(@Nullable SessionEntry from, boolean inclusive) {
-        if (from == null) {
-          return inOrder.isEmpty() ? null : inOrder.first();
-        }
-        return inclusive ? inOrder.ceiling(from) : inOrder.higher(from);
+        return index.next(from, inclusive, ascending);
       }
 
       @Override
       public long size() {
-        return inOrder.size();
+        return index.size();
       }
     };
   }
 
   /**
-   * The sessions of any of several indexes, each in the query's order: those of every word a
-   * search word begins. A seek costs one seek in each.
+   * The sessions of any of several indexes: those of every word a search word begins. A seek
+   * costs one seek in each.
    */
-  static Postings anyOf(List<NavigableSet<SessionEntry>> inOrder, boolean ascending) {
-    List<Postings> each = inOrder.stream().map(Postings::of).toList();
-    long size = inOrder.stream().mapToLong(NavigableSet::size).sum();
+  static Postings anyOf(List<SortedEntries> indexes, boolean ascending) {
+    long size = indexes.stream().mapToLong(SortedEntries::size).sum();
     return new Postings() {
       @Override
       public @Nullable SessionEntry next(@Nullable SessionEntry from, boolean inclusive) {
         SessionEntry first = null;
-        for (Postings p : each) {
-          SessionEntry e = p.next(from, inclusive);
+        for (SortedEntries index : indexes) {
+          SessionEntry e = index.next(from, inclusive, ascending);
           if (e != null && (first == null || (e.compareTo(first) < 0) == ascending)) {
             first = e;
           }

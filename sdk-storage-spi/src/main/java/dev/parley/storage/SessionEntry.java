@@ -15,6 +15,8 @@ final class SessionEntry implements Comparable<SessionEntry> {
   final String id;
   // null only in a probe, which no index holds
   @Nullable SessionRecord record;
+  // set as a bulk removal takes it out of every index
+  boolean removed;
 
   private SessionEntry(Instant arrivedAt, String id, @Nullable SessionRecord record) {
     this.arrivedAt = arrivedAt;

@@ -3,6 +3,7 @@ package dev.parley.storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A value a history query can filter sessions by exactly, as the in-memory indexes list them:
@@ -45,5 +46,37 @@ record SessionTerm(Field field, String value) {
     s.client().ifPresent(c -> terms.add(new SessionTerm(Field.CLIENT, c)));
     s.chatbot().ifPresent(c -> terms.add(new SessionTerm(Field.CHATBOT, c)));
     return terms;
+  }
+
+  /**
+   * Whether {@code a} and {@code b} (two versions of one session) have the same terms, told
+   * without listing them: most saves add a transition and change nothing indexed.
+   */
+  static boolean same(SessionRecord a, SessionRecord b) {
+    return Objects.equals(a.operator().orElse(null), b.operator().orElse(null))
+        && Objects.equals(a.group().orElse(null), b.group().orElse(null))
+        && a.channel().equals(b.channel())
+        && Objects.equals(a.endReason().orElse(null), b.endReason().orElse(null))
+        && a.tags().equals(b.tags())
+        && a.parameters().equals(b.parameters())
+        && Objects.equals(a.contact().orElse(null), b.contact().orElse(null))
+        && Objects.equals(a.client().orElse(null), b.client().orElse(null))
+        && Objects.equals(a.chatbot().orElse(null), b.chatbot().orElse(null))
+        && noneServedIn(a.transitions(), b.transitions());
+  }
+
+  /**
+   * Whether the transitions one list has beyond the other (the shorter begins the longer: they are
+   * append-only) name no operator accepting the session.
+   */
+  private static boolean noneServedIn(List<SessionTransition> a, List<SessionTransition> b) {
+    List<SessionTransition> longer = a.size() >= b.size() ? a : b;
+    for (int i = Math.min(a.size(), b.size()); i < longer.size(); i++) {
+      SessionTransition t = longer.get(i);
+      if (t.status() == SessionStatus.ACTIVE && t.operator() != null) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -2,14 +2,12 @@ package dev.parley.storage;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.NavigableSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -17,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * One tenant's sessions in an {@link InMemoryStorage}, with the indexes its history queries read:
  * every session by arrival; the live ones; by each {@link SessionTerm} (operator, group, channel,
  * end reason, tag, parameter, contact, client, chatbot); and by each word of its transcript. Every
- * index is ordered by arrival and id, as pages are, so that a page seeks into them rather than
- * sorting (see {@link HistoryPage}).
+ * index is a {@link SortedEntries} ordered by arrival and id, as pages are, so that a page seeks
+ * into them rather than sorting (see {@link HistoryPage}).
  *
  * <p>A save changes only the indexes of the values that changed: most saves (a new transition, a
  * new version) touch none. The words are told by the transcript store as messages arrive ({@link
@@ -27,13 +25,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: none; the storage's lock guards it.
  */
 final class TenantSessions {
-  private static final NavigableSet<SessionEntry> NONE = Collections.emptyNavigableSet();
+  private static final SortedEntries NONE = new SortedEntries();
 
   private final Map<String, SessionEntry> byId = new HashMap<>();
-  private final NavigableSet<SessionEntry> all = new TreeSet<>();
-  private final NavigableSet<SessionEntry> live = new TreeSet<>();
-  private final Map<SessionTerm, NavigableSet<SessionEntry>> terms = new HashMap<>();
-  private final NavigableMap<String, NavigableSet<SessionEntry>> words = new TreeMap<>();
+  private final SortedEntries all = new SortedEntries();
+  private final SortedEntries live = new SortedEntries();
+  private final Map<SessionTerm, SortedEntries> terms = new HashMap<>();
+  private final NavigableMap<String, SortedEntries> words = new TreeMap<>();
 
   @Nullable SessionRecord get(String id) {
     SessionEntry e = byId.get(id);
@@ -45,22 +43,22 @@ final class TenantSessions {
   }
 
   /** Every session, in arrival order. */
-  NavigableSet<SessionEntry> all() {
+  SortedEntries all() {
     return all;
   }
 
   /** The live sessions, in arrival order. */
-  NavigableSet<SessionEntry> live() {
+  SortedEntries live() {
     return live;
   }
 
   /** The sessions that have {@code term}, in arrival order. */
-  NavigableSet<SessionEntry> with(SessionTerm term) {
+  SortedEntries with(SessionTerm term) {
     return terms.getOrDefault(term, NONE);
   }
 
   /** The sessions of each stored word that begins with {@code prefix}, one set a word. */
-  List<NavigableSet<SessionEntry>> saying(String prefix) {
+  List<SortedEntries> saying(String prefix) {
     return new ArrayList<>(words.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values());
   }
 
@@ -89,7 +87,7 @@ final class TenantSessions {
       live.add(e);
     }
     for (SessionTerm t : SessionTerm.of(r)) {
-      terms.computeIfAbsent(t, k -> new TreeSet<>()).add(e);
+      terms.computeIfAbsent(t, k -> new SortedEntries()).add(e);
     }
     index(e, said);
   }
@@ -117,6 +115,35 @@ final class TenantSessions {
     }
   }
 
+  /**
+   * Removes many sessions at once, in one sweep of every index rather than a removal from the
+   * middle of each for each: {@code removeTranscript} is called for each id once the session is
+   * out of reach of {@link #unsaid}, so its words need no removal of their own.
+   */
+  void removeAll(Collection<String> ids, Consumer<String> removeTranscript) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    for (String id : ids) {
+      SessionEntry e = byId.remove(id);
+      if (e != null) {
+        e.removed = true;
+      }
+    }
+    ids.forEach(removeTranscript);
+    all.removeIf(e -> e.removed);
+    live.removeIf(e -> e.removed);
+    sweep(terms);
+    sweep(words);
+  }
+
+  private static void sweep(Map<?, SortedEntries> index) {
+    index.values().removeIf(sessions -> {
+      sessions.removeIf(e -> e.removed);
+      return sessions.isEmpty();
+    });
+  }
+
   /** Adds words a message of a stored session says; a session not stored is indexed when it is. */
   void said(String id, Collection<String> said) {
     SessionEntry e = byId.get(id);
@@ -137,7 +164,7 @@ final class TenantSessions {
 
   private void index(SessionEntry e, Collection<String> said) {
     for (String w : said) {
-      words.computeIfAbsent(w, k -> new TreeSet<>()).add(e);
+      words.computeIfAbsent(w, k -> new SortedEntries()).add(e);
     }
   }
 
@@ -149,11 +176,11 @@ final class TenantSessions {
         live.remove(e);
       }
     }
-    List<SessionTerm> before = SessionTerm.of(old);
-    List<SessionTerm> after = SessionTerm.of(now);
-    if (before.equals(after)) {
+    if (SessionTerm.same(old, now)) {
       return;
     }
+    List<SessionTerm> before = SessionTerm.of(old);
+    List<SessionTerm> after = SessionTerm.of(now);
     for (SessionTerm t : before) {
       if (!after.contains(t)) {
         removeFrom(terms, t, e);
@@ -161,13 +188,13 @@ final class TenantSessions {
     }
     for (SessionTerm t : after) {
       if (!before.contains(t)) {
-        terms.computeIfAbsent(t, k -> new TreeSet<>()).add(e);
+        terms.computeIfAbsent(t, k -> new SortedEntries()).add(e);
       }
     }
   }
 
-  private static <K> void removeFrom(Map<K, NavigableSet<SessionEntry>> index, K key, SessionEntry e) {
-    NavigableSet<SessionEntry> sessions = index.get(key);
+  private static <K> void removeFrom(Map<K, SortedEntries> index, K key, SessionEntry e) {
+    SortedEntries sessions = index.get(key);
     if (sessions != null && sessions.remove(e) && sessions.isEmpty()) {
       index.remove(key);
     }
