@@ -22,6 +22,12 @@ import java.util.TreeMap;
  * @param properties the setting, sorted by name
  */
 public record ConfigRecord(String tenant, String kind, String key, Map<String, String> properties) {
+  /**
+   * The property that names the session a record concerns, if it concerns one: erasing the
+   * session's client removes the record ({@link ConfigStore#eraseSessions}).
+   */
+  public static final String SESSION = "session";
+
   /** Checks the components and copies the map. */
   public ConfigRecord {
     FieldChecks.nonBlank("tenant", tenant);

@@ -4,10 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -87,6 +89,17 @@ final class InMemoryOutboxStore implements OutboxStore {
     return lock.write(() -> {
       int before = of(tenant).size();
       of(tenant).values().removeIf(r -> r.at().isBefore(cutoff));
+      return before - of(tenant).size();
+    });
+  }
+
+  @Override
+  public int eraseSessions(String tenant, Collection<String> sessions) {
+    requireNonNull(tenant, "tenant must not be null");
+    Set<String> erased = Set.copyOf(requireNonNull(sessions, "sessions must not be null"));
+    return lock.write(() -> {
+      int before = of(tenant).size();
+      of(tenant).values().removeIf(r -> r.session() != null && erased.contains(r.session()));
       return before - of(tenant).size();
     });
   }

@@ -5,35 +5,34 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sessions of an {@link InMemoryStorage}; erasing and purging remove transcripts from its
- * {@link InMemoryTranscriptStore}.
+ * The sessions of an {@link InMemoryStorage}, indexed for the history's queries by {@link
+ * TenantSessions} and read a page at a time by {@link HistoryPage}; erasing and purging remove
+ * transcripts from its {@link InMemoryTranscriptStore}.
  *
  * <p>Thread safety: every method runs under the storage's {@link StorageLock}.
  */
 final class InMemorySessionStore implements SessionStore {
-  private static final Comparator<SessionRecord> OLDEST_FIRST =
-      Comparator.comparing(SessionRecord::arrivedAt).thenComparing(SessionRecord::id);
   private static final Comparator<SessionRecord> ARRIVAL_ORDER =
       Comparator.comparingLong(SessionRecord::arrivalSeq).thenComparing(SessionRecord::id);
 
   private final StorageLock lock;
   private final InMemoryTranscriptStore transcripts;
-  // tenant -> session id -> session
-  private final Map<String, Map<String, SessionRecord>> sessions = new HashMap<>();
+  private final SessionsByTenant sessions;
+  // the seeks of every page read so far: what a test of the indexes counts
+  private final AtomicLong examined = new AtomicLong();
 
-  InMemorySessionStore(StorageLock lock, InMemoryTranscriptStore transcripts) {
+  InMemorySessionStore(StorageLock lock, InMemoryTranscriptStore transcripts, SessionsByTenant sessions) {
     this.lock = lock;
     this.transcripts = transcripts;
+    this.sessions = sessions;
   }
 
   @Override
@@ -55,19 +54,14 @@ final class InMemorySessionStore implements SessionStore {
       try {
         for (; done < saved.length; done++) {
           SessionRecord r = records.get(done);
-          Map<String, SessionRecord> tenant = sessions.computeIfAbsent(r.tenant(), t -> new HashMap<>());
-          replaced[done] = tenant.get(r.id());
+          replaced[done] = stored(r.tenant(), r.id());
           saved[done] = nextVersion(replaced[done], r);
-          tenant.put(r.id(), saved[done]);
+          put(saved[done]);
         }
       } catch (RuntimeException e) {
         for (int i = done - 1; i >= 0; i--) {
-          Map<String, SessionRecord> tenant = sessions.get(saved[i].tenant());
-          if (replaced[i] == null) {
-            tenant.remove(saved[i].id());
-          } else {
-            tenant.put(saved[i].id(), replaced[i]);
-          }
+          SessionRecord s = saved[i];
+          sessions.of(s.tenant()).restore(s.id(), replaced[i], () -> transcripts.wordsOf(s.tenant(), s.id()));
         }
         throw e;
       }
@@ -107,10 +101,9 @@ final class InMemorySessionStore implements SessionStore {
     requireNonNull(tenant, "tenant must not be null");
     requireNonNull(ids, "ids must not be null");
     return lock.read(() -> {
-      Map<String, SessionRecord> stored = of(tenant);
       Set<String> found = new HashSet<>();
       for (String id : ids) {
-        if (stored.containsKey(requireNonNull(id, "ids must not hold null"))) {
+        if (stored(tenant, requireNonNull(id, "ids must not hold null")) != null) {
           found.add(id);
         }
       }
@@ -121,27 +114,26 @@ final class InMemorySessionStore implements SessionStore {
   @Override
   public List<SessionRecord> live(String tenant) {
     requireNonNull(tenant, "tenant must not be null");
-    return lock.read(() -> of(tenant).values().stream()
-        .filter(s -> s.status().live())
-        .sorted(ARRIVAL_ORDER)
-        .toList());
+    return lock.read(() -> {
+      TenantSessions stored = sessions.find(tenant);
+      return stored == null ? List.of()
+          : stored.live().toList().stream().map(SessionEntry::record).sorted(ARRIVAL_ORDER).toList();
+    });
   }
 
   @Override
   public Page<SessionRecord> query(SessionQuery query) {
     requireNonNull(query, "query must not be null");
     String scope = KeysetCursor.scope(query.filtersAndOrder());
-    Comparator<SessionRecord> order =
-        query.order() == SessionQuery.Order.OLDEST_FIRST ? OLDEST_FIRST : OLDEST_FIRST.reversed();
     Optional<Position> after = query.cursor().map(c -> Position.of(KeysetCursor.decode(c, scope, 3)));
     return lock.read(() -> {
-      SessionMatcher matcher = new SessionMatcher(query, transcripts::transcriptOf);
-      List<SessionRecord> matching = of(query.tenant()).values().stream()
-          .filter(s -> after.isEmpty() || after.get().isBefore(s, query.order()))
-          .filter(matcher::matches)
-          .sorted(order)
-          .limit(query.limit() + 1L)
-          .toList();
+      TenantSessions stored = sessions.find(query.tenant());
+      if (stored == null) {
+        return new Page<>(List.of(), null);
+      }
+      HistoryPage reader = new HistoryPage(query);
+      List<SessionRecord> matching = reader.read(stored, after.map(p -> SessionEntry.probe(p.arrivedAt(), p.id())).orElse(null));
+      examined.addAndGet(reader.examined());
       if (matching.size() <= query.limit()) {
         return new Page<>(matching, null);
       }
@@ -165,13 +157,6 @@ final class InMemorySessionStore implements SessionStore {
     List<String> keys() {
       return List.of(String.valueOf(arrivedAt.getEpochSecond()), String.valueOf(arrivedAt.getNano()), id);
     }
-
-    /** Whether {@code s} comes after this position in {@code order}. */
-    boolean isBefore(SessionRecord s, SessionQuery.Order order) {
-      int c = s.arrivedAt().compareTo(arrivedAt);
-      c = c != 0 ? c : s.id().compareTo(id);
-      return order == SessionQuery.Order.OLDEST_FIRST ? c > 0 : c < 0;
-    }
   }
 
   @Override
@@ -185,9 +170,9 @@ final class InMemorySessionStore implements SessionStore {
         return Optional.ofNullable(current);
       }
       SessionRecord erased = current.erased(at).withVersion(current.version() + 1);
-      of(tenant).put(id, erased);
       transcripts.eraseSession(tenant, id);
       transcripts.compact(tenant);
+      put(erased);
       return Optional.of(erased);
     });
   }
@@ -197,32 +182,42 @@ final class InMemorySessionStore implements SessionStore {
     requireNonNull(tenant, "tenant must not be null");
     requireNonNull(cutoff, "cutoff must not be null");
     return lock.write(() -> {
-      int purged = 0;
-      for (Iterator<SessionRecord> it = of(tenant).values().iterator(); it.hasNext(); ) {
-        SessionRecord s = it.next();
-        if (s.closedAt().filter(closed -> closed.isBefore(cutoff)).isPresent()) {
-          it.remove();
-          transcripts.removeSession(tenant, s.id());
-          purged++;
-        }
+      TenantSessions stored = sessions.find(tenant);
+      if (stored == null) {
+        return 0;
       }
+      List<String> closed = stored.all().toList().stream().map(SessionEntry::record)
+          .filter(s -> s.closedAt().filter(at -> at.isBefore(cutoff)).isPresent())
+          .map(SessionRecord::id)
+          .toList();
+      stored.removeAll(closed, id -> transcripts.removeSession(tenant, id));
       transcripts.compact(tenant);
-      return purged;
+      return closed.size();
     });
   }
 
   /** Unlinks a removed contact's sessions, each at its next version; the caller holds the write lock. */
   void unlinkContact(String tenant, String contact) {
-    of(tenant).replaceAll((id, s) -> s.contact().filter(contact::equals).isPresent()
-        ? s.toBuilder().contact(null).version(s.version() + 1).build()
-        : s);
+    TenantSessions stored = sessions.find(tenant);
+    if (stored != null) {
+      for (SessionEntry e : stored.with(new SessionTerm(SessionTerm.Field.CONTACT, contact)).toList()) {
+        SessionRecord s = e.record();
+        put(s.toBuilder().contact(null).version(s.version() + 1).build());
+      }
+    }
+  }
+
+  /** The seeks every page read so far made: a full scan shows as one a stored session. */
+  long examined() {
+    return examined.get();
+  }
+
+  private void put(SessionRecord r) {
+    sessions.of(r.tenant()).put(r, () -> transcripts.wordsOf(r.tenant(), r.id()));
   }
 
   private @Nullable SessionRecord stored(String tenant, String id) {
-    return of(tenant).get(id);
-  }
-
-  private Map<String, SessionRecord> of(String tenant) {
-    return sessions.getOrDefault(tenant, new HashMap<>());
+    TenantSessions stored = sessions.find(tenant);
+    return stored == null ? null : stored.get(id);
   }
 }

@@ -17,8 +17,9 @@ package dev.parley.storage;
  */
 public final class InMemoryStorage implements Storage {
   private final StorageLock lock = new StorageLock();
-  private final InMemoryTranscriptStore transcripts = new InMemoryTranscriptStore(lock);
-  private final InMemorySessionStore sessions = new InMemorySessionStore(lock, transcripts);
+  private final SessionsByTenant indexes = new SessionsByTenant();
+  private final InMemoryTranscriptStore transcripts = new InMemoryTranscriptStore(lock, indexes);
+  private final InMemorySessionStore sessions = new InMemorySessionStore(lock, transcripts, indexes);
   private final InMemoryContactStore contacts = new InMemoryContactStore(lock, sessions);
   private final BlacklistStore blacklist = new InMemoryBlacklistStore();
   private final InvitationStore invitations = new InMemoryInvitationStore();

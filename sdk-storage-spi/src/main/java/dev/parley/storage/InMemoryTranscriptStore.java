@@ -22,6 +22,8 @@ import java.util.Set;
  */
 final class InMemoryTranscriptStore implements TranscriptStore {
   private final StorageLock lock;
+  // the session store's indexes, told each stored session's words
+  private final SessionsByTenant indexes;
   // tenant -> the bytes of its messages
   private final Map<String, TranscriptArena> arenas = new HashMap<>();
   // tenant -> message id -> where its message is packed
@@ -31,8 +33,9 @@ final class InMemoryTranscriptStore implements TranscriptStore {
   // tenant -> erased sessions, whose transcripts take no more messages
   private final Map<String, Set<String>> erased = new HashMap<>();
 
-  InMemoryTranscriptStore(StorageLock lock) {
+  InMemoryTranscriptStore(StorageLock lock, SessionsByTenant indexes) {
     this.lock = lock;
+    this.indexes = indexes;
   }
 
   @Override
@@ -73,6 +76,10 @@ final class InMemoryTranscriptStore implements TranscriptStore {
       ofTenant.put(message.session(), transcript);
     }
     index.add(-slot - 1, message.id(), transcript, transcript.add(message));
+    TenantSessions indexed = indexes.find(message.tenant());
+    if (indexed != null && indexed.entry(message.session()) != null) {
+      indexed.said(message.session(), Words.of(message.text()));
+    }
     return true;
   }
 
@@ -115,7 +122,7 @@ final class InMemoryTranscriptStore implements TranscriptStore {
   }
 
   /** A session's messages in order; the caller holds the lock. */
-  List<MessageRecord> transcriptOf(String tenant, String session) {
+  private List<MessageRecord> transcriptOf(String tenant, String session) {
     PackedTranscript packed = sessions.getOrDefault(tenant, Map.of()).get(session);
     if (packed == null) {
       return List.of();
@@ -146,8 +153,25 @@ final class InMemoryTranscriptStore implements TranscriptStore {
     erased.computeIfAbsent(tenant, t -> new HashSet<>()).add(session);
   }
 
-  /** Removes a session's transcript; the caller holds the write lock. */
+  /** The distinct words of a session's messages; the caller holds the lock. */
+  Set<String> wordsOf(String tenant, String session) {
+    PackedTranscript packed = sessions.getOrDefault(tenant, Map.of()).get(session);
+    if (packed == null) {
+      return Set.of();
+    }
+    Set<String> words = new HashSet<>();
+    for (int n = 0; n < packed.size(); n++) {
+      words.addAll(Words.of(packed.get(n).text()));
+    }
+    return words;
+  }
+
+  /** Removes a session's transcript, and its words from the session indexes; the caller holds the write lock. */
   void removeSession(String tenant, String session) {
+    TenantSessions indexed = indexes.find(tenant);
+    if (indexed != null) {
+      indexed.unsaid(session, wordsOf(tenant, session));
+    }
     PackedTranscript packed = sessions.getOrDefault(tenant, new HashMap<>()).remove(session);
     if (packed != null) {
       ids.get(tenant).removeAll(packed);

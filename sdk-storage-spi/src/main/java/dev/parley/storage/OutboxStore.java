@@ -1,6 +1,7 @@
 package dev.parley.storage;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -49,4 +50,13 @@ public interface OutboxStore {
 
   /** Removes a tenant's records whose {@code at} is before {@code cutoff}; returns how many. */
   int purgeBefore(String tenant, Instant cutoff);
+
+  /**
+   * Removes a tenant's records that concern any of {@code sessions}, as {@link
+   * Storage#eraseClient} erases a client: their payloads carry what the client said and who he
+   * is. The sequence numbers they had are never reused; consumers pass over them.
+   *
+   * @return how many records were removed
+   */
+  int eraseSessions(String tenant, Collection<String> sessions);
 }

@@ -1,21 +1,17 @@
 package dev.parley.storage;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
- * Whether a stored session passes every filter of a {@link SessionQuery}: the in-memory storage's
- * reading of the query's contract.
+ * Whether a stored session passes every filter of a {@link SessionQuery} but its words: the
+ * in-memory storage's reading of the query's contract. The words are matched by the index of
+ * transcript words (see {@link HistoryPage}).
  */
 final class SessionMatcher {
   private final SessionQuery query;
-  // (tenant, session) -> its transcript, read only when the query searches text
-  private final BiFunction<String, String, List<MessageRecord>> transcripts;
 
-  SessionMatcher(SessionQuery query, BiFunction<String, String, List<MessageRecord>> transcripts) {
+  SessionMatcher(SessionQuery query) {
     this.query = query;
-    this.transcripts = transcripts;
   }
 
   boolean matches(SessionRecord s) {
@@ -34,8 +30,7 @@ final class SessionMatcher {
         && query.pageUrlContains().map(text -> s.pageUrl().map(url -> url.contains(text)).orElse(false)).orElse(true)
         && equalIfSet(query.chatbot(), s.chatbot())
         && equalIfSet(query.contact(), s.contact())
-        && equalIfSet(query.client(), s.client())
-        && (query.words().isEmpty() || saysAll(transcripts.apply(s.tenant(), s.id())));
+        && equalIfSet(query.client(), s.client());
   }
 
   private boolean livenessMatches(SessionStatus status) {
@@ -54,11 +49,5 @@ final class SessionMatcher {
 
   private static boolean equalIfSet(Optional<String> wanted, Optional<String> actual) {
     return wanted.isEmpty() || wanted.equals(actual);
-  }
-
-  /** Whether each query word begins a word of some message (not necessarily the same one). */
-  private boolean saysAll(List<MessageRecord> transcript) {
-    List<String> said = transcript.stream().flatMap(m -> Words.of(m.text()).stream()).distinct().toList();
-    return query.words().stream().allMatch(w -> said.stream().anyMatch(word -> word.startsWith(w)));
   }
 }

@@ -104,8 +104,11 @@ public interface Storage extends AutoCloseable {
    * whose client identifier is {@code client} and every session linked to a contact that has
    * {@code client} as one of its identities loses the client's identity and its transcript (it
    * keeps what statistics need, see {@link SessionRecord#erased}), and those contacts are
-   * removed. Sessions the engine still serves are erased in storage at once and stay erased as
-   * the engine goes on writing them.
+   * removed. What else the stores hold of those sessions goes too: their outbox records ({@link
+   * OutboxStore#eraseSessions}) and the configuration records that name them, such as webhooks'
+   * dead letters ({@link ConfigStore#eraseSessions}); their words leave the full-text index with
+   * their transcripts. Sessions the engine still serves are erased in storage at once and stay
+   * erased as the engine goes on writing them.
    *
    * @param tenant the tenant's id
    * @param client the client's identifier: a visitor id, phone number, network id or address
@@ -130,6 +133,8 @@ public interface Storage extends AutoCloseable {
     for (String contact : contacts) {
       contacts().remove(tenant, contact);
     }
+    outbox().eraseSessions(tenant, ids);
+    config().eraseSessions(tenant, ids);
     return List.copyOf(ids);
   }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class InMemoryTranscriptStoreTest {
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456789Z");
-  private final InMemoryTranscriptStore store = new InMemoryTranscriptStore(new StorageLock());
+  private final InMemoryTranscriptStore store = new InMemoryTranscriptStore(new StorageLock(), new SessionsByTenant());
 
   @Test
   @DisplayName("text in any script, a lone surrogate, authors, files and far instants come back exactly")

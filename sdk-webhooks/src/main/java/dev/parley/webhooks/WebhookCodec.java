@@ -64,7 +64,7 @@ final class WebhookCodec {
     p.put("seq", Long.toString(d.seq()));
     p.put("type", d.type());
     if (d.session() != null) {
-      p.put("session", d.session());
+      p.put(ConfigRecord.SESSION, d.session());
     }
     p.put("at", d.at().toString());
     p.put("since", d.failingSince().toString());
@@ -77,7 +77,7 @@ final class WebhookCodec {
   static DeadLetter deadLetter(ConfigRecord r) {
     String subscription = r.key().substring(0, r.key().lastIndexOf(':'));
     long seq = Long.parseLong(get(r, "seq"));
-    OutboxRecord event = new OutboxRecord(r.tenant(), seq, get(r, "type"), r.properties().get("session"),
+    OutboxRecord event = new OutboxRecord(r.tenant(), seq, get(r, "type"), r.properties().get(ConfigRecord.SESSION),
         Instant.parse(get(r, "at")), "");
     return new DeadLetter(r.tenant(), subscription, seq, event.idempotencyKey(), event.type(), event.session(),
         event.at(), Instant.parse(get(r, "since")), Instant.parse(get(r, "deadAt")),

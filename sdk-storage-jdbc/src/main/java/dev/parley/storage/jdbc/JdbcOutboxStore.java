@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,6 +41,7 @@ final class JdbcOutboxStore implements OutboxStore {
       + " WHEN NOT MATCHED THEN INSERT (tenant, consumer, seq) VALUES (s.tenant, s.consumer, s.seq)";
   private static final String CURSOR = "SELECT seq FROM parley_outbox_cursor WHERE tenant = ? AND consumer = ?";
   private static final String PURGE = "DELETE FROM parley_outbox WHERE tenant = ? AND at_nanos < ?";
+  private static final String ERASE = "DELETE FROM parley_outbox WHERE tenant = ? AND session_id = ?";
 
   private final Database database;
 
@@ -173,5 +175,25 @@ final class JdbcOutboxStore implements OutboxStore {
     requireNonNull(cutoff, "cutoff must not be null");
     return database.update("purge the outbox of tenant " + tenant + " before " + cutoff, PURGE,
         tenant, EpochNanos.clamped(cutoff));
+  }
+
+  @Override
+  public int eraseSessions(String tenant, Collection<String> sessions) {
+    requireNonNull(tenant, "tenant must not be null");
+    List<String> erased = List.copyOf(requireNonNull(sessions, "sessions must not be null"));
+    return database.transaction("erase the outbox records of " + erased.size() + " sessions of tenant " + tenant, c -> {
+      try (PreparedStatement s = c.prepareStatement(ERASE)) {
+        for (String session : erased) {
+          s.setString(1, tenant);
+          s.setString(2, session);
+          s.addBatch();
+        }
+        int removed = 0;
+        for (int n : s.executeBatch()) {
+          removed += n;
+        }
+        return removed;
+      }
+    });
   }
 }

@@ -172,6 +172,14 @@ public abstract class StorageTck {
   }
 
   @Nested
+  @DisplayName("erasing a client")
+  class Erasure extends ErasureKit {
+    Erasure() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
   @DisplayName("argument checks")
   class ArgumentChecks extends ArgumentChecksKit {
     ArgumentChecks() {
