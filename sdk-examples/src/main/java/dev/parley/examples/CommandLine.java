@@ -1,10 +1,14 @@
 package dev.parley.examples;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A command's options as given: {@code --name value} or {@code --name=value} for the options that
@@ -14,6 +18,8 @@ import java.util.Set;
  * <p>Thread safety: immutable.
  */
 public final class CommandLine {
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h)");
+
   private final Map<String, String> values;
   private final Set<String> flags;
 
@@ -105,5 +111,41 @@ public final class CommandLine {
     } catch (NumberFormatException e) {
       throw new BadOptionException(name + " must be a whole number, not '" + value + "'");
     }
+  }
+
+  /**
+   * The value of {@code name} as a duration written {@code 30s}, {@code 2m}, {@code 1h} or {@code
+   * 500ms} (or ISO-8601, {@code PT30S}), when it was given.
+   *
+   * @throws BadOptionException if the value is not such a duration, or is negative
+   */
+  public Optional<Duration> duration(String name) {
+    return value(name).map(v -> duration(name, v.strip()));
+  }
+
+  private static Duration duration(String name, String value) {
+    Matcher m = DURATION.matcher(value);
+    try {
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        switch (m.group(2)) {
+          case "ms":
+            return Duration.ofMillis(n);
+          case "s":
+            return Duration.ofSeconds(n);
+          case "m":
+            return Duration.ofMinutes(n);
+          default:
+            return Duration.ofHours(n);
+        }
+      }
+      Duration d = Duration.parse(value);
+      if (!d.isNegative()) {
+        return d;
+      }
+    } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
+      // falls through to the refusal
+    }
+    throw new BadOptionException(name + " must be a duration such as 30s, 2m or 1h, not '" + value + "'");
   }
 }

@@ -2236,7 +2236,7 @@ public final class RoutingCore {
         views.put(s.id, s.view(0));
       }
     }
-    return new TenantSnapshot(version, now, views, inGroups, direct, infos, redirectPicker(), chatbots);
+    return new TenantSnapshot(version, now, views, inGroups, direct, infos, redirectPicker(), chatbots, settings);
   }
 
   /** Adds the queue's sessions in queue order, and records each view by id when {@code byId} is given. */

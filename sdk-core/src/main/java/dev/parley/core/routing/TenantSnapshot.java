@@ -9,6 +9,7 @@ import dev.parley.core.GroupId;
 import dev.parley.core.OperatorId;
 import dev.parley.core.OperatorStatus;
 import dev.parley.core.SessionId;
+import dev.parley.core.TenantSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,13 +37,15 @@ public final class TenantSnapshot {
   private final Map<OperatorId, OperatorInfo> operators;
   private final List<GroupCounts> picker;
   private final Map<ChatbotId, ChatbotSpec> chatbots;
+  private final TenantSettings settings;
 
   /** What the snapshot knows of an operator: his status, groups and channels. */
   record OperatorInfo(OperatorStatus status, List<GroupId> groups, Set<Channel> channels) {}
 
   TenantSnapshot(long version, Instant at, Map<SessionId, SessionView> sessions,
       Map<GroupId, List<SessionView>> waitingInGroups, Map<OperatorId, List<SessionView>> waitingForOperators,
-      Map<OperatorId, OperatorInfo> operators, List<GroupCounts> picker, Map<ChatbotId, ChatbotSpec> chatbots) {
+      Map<OperatorId, OperatorInfo> operators, List<GroupCounts> picker, Map<ChatbotId, ChatbotSpec> chatbots,
+      TenantSettings settings) {
     this.version = version;
     this.at = at;
     // Insertion order, not Map.copyOf's per-JVM order: a replay reads the sessions in the same order.
@@ -52,6 +55,12 @@ public final class TenantSnapshot {
     this.operators = Map.copyOf(operators);
     this.picker = List.copyOf(picker);
     this.chatbots = chatbots; // the core's own immutable copy, replaced on every change
+    this.settings = settings;
+  }
+
+  /** The tenant's settings as they were applied last. */
+  public TenantSettings settings() {
+    return settings;
   }
 
   /** The writer's count of applied commands when the snapshot was taken; grows over time. */

@@ -7,7 +7,9 @@ import dev.parley.core.Parley;
 import dev.parley.core.Tenant;
 import dev.parley.core.TenantId;
 import dev.parley.storage.jdbc.JdbcStorage;
+import dev.parley.core.TenantSettings;
 import dev.parley.transport.netty.ParleyServer;
+import dev.parley.transport.netty.SignedTokens;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A running demo contact center: the engine on an embedded H2 database in the data directory,
  * the tenant {@code demo} (seeded on the first start), the WhatsApp webhook, and the Netty server
- * with the operator console, chat widget and admin pages.
+ * with the operator console, chat widget and admin pages. The key that signs the widgets' session
+ * tokens is kept in the data directory too, so that after a restart (or a crash) on the same data
+ * every client resumes his chat.
  *
  * <p>Thread safety: start and close on one thread; the parts it holds are thread-safe.
  */
@@ -38,6 +42,12 @@ public final class DemoCenter implements AutoCloseable {
     this.parley = parley;
     Tenant tenant = parley.tenant(TENANT);
     seeded = DemoSeed.seedIfEmpty(tenant, storage);
+    if (options.clientGrace().isPresent() || options.operatorGrace().isPresent()) {
+      TenantSettings.Builder settings = tenant.snapshot().settings().toBuilder();
+      options.clientGrace().ifPresent(settings::clientGrace);
+      options.operatorGrace().ifPresent(settings::operatorGrace);
+      tenant.configure(settings.build()).join();
+    }
     ChannelGateway gateway = ChannelGateway.builder(parley, TENANT)
         .adapter(WhatsAppAdapter.builder(options.whatsAppPhoneNumberId(), options.whatsAppAccessToken().orElse("none"),
                 options.whatsAppAppSecret(), options.whatsAppVerifyToken())
@@ -50,6 +60,7 @@ public final class DemoCenter implements AutoCloseable {
         .authenticator(new DemoAuthenticator(TENANT, options.adminToken(), options.operatorPassword(),
             operator -> tenant.snapshot().status(operator).isPresent()))
         .tenant(TENANT)
+        .clientTokens(SignedTokens.withKey(ClientTokenKey.in(options.dataDir())))
         .gateway(TENANT, gateway)
         .pages(DemoCenter.class.getClassLoader(), PAGES)
         .offlineForms((t, fields) -> log.info("offline form for {}: {}", t, fields))

@@ -4,6 +4,7 @@ import dev.parley.examples.BadOptionException;
 import dev.parley.examples.CommandLine;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -21,20 +22,27 @@ import java.util.Set;
  * @param whatsAppVerifyToken the token Meta's webhook handshake carries
  * @param whatsAppAccessToken the token replies are sent to WhatsApp with, if any
  * @param whatsAppPhoneNumberId the business number replies are sent from
+ * @param clientGrace how long a widget may be gone before its client has left, if set
+ * @param operatorGrace how long a console may be gone before its operator is, if set
  */
 record DemoOptions(String bind, int port, Path dataDir, String adminToken, String operatorPassword,
     String whatsAppAppSecret, String whatsAppVerifyToken, Optional<String> whatsAppAccessToken,
-    String whatsAppPhoneNumberId) {
+    String whatsAppPhoneNumberId, Optional<Duration> clientGrace, Optional<Duration> operatorGrace) {
   static final String USAGE = "usage: java -jar parley-examples.jar demo [--port 8080] [--bind 127.0.0.1]\n"
       + "    [--data-dir DIR] [--admin-token TOKEN] [--operator-password PASSWORD]\n"
       + "    [--whatsapp-app-secret S] [--whatsapp-verify-token V]\n"
       + "    [--whatsapp-access-token T] [--whatsapp-phone-number-id ID]\n"
+      + "    [--client-grace 60s] [--operator-grace 60s]\n"
       + "Starts a demo contact center on an embedded database: an operator console, a chat widget and\n"
-      + "an admin page in the browser, and the WhatsApp webhook. Stop it with Ctrl-C.";
+      + "an admin page in the browser, and the WhatsApp webhook. Stop it with Ctrl-C.\n"
+      + "--client-grace: how long a closed chat tab may stay closed before its client has left (he is\n"
+      + "abandoned, or his chat ended); --operator-grace: how long a closed console may stay closed before\n"
+      + "its operator is set away and his chats go back to the queue. Durations: 30s, 2m, 1h; 0 to 1 day;\n"
+      + "kept in the tenant's settings until changed again.";
 
   private static final Set<String> OPTIONS = Set.of("--port", "--bind", "--data-dir", "--admin-token",
       "--operator-password", "--whatsapp-app-secret", "--whatsapp-verify-token", "--whatsapp-access-token",
-      "--whatsapp-phone-number-id");
+      "--whatsapp-phone-number-id", "--client-grace", "--operator-grace");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
@@ -58,7 +66,18 @@ record DemoOptions(String bind, int port, Path dataDir, String adminToken, Strin
         nonBlank(line, "--whatsapp-app-secret").orElseGet(DemoOptions::random),
         nonBlank(line, "--whatsapp-verify-token").orElseGet(DemoOptions::random),
         nonBlank(line, "--whatsapp-access-token"),
-        nonBlank(line, "--whatsapp-phone-number-id").orElse("demo"));
+        nonBlank(line, "--whatsapp-phone-number-id").orElse("demo"),
+        grace(line, "--client-grace"),
+        grace(line, "--operator-grace"));
+  }
+
+  /** A grace of 0 to 1 day, when given. */
+  private static Optional<Duration> grace(CommandLine line, String name) {
+    Optional<Duration> grace = line.duration(name);
+    if (grace.isPresent() && grace.get().compareTo(Duration.ofDays(1)) > 0) {
+      throw new BadOptionException(name + " must be 0 to 1 day, not " + line.value(name).orElseThrow());
+    }
+    return grace;
   }
 
   /** A value that must not be blank when given. */

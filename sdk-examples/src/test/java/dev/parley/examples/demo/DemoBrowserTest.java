@@ -53,7 +53,7 @@ class DemoBrowserTest {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "no Chromium here: install Debian's chromium and chromium-driver (.ci/run does)");
     center = DemoCenter.start(new DemoOptions("127.0.0.1", 0, data, ADMIN, PASSWORD, "app-secret", "verify",
-        Optional.empty(), "demo"));
+        Optional.empty(), "demo", Optional.empty(), Optional.empty()));
     operators = browser("operators");
     client = browser("client");
   }

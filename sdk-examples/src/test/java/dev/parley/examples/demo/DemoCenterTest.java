@@ -14,21 +14,96 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @DisplayName("The demo contact center")
 class DemoCenterTest {
+  private static final JsonMapper JSON = new JsonMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path data;
 
   private DemoCenter start() {
+    return start(Optional.empty());
+  }
+
+  private DemoCenter start(Optional<Duration> clientGrace) {
     return DemoCenter.start(new DemoOptions("127.0.0.1", 0, data, "admin-token", "pw", "app-secret", "verify-me",
-        Optional.empty(), "demo"));
+        Optional.empty(), "demo", clientGrace, Optional.empty()));
+  }
+
+  /** A web-chat widget's socket: the text frames it received, in order. */
+  private BlockingQueue<String> widget(DemoCenter center, List<WebSocket> open) {
+    BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://" + center.uri().getAuthority() + "/ws/client"),
+        new WebSocket.Listener() {
+          private final StringBuilder text = new StringBuilder();
+
+          @Override
+          public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+              frames.add(text.toString());
+              text.setLength(0);
+            }
+            socket.request(1);
+            return null;
+          }
+        }).join();
+    open.add(ws);
+    return frames;
+  }
+
+  private static JsonNode next(BlockingQueue<String> frames, String type) throws InterruptedException {
+    while (true) {
+      String frame = frames.poll(10, TimeUnit.SECONDS);
+      assertThat(frame).as("a %s frame", type).isNotNull();
+      JsonNode json = JSON.readTree(frame);
+      if (json.get("type").asString().equals(type)) {
+        return json;
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("keeps the widgets' token key in its data directory: a client resumes after a restart, and the graces it is given are kept")
+  void clientsResumeAfterARestart() throws Exception {
+    List<WebSocket> open = new ArrayList<>();
+    String session;
+    String token;
+    try (DemoCenter first = start()) {
+      first.parley().tenant(DemoCenter.TENANT).setStatus(OperatorId.of("alice"), OperatorStatus.ONLINE).join();
+      BlockingQueue<String> frames = widget(first, open);
+      open.get(0).sendText("{\"type\":\"enter\",\"tenant\":\"demo\",\"group\":\"sales\"}", true).join();
+      JsonNode entered = next(frames, "entered");
+      session = entered.get("session").asString();
+      token = entered.get("token").asString();
+    }
+    assertThat(Files.getPosixFilePermissions(data.resolve(ClientTokenKey.FILE)))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    try (DemoCenter second = start(Optional.of(Duration.ofSeconds(30)))) {
+      BlockingQueue<String> frames = widget(second, open);
+      open.get(1).sendText("{\"type\":\"resume\",\"session\":\"" + session + "\",\"token\":\"" + token + "\"}", true)
+          .join();
+      assertThat(next(frames, "resumed").get("state").asString()).isIn("QUEUED", "OFFERED");
+      assertThat(second.parley().snapshot(DemoCenter.TENANT).settings().clientGrace()).isEqualTo(Duration.ofSeconds(30));
+    }
   }
 
   private HttpResponse<String> get(DemoCenter center, String path, String... headers) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.examples.BadOptionException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +37,11 @@ class DemoOptionsTest {
     assertThat(o.whatsAppAppSecret()).isEqualTo("s");
     assertThat(o.whatsAppVerifyToken()).isEqualTo("v");
     assertThat(o.whatsAppAccessToken()).contains("a");
+    DemoOptions graces = DemoOptions.parse(new String[] {"--client-grace", "30s", "--operator-grace=2m"});
+    assertThat(graces.clientGrace()).contains(Duration.ofSeconds(30));
+    assertThat(graces.operatorGrace()).contains(Duration.ofMinutes(2));
+    assertThat(DemoOptions.parse(new String[] {"--client-grace", "PT0S"}).clientGrace()).contains(Duration.ZERO);
+    assertThat(o.clientGrace()).isEmpty();
   }
 
   @ParameterizedTest
@@ -46,7 +52,10 @@ class DemoOptionsTest {
       "--admin-token=          | --admin-token must not be blank",
       "--colour red            | unknown option --colour",
       "demo                    | unexpected argument 'demo'",
-      "--port 1 --port 2       | --port is given twice"})
+      "--port 1 --port 2       | --port is given twice",
+      "--client-grace soon     | --client-grace must be a duration such as 30s, 2m or 1h, not 'soon'",
+      "--operator-grace 25h    | --operator-grace must be 0 to 1 day, not 25h",
+      "--operator-grace=-PT1S  | --operator-grace must be a duration"})
   void refuses(String args, String message) {
     assertThatThrownBy(() -> DemoOptions.parse(args.split(" "))).isInstanceOf(BadOptionException.class)
         .hasMessageContaining(message);
