@@ -49,6 +49,47 @@ const Demo = (() => {
     };
   }
 
+  /**
+   * A WebSocket that comes back by itself: when the connection drops (the network, a laptop that
+   * slept, a server restart) it reconnects after 1 s, then 2, 4 … up to 15 s, with jitter, until it
+   * gets through or close() is called. onOpen(socket) runs on every connection, to log in or resume
+   * again; frames sent while it is down, or before ready() says the server took the log-in, wait
+   * and go out in order. onStatus(text or null) tells the page what to show: "reconnecting in 4 s…",
+   * or null once it is back.
+   */
+  function reconnecting(path, {onOpen, onFrame, onStatus}) {
+    let ws = null;
+    let ready = false;
+    let closed = false;
+    let delay = 1000;
+    const pending = [];
+    const flush = () => { while (ready && ws && ws.readyState === WebSocket.OPEN && pending.length) ws.send(pending.shift()); };
+    function open() {
+      const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
+      ws = new WebSocket(scheme + location.host + path);
+      ready = false;
+      ws.addEventListener('open', () => { onOpen(handle); });
+      ws.addEventListener('message', e => onFrame(JSON.parse(e.data)));
+      ws.addEventListener('close', () => {
+        if (closed) return;
+        const wait = Math.round(delay * (0.75 + Math.random() / 2));
+        onStatus && onStatus('Connection lost; reconnecting in ' + Math.ceil(wait / 1000) + ' s…');
+        setTimeout(open, wait);
+        delay = Math.min(delay * 2, 15000);
+      });
+    }
+    const handle = {
+      /** Sends at once on the open connection, ahead of what waits: the log-in or resume frame. */
+      hello(frame) { ws.send(JSON.stringify(frame)); },
+      send(frame) { pending.push(JSON.stringify(frame)); flush(); },
+      /** The server took the log-in or resume: what waited goes out, and the page shows it is back. */
+      ready() { ready = true; delay = 1000; onStatus && onStatus(null); flush(); },
+      close() { closed = true; if (ws) ws.close(1000); },
+    };
+    open();
+    return handle;
+  }
+
   /** HH:MM of an ISO instant, in the browser's time zone. */
   function time(iso) {
     return iso ? new Date(iso).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}) : '';
@@ -76,5 +117,5 @@ const Demo = (() => {
     return out;
   }
 
-  return {TENANT, h, fill, connect, time, since, toast, fields};
+  return {TENANT, h, fill, connect, reconnecting, time, since, toast, fields};
 })();

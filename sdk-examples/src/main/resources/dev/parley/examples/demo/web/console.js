@@ -1,9 +1,13 @@
 // The operator console: log in, set a status, switch channels, see offers and the waiting list
-// with previews, accept, chat, tag, note, redirect with the picker's counts, end and wrap up.
+// with previews, accept, chat, tag, note, redirect with the picker's counts, end and wrap up. It
+// keeps the log-in in sessionStorage and reconnects by itself (with back-off) when the connection
+// drops or the server restarts, logging in again and finding its sessions as they were: the server
+// gives an operator whose console is gone a grace to come back before he counts as away.
 'use strict';
 
 (() => {
-  const {h, fill, connect, time, since, toast} = Demo;
+  const {h, fill, reconnecting, time, since, toast} = Demo;
+  const STORED = 'parley-demo-console';
   const $ = id => document.getElementById(id);
   const CHANNELS = [['web-chat', 'Web chat'], ['video-call', 'Video'], ['whatsapp', 'WhatsApp']];
 
@@ -24,13 +28,31 @@
 
   $('login').addEventListener('submit', e => {
     e.preventDefault();
-    socket = connect('/ws/operator', onFrame, () => {
-      if (me) toast('Connection lost: reload the page to log in again.', 'error');
-    });
-    send({type: 'login', token: $('login-name').value.trim() + ':' + $('login-password').value, ref: 'login'});
+    sessionStorage.setItem(STORED, JSON.stringify({token: $('login-name').value.trim() + ':' + $('login-password').value,
+      away: false}));
+    logIn();
   });
 
+  /** Connects and logs in with the stored log-in, again on every reconnection, keeping the chosen presence. */
+  function logIn() {
+    socket = reconnecting('/ws/operator', {
+      onOpen(ws) {
+        const stored = JSON.parse(sessionStorage.getItem(STORED) || 'null');
+        if (stored) {
+          ws.hello(stored.away ? {type: 'login', token: stored.token, presence: 'away', ref: 'login'}
+            : {type: 'login', token: stored.token, ref: 'login'});
+        }
+      },
+      onFrame,
+      onStatus(text) {
+        $('connection').textContent = text || '';
+        $('connection').classList.toggle('hidden', !text);
+      },
+    });
+  }
+
   function welcome(f) {
+    socket.ready();
     me = f.operator;
     $('login').classList.add('hidden');
     $('app').classList.remove('hidden');
@@ -40,8 +62,20 @@
     fill($('switches'), CHANNELS.map(([id, label]) => h('label', {},
       h('input', {type: 'checkbox', checked: true, dataset: {channel: id},
         onchange: e => toggle(e.target, id)}), label)));
+    // A welcome after a reconnection replaces what the console showed: sessions no longer his go,
+    // the others fill their transcripts again (messages may have come while it was away).
+    offers.clear();
+    const his = new Set(f.sessions.map(v => v.session));
+    for (const id of [...sessions.keys()]) if (!his.has(id)) drop(id, null);
     for (const view of f.sessions) {
-      if (view.state === 'OFFERED') offers.set(view.session, view); else take(view);
+      if (view.state === 'OFFERED') {
+        offers.set(view.session, view);
+      } else if (sessions.has(view.session)) {
+        sessions.get(view.session).state = view.state;
+        send({type: 'preview', session: view.session, ref: 'fill:' + view.session});
+      } else {
+        take(view);
+      }
     }
     waiting = f.waiting;
     renderOffers();
@@ -67,6 +101,8 @@
 
   $('presence').addEventListener('change', () => {
     const [p, reason] = $('presence').value.split(':');
+    const stored = JSON.parse(sessionStorage.getItem(STORED) || 'null');
+    if (stored) sessionStorage.setItem(STORED, JSON.stringify(Object.assign(stored, {away: p !== 'online'})));
     send(reason ? {type: 'status', presence: p, reason, ref: ref('status')} : {type: 'status', presence: p, ref: ref('status')});
   });
 
@@ -343,7 +379,9 @@
       case 'error':
         if (f.ref === 'login') {
           toast('Log-in refused: ' + f.message, 'error');
+          sessionStorage.removeItem(STORED);
           socket.close();
+          $('login').classList.remove('hidden');
         } else {
           toast(f.message, 'error');
           const box = switching.get(f.ref);
@@ -356,4 +394,5 @@
   }
 
   setInterval(() => { if (me) { renderWaiting(); renderOffers(); } }, 15000);
+  if (sessionStorage.getItem(STORED)) logIn(); // a reload logs in again on its own
 })();

@@ -1,9 +1,11 @@
 // The chat widget: enter, wait in the queue, chat, leave, give feedback, or leave an offline
-// message. It keeps the session's token in sessionStorage, so a reload resumes the chat.
+// message. It keeps the session's token in sessionStorage, so a reload resumes the chat, and it
+// reconnects by itself (with back-off) when the connection drops or the server restarts: the
+// server gives a client whose connection is gone a grace to come back before he counts as left.
 'use strict';
 
 (() => {
-  const {h, fill, connect, time, toast, fields, TENANT} = Demo;
+  const {h, fill, reconnecting, time, toast, fields, TENANT} = Demo;
   const $ = id => document.getElementById(id);
   const STORED = 'parley-demo-session';
   const panes = ['entry', 'chat', 'feedback', 'offline'];
@@ -35,6 +37,7 @@
     switch (f.type) {
       case 'entered':
         sessionStorage.setItem(STORED, JSON.stringify({session: f.session, token: f.token}));
+        socket.ready();
         show('chat');
         status('Waiting for an operator…');
         if (pendingText) {
@@ -43,12 +46,13 @@
         }
         break;
       case 'resumed':
+        socket.ready();
         show('chat');
         status(f.state === 'QUEUED' ? 'Waiting for an operator…' : 'Connected again.');
         break;
       case 'queue':
-        status('You are number ' + f.position + ' in line; about '
-          + Math.max(1, Math.round(f.estimatedWaitSeconds / 60)) + ' min to wait.');
+        status('You are number ' + f.position + ' in line' + (f.estimatedWaitSeconds === undefined ? '.'
+          : '; about ' + Math.max(1, Math.round(f.estimatedWaitSeconds / 60)) + ' min to wait.'));
         break;
       case 'joined':
         status('You are chatting with ' + f.operator + '.');
@@ -78,6 +82,7 @@
         break;
       case 'refused':
         sessionStorage.removeItem(STORED);
+        socket.ready();
         if (f.offlineForm) {
           $('offline-name').value = $('entry-name').value;
           $('offline-email').value = $('entry-email').value;
@@ -92,6 +97,7 @@
       case 'error':
         if (f.ref === 'resume') {
           sessionStorage.removeItem(STORED);
+          socket.ready();
           show('entry');
         } else {
           toast(f.message, 'error');
@@ -172,22 +178,20 @@
     socket.send({type: 'offline', tenant: TENANT, fields: fields($('offline')), ref: 'offline'});
   });
 
-  function open() {
-    socket = connect('/ws/client', onFrame, code => {
-      if (code !== 1000) {
-        status('Connection lost; reconnecting…');
-        setTimeout(resume, 2000);
+  // Every connection resumes the stored chat, if any; without one the widget waits for the entry form.
+  socket = reconnecting('/ws/client', {
+    onOpen(ws) {
+      const stored = JSON.parse(sessionStorage.getItem(STORED) || 'null');
+      if (stored) {
+        ws.hello({type: 'resume', session: stored.session, token: stored.token, ref: 'resume'});
+      } else {
+        ws.ready();
       }
-    });
-  }
-
-  function resume() {
-    open();
-    const stored = JSON.parse(sessionStorage.getItem(STORED) || 'null');
-    if (stored) {
-      socket.send({type: 'resume', session: stored.session, token: stored.token, ref: 'resume'});
-    }
-  }
-
-  resume();
+    },
+    onFrame,
+    onStatus(text) {
+      $('chat-connection').textContent = text || '';
+      $('chat-connection').classList.toggle('hidden', !text);
+    },
+  });
 })();
