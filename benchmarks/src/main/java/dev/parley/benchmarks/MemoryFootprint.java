@@ -207,7 +207,7 @@ public final class MemoryFootprint {
             .group(groupIds[random.nextInt(groupIds.length)])
             .build();
         List<Event> events = core.apply(new Command.Arrive(id, entry));
-        if (events.size() != 1 || !(events.get(0) instanceof Event.SessionQueued)) {
+        if (events.size() != 2 || !(events.get(0) instanceof Event.SessionQueued) || !(events.get(1) instanceof Event.QueueChanged)) {
           throw new IllegalStateException("a session should only wait, but: " + events);
         }
         progress.sessions = i + 1;

@@ -152,7 +152,8 @@ public class QueueBenchmark extends EngineBenchmark {
   }
 
   private static void mustWait(List<Event> events) {
-    if (events.size() != 1 || !(events.get(0) instanceof Event.SessionQueued)) {
+    // Queued, and the queue's change told once.
+    if (events.size() != 2 || !(events.get(0) instanceof Event.SessionQueued) || !(events.get(1) instanceof Event.QueueChanged)) {
       throw new IllegalStateException("an arrival should only wait, but: " + events);
     }
   }

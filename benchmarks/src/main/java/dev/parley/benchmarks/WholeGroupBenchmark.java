@@ -72,10 +72,10 @@ public class WholeGroupBenchmark extends EngineBenchmark {
     checkCycle();
   }
 
-  /** One cycle's events: queued, offered to all, accepted by one with the others withdrawn, ended. */
+  /** One cycle's events: queued, offered to all (the queue's change told), accepted by one with the others withdrawn, ended. */
   private void checkCycle() {
     List<Event> arrived = core.apply(arrivals[0]);
-    if (arrived.size() != 2 || ((Event.SessionOffered) arrived.get(1)).operators().size() != members) {
+    if (arrived.size() != 3 || ((Event.SessionOffered) arrived.get(1)).operators().size() != members) { // and QueueChanged
       throw new IllegalStateException("the arrival should be offered to all " + members + " members: " + arrived);
     }
     long withdrawn = core.apply(accepts[0]).stream().filter(e -> e instanceof Event.OfferEnded).count();

@@ -327,7 +327,12 @@ public final class ParleyServer implements AutoCloseable {
       return this;
     }
 
-    /** Signs web-chat clients' session tokens; default a random key (tokens die with the process). */
+    /**
+     * Signs web-chat clients' session tokens. Required in production: the default is a random key
+     * made at start, so tokens die with the process and after a restart (a deploy, a crash) every
+     * client's {@code resume} is refused and his chat can never be reached again. Give a key kept
+     * in your secret store, {@link SignedTokens#withKey}, the same on every start (and every node).
+     */
     public Builder clientTokens(SignedTokens tokens) {
       this.clientTokens = requireNonNull(tokens, "tokens");
       return this;
