@@ -11,6 +11,7 @@ import dev.parley.core.TenantId;
 import dev.parley.core.TenantSettings;
 import dev.parley.storage.InMemoryStorage;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BiFunction;
 import okhttp3.MediaType;
@@ -45,7 +46,12 @@ final class Center implements AutoCloseable {
 
   /** With the server's builder adjusted by {@code settings}, given the engine. */
   Center(BiFunction<Parley, ParleyServer.Builder, ParleyServer.Builder> settings) {
-    parley = Parley.builder().storage(storage).build();
+    this(Clock.systemUTC(), settings);
+  }
+
+  /** On the engine's clock {@code clock} (a {@code ManualClock} moves the deadlines by hand). */
+  Center(Clock clock, BiFunction<Parley, ParleyServer.Builder, ParleyServer.Builder> settings) {
+    parley = Parley.builder().storage(storage).clock(clock).build();
     acme = parley.tenant(ACME);
     acme.defineGroup(GroupSpec.builder(SALES).offerTimeout(Duration.ofMinutes(5)).wrapUpLimit(Duration.ofMinutes(5))
         .build()).join();
