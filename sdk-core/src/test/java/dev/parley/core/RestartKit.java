@@ -280,6 +280,49 @@ public abstract class RestartKit {
   }
 
   @Test
+  @DisplayName("clients and operators whose connections the engine knew are gone from the restart, with their whole grace to come back")
+  void presenceAfterARestart() {
+    Parley before = start();
+    Tenant t = before.tenant(ACME);
+    t.defineGroup(GroupSpec.builder(SALES).build()).join();
+    for (int i = 0; i < 3; i++) {
+      t.defineOperator(OperatorSpec.builder(op(i)).group(SALES).channel(Channel.WEB_CHAT, 1).build()).join();
+      t.setStatus(op(i), OperatorStatus.ONLINE).join();
+    }
+    t.submit(new Command.OperatorConnection(op(0), "console", true)).join();
+    t.submit(new Command.OperatorConnection(op(1), "console", true)).join(); // op(2) is the API's: never told
+    SessionId back = SessionId.of("comes-back");
+    SessionId gone = SessionId.of("stays-gone");
+    SessionId untold = SessionId.of("never-told");
+    for (SessionId s : List.of(back, gone, untold)) {
+      t.arrive(s, Entry.builder(Channel.WEB_CHAT).group(SALES).build()).join();
+      t.accept(s, t.snapshot().session(s).orElseThrow().operator()).join();
+    }
+    t.submit(new Command.ClientConnection(back, "tab", true)).join();
+    t.submit(new Command.ClientConnection(gone, "tab", true)).join();
+    before.close(); // a crash: no connection closed first
+    clock.advance(Duration.ofMinutes(5));
+
+    Parley after = start();
+    Tenant again = after.tenant(ACME);
+    clock.advance(Duration.ofSeconds(59));
+    after.tick();
+    again.submit(new Command.ClientConnection(back, "tab-2", true)).join();
+    again.submit(new Command.OperatorConnection(op(0), "console-2", true)).join();
+    assertThat(again.snapshot().status(op(1))).as("within the grace").contains(OperatorStatus.ONLINE);
+    clock.advance(Duration.ofSeconds(2));
+    after.tick();
+
+    assertThat(again.snapshot().session(back).orElseThrow().state()).isEqualTo(SessionState.ACTIVE);
+    assertThat(again.snapshot().session(untold).orElseThrow().state()).isEqualTo(SessionState.ACTIVE);
+    assertThat(again.snapshot().session(gone).orElseThrow().state()).as("his grace ran out").isEqualTo(SessionState.WRAP_UP);
+    assertThat(storage.sessions().find("acme", gone.value()).orElseThrow().endReason()).hasValue("CLIENT_LEFT");
+    assertThat(again.snapshot().status(op(0))).contains(OperatorStatus.ONLINE);
+    assertThat(again.snapshot().status(op(1))).contains(OperatorStatus.away(TenantSettings.DISCONNECTED));
+    assertThat(again.snapshot().status(op(2))).as("never told of a console").contains(OperatorStatus.ONLINE);
+  }
+
+  @Test
   @DisplayName("a stored session that no longer fits its configuration stops the start with a clear error")
   void brokenStorageStopsTheStart() {
     Parley before = start();
