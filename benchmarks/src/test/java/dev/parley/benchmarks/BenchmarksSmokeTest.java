@@ -200,4 +200,16 @@ class BenchmarksSmokeTest {
     }
     return picks;
   }
+
+  @Test
+  @DisplayName("the grace harness lets every gone client go, none before his grace")
+  void graceHarnessRuns() throws Exception {
+    long[] lateness = GraceHarness.run(20, 200, 1);
+
+    assertThat(lateness).hasSize(20);
+    // The fact's acknowledgement comes after the writer applied it: a client let go early would show
+    // as more than the acknowledgement's own delay early, which the few milliseconds here allow.
+    assertThat(lateness[0]).as("µs past the grace of the earliest").isGreaterThan(-50_000);
+    assertThat(GraceHarness.markdown(lateness)).startsWith("| clients |").contains("| 20 |");
+  }
 }
