@@ -315,7 +315,8 @@ public sealed interface Event {
 
   /**
    * The session was offered to one operator, or to each of a whole group's operators; {@code
-   * preview} is what an offer shows them (the session as it is once offered).
+   * preview} is what an offer shows them (the session as it is once offered; its place in the queue,
+   * while a whole-group offer leaves it there, is in the waiting lists, so the preview's is 0).
    */
   record SessionOffered(
       TenantId tenant,

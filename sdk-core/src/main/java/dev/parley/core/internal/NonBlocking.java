@@ -14,7 +14,7 @@ public final class NonBlocking {
 
   private NonBlocking() {}
 
-  /** Marks the calling thread for good. */
+  /** Marks the calling thread, for good unless {@link #unmarkCurrentThread} takes it back. */
   public static void markCurrentThread() {
     MARKS.get()[0]++;
   }
@@ -24,12 +24,8 @@ public final class NonBlocking {
     return MARKS.get()[0] > 0;
   }
 
-  /** Marks the calling thread while it delivers a batch; {@link #endDelivery} unmarks it. */
-  static void startDelivery() {
-    MARKS.get()[0]++;
-  }
-
-  static void endDelivery() {
+  /** Takes back one {@link #markCurrentThread} of the calling thread: a delivery's, once it is done. */
+  static void unmarkCurrentThread() {
     MARKS.get()[0]--;
   }
 

@@ -555,7 +555,7 @@ final class Partition {
     if (!persist(batch)) {
       return;
     }
-    NonBlocking.startDelivery(); // callers' callbacks and listeners run here: none may wait for the writer
+    NonBlocking.markCurrentThread(); // callers' callbacks and listeners run here: none may wait for the writer
     try {
       completeAll(batch);
       for (Event e : batch.events) {
@@ -568,7 +568,7 @@ final class Partition {
         }
       }
     } finally {
-      NonBlocking.endDelivery();
+      NonBlocking.unmarkCurrentThread();
     }
   }
 

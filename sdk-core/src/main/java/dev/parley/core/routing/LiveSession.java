@@ -118,16 +118,21 @@ final class LiveSession {
 
   /** The session as readers see it, at {@code position} in its queue (0 when not waiting). */
   SessionView view(int position) {
-    List<OperatorId> offered = new ArrayList<>(offeredTo.size());
-    for (OperatorState op : offeredTo) {
-      offered.add(op.id);
-    }
-    List<OperatorId> with = new ArrayList<>(collaborators.size());
-    for (OperatorState op : collaborators) {
-      with.add(op.id);
-    }
     return new SessionView(id, state, entry, group == null ? null : group.id, target == null ? null : target.id,
-        operator == null ? null : operator.id, offered, with, priority, arrivedAt, enteredQueueAt, position, notes, reopens, chatbot);
+        operator == null ? null : operator.id, ids(offeredTo), ids(collaborators), priority, arrivedAt, enteredQueueAt,
+        position, notes, reopens, chatbot);
+  }
+
+  /** The operators' ids; no list is made for none, the common case of every single offer's preview. */
+  private static List<OperatorId> ids(List<OperatorState> operators) {
+    if (operators.isEmpty()) {
+      return List.of();
+    }
+    List<OperatorId> ids = new ArrayList<>(operators.size());
+    for (OperatorState op : operators) {
+      ids.add(op.id);
+    }
+    return ids;
   }
 
 

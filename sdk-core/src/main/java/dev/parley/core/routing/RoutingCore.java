@@ -1730,7 +1730,7 @@ public final class RoutingCore {
       s.offeredAt = now;
     }
     touch(s.queue());
-    emit(new Event.SessionOffered(tenant, now, Actor.SYSTEM, s.id, s.group.id, ids, s.view(s.queue().position(s))));
+    emit(new Event.SessionOffered(tenant, now, Actor.SYSTEM, s.id, s.group.id, ids, s.view(0)));
   }
 
   /** Offers waiting sessions to {@code op}, who may have room for them, until he has none. */
