@@ -27,8 +27,10 @@ import dev.parley.core.channel.SendOutcome;
 import dev.parley.core.event.Event;
 import dev.parley.core.event.EventListener;
 import dev.parley.core.stats.WaitEstimate;
+import dev.parley.storage.ContactRecord;
 import dev.parley.storage.MessageRecord;
 import dev.parley.storage.SessionRecord;
+import dev.parley.storage.Storage;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,13 +118,26 @@ public final class ChannelGateway implements EventListener {
 
   /**
    * The tenant's blacklist as adapters consult it before they keep anything of a client: read
-   * from the engine's storage, so it holds across restarts.
+   * from the engine's storage, so it holds across restarts. A person the contact directory knows
+   * by several identifiers on one network (WhatsApp's phone number and user id, linked by {@code
+   * WhatsAppContacts.stored}) is blocked when any of them is.
    */
   public static Predicate<ClientRef> blacklist(Parley parley, TenantId tenant) {
     requireNonNull(parley, "parley");
     requireNonNull(tenant, "tenant");
-    return client -> parley.storage().blacklist()
-        .find(tenant.value(), client.channel().name(), client.identifier()).isPresent();
+    return client -> {
+      Storage storage = parley.storage();
+      String channel = client.channel().name();
+      if (storage.blacklist().find(tenant.value(), channel, client.identifier()).isPresent()) {
+        return true;
+      }
+      String network = channel + ":";
+      return storage.contacts().findByIdentity(tenant.value(),
+              new ContactRecord.Identity(ContactRecord.Identity.Kind.NETWORK, network + client.identifier()))
+          .stream().flatMap(contact -> contact.identities().stream())
+          .filter(i -> i.kind() == ContactRecord.Identity.Kind.NETWORK && i.value().startsWith(network))
+          .anyMatch(i -> storage.blacklist().find(tenant.value(), channel, i.identifier()).isPresent());
+    };
   }
 
   /**

@@ -250,4 +250,29 @@ class ChannelGatewayTest {
         .hasValueSatisfying(c -> assertThat(c.identities()).extracting(dev.parley.storage.ContactRecord.Identity::value)
             .containsExactly("WHATSAPP:" + SHEENA, "WHATSAPP:US.13491208655302741918"));
   }
+
+  @Test
+  @DisplayName("a person known by phone and user id is blocked by either, and erased by either")
+  void blockedAndErasedByTheOtherIdentifier() {
+    WhatsAppAdapter whatsApp = WhatsAppAdapter.builder("106540352242922", "token-1", Fixtures.APP_SECRET, "meatyhamhock")
+        .contacts(dev.parley.channels.whatsapp.WhatsAppContacts.stored(parley, ACME))
+        .blocked(ChannelGateway.blacklist(parley, ACME)).build();
+    ChannelGateway linked = ChannelGateway.builder(parley, ACME).adapter(whatsApp).clock(clock).build();
+    java.util.function.Function<byte[], HttpReply> deliver = body -> linked.receive(Channel.WHATSAPP,
+        Fixtures.metaPost("https://cc.example/wa", body)).toCompletableFuture().join();
+    // links his phone and user id
+    assertThat(deliver.apply(Fixtures.resource("whatsapp/phone-and-user-id-text.json")).status()).isEqualTo(200);
+    String session = onlySession().id();
+    dev.parley.core.ClientRef userId = new dev.parley.core.ClientRef(Channel.WHATSAPP, "US.13491208655302741918");
+
+    acme.submit(new dev.parley.core.Command.Block(userId, Actor.admin("root"), "spam")).join();
+    clock.advance(Duration.ofMinutes(1));
+    // written from his phone alone
+    assertThat(deliver.apply(Fixtures.bytes("whatsapp/incoming-text.json")).status()).isEqualTo(200);
+
+    assertThat(storage.transcripts().transcript("acme", session)).hasSize(1);
+    assertThat(storage.eraseClient("acme", userId.identifier(), clock.instant())).containsExactly(session);
+    assertThat(storage.sessions().find("acme", session).orElseThrow().client()).isEmpty();
+    assertThat(storage.contacts().findByIdentifier("acme", SHEENA)).isEmpty();
+  }
 }

@@ -77,5 +77,19 @@ public record ContactRecord(
       requireNonNull(kind, "kind must not be null");
       FieldChecks.nonBlank("identity value", value);
     }
+
+    /**
+     * The identifier sessions know this identity by: the value, without the network's name for a
+     * network identity ({@code WHATSAPP:US.134912} is {@code US.134912}).
+     */
+    public String identifier() {
+      int colon = value.indexOf(':');
+      return kind == Kind.NETWORK && colon > 0 ? value.substring(colon + 1) : value;
+    }
+
+    /** Whether {@code identifier} is this identity's value or its {@link #identifier()}. */
+    public boolean matches(String identifier) {
+      return value.equals(identifier) || identifier().equals(identifier);
+    }
   }
 }

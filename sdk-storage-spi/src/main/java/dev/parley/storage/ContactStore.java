@@ -1,5 +1,6 @@
 package dev.parley.storage;
 
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,17 @@ public interface ContactStore {
 
   /** Returns the contact that has this identity, or empty if none has. */
   Optional<ContactRecord> findByIdentity(String tenant, ContactRecord.Identity identity);
+
+  /**
+   * Returns the contacts with an identity whose value or {@linkplain
+   * ContactRecord.Identity#identifier() identifier} is {@code identifier}, whatever its kind and
+   * network: {@code US.134912} finds the contact with {@code WHATSAPP:US.134912}, as {@code
+   * WHATSAPP:US.134912} does, and {@code +420601234567} the one with that phone. Meant
+   * for rare lookups such as an erasure (a store may read all of the tenant's identities).
+   *
+   * @return the contacts, ordered by id
+   */
+  List<ContactRecord> findByIdentifier(String tenant, String identifier);
 
   /**
    * Returns a page of a tenant's contacts ordered by name, then id (each as {@link

@@ -74,6 +74,16 @@ final class InMemoryContactStore implements ContactStore {
   }
 
   @Override
+  public List<ContactRecord> findByIdentifier(String tenant, String identifier) {
+    requireNonNull(tenant, "tenant must not be null");
+    requireNonNull(identifier, "identifier must not be null");
+    return lock.read(() -> owners.getOrDefault(tenant, Map.of()).entrySet().stream()
+        .filter(owned -> owned.getKey().matches(identifier))
+        .map(owned -> of(tenant).get(owned.getValue())).distinct()
+        .sorted(Comparator.comparing(ContactRecord::id)).toList());
+  }
+
+  @Override
   public Page<ContactRecord> list(String tenant, @Nullable String cursor, int limit) {
     requireNonNull(tenant, "tenant must not be null");
     if (limit < 1 || limit > SessionQuery.MAX_LIMIT) {

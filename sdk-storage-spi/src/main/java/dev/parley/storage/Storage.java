@@ -2,10 +2,12 @@ package dev.parley.storage;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,37 +102,46 @@ public interface Storage extends AutoCloseable {
   }
 
   /**
-   * Erases a client's personal data everywhere, as the GDPR's right to erasure asks: every session
-   * whose client identifier is {@code client} and every session linked to a contact that has
-   * {@code client} as one of its identities loses the client's identity and its transcript (it
-   * keeps what statistics need, see {@link SessionRecord#erased}), and those contacts are
-   * removed. What else the stores hold of those sessions goes too: their outbox records ({@link
-   * OutboxStore#eraseSessions}) and the configuration records that name them, such as webhooks'
-   * dead letters ({@link ConfigStore#eraseSessions}); their words leave the full-text index with
-   * their transcripts. Sessions the engine still serves are erased in storage at once and stay
-   * erased as the engine goes on writing them.
+   * Erases a client's personal data everywhere, as the GDPR's right to erasure asks. The client is
+   * a person: {@code client} and, when the contact directory knows him, every identity of his
+   * contact. So every session whose client identifier is {@code client} or one of his contact's
+   * identities (a network identity {@code WHATSAPP:<id>} stands for the identifier {@code <id>}),
+   * and every session linked to that contact, loses the client's identity and its transcript (it
+   * keeps what statistics need, see {@link SessionRecord#erased}), and the contact is removed. His
+   * contact is found by {@code client} as any identity's value or identifier ({@link
+   * ContactStore#findByIdentifier}): a person WhatsApp knows by a phone number and a user id is
+   * erased by either, {@code US.13491208655302741918} as well as {@code
+   * WHATSAPP:US.13491208655302741918}. What else the stores hold
+   * of those sessions goes too: their outbox records ({@link OutboxStore#eraseSessions}) and the
+   * configuration records that name them, such as webhooks' dead letters ({@link
+   * ConfigStore#eraseSessions}); their words leave the full-text index with their transcripts.
+   * Sessions the engine still serves are erased in storage at once and stay erased as the engine
+   * goes on writing them.
    *
    * @param tenant the tenant's id
-   * @param client the client's identifier: a visitor id, phone number, network id or address
+   * @param client the client's identifier: a visitor id, phone number, network id or address, or
+   *     a contact's network identity {@code CHANNEL:id}
    * @param at when the erasure happens
    * @return the ids of the sessions erased, in no particular order
    */
   default List<String> eraseClient(String tenant, String client, Instant at) {
     Set<String> ids = new LinkedHashSet<>();
-    collect(SessionQuery.builder(tenant).client(client), ids);
-    List<String> contacts = new ArrayList<>();
-    for (ContactRecord.Identity.Kind kind : ContactRecord.Identity.Kind.values()) {
-      contacts().findByIdentity(tenant, new ContactRecord.Identity(kind, client)).ifPresent(c -> {
-        if (!contacts.contains(c.id())) {
-          contacts.add(c.id());
-          collect(SessionQuery.builder(tenant).contact(c.id()), ids);
+    collect(SessionQuery.builder(tenant).client(client), r -> ids.add(r.id()));
+    Map<String, ContactRecord> contacts = new LinkedHashMap<>();
+    contacts().findByIdentifier(tenant, client).forEach(c -> contacts.put(c.id(), c));
+    for (ContactRecord contact : contacts.values()) {
+      collect(SessionQuery.builder(tenant).contact(contact.id()), r -> ids.add(r.id()));
+      for (ContactRecord.Identity identity : contact.identities()) {
+        if (identity.kind() == ContactRecord.Identity.Kind.CUSTOM) {
+          continue; // the host's own id for the person: no session is known by it
         }
-      });
+        collect(SessionQuery.builder(tenant).client(identity.identifier()), r -> ids.add(r.id()));
+      }
     }
     for (String id : ids) {
       sessions().erase(tenant, id, at);
     }
-    for (String contact : contacts) {
+    for (String contact : contacts.keySet()) {
       contacts().remove(tenant, contact);
     }
     outbox().eraseSessions(tenant, ids);
@@ -138,11 +149,11 @@ public interface Storage extends AutoCloseable {
     return List.copyOf(ids);
   }
 
-  private void collect(SessionQuery.Builder query, Set<String> ids) {
+  private void collect(SessionQuery.Builder query, Consumer<SessionRecord> found) {
     String cursor = null;
     do {
       Page<SessionRecord> page = sessions().query(query.limit(SessionQuery.MAX_LIMIT).cursor(cursor).build());
-      page.items().forEach(r -> ids.add(r.id()));
+      page.items().forEach(found);
       cursor = page.next();
     } while (cursor != null);
   }

@@ -37,6 +37,11 @@ final class JdbcContactStore implements ContactStore {
       + " WHERE tenant = ? AND id = ? AND version = ?";
   private static final String OWNER =
       "SELECT contact_id FROM parley_contact_identity WHERE tenant = ? AND kind = ? AND identity_value = ?";
+  // A network identity's identifier follows its channel's name and a colon: no index serves that
+  // suffix, so this reads the tenant's identities; it is for erasures, not for every message.
+  private static final String OWNERS_OF_IDENTIFIER = "SELECT DISTINCT contact_id FROM parley_contact_identity"
+      + " WHERE tenant = ? AND (identity_value = ? OR (kind = 'NETWORK' AND identity_value LIKE ? ESCAPE '!'))"
+      + " ORDER BY contact_id";
   private static final String CLEAR_IDENTITIES = "DELETE FROM parley_contact_identity WHERE tenant = ? AND contact_id = ?";
   private static final String CLEAR_DETAILS = "DELETE FROM parley_contact_detail WHERE tenant = ? AND contact_id = ?";
   private static final String ADD_IDENTITY =
@@ -191,6 +196,32 @@ final class JdbcContactStore implements ContactStore {
     return database.snapshot("find the contact of " + identity, c -> {
       String owner = owner(c, tenant, identity);
       return owner == null ? Optional.empty() : find(c, tenant, owner);
+    });
+  }
+
+  @Override
+  public List<ContactRecord> findByIdentifier(String tenant, String identifier) {
+    requireNonNull(tenant, "tenant must not be null");
+    requireNonNull(identifier, "identifier must not be null");
+    return database.snapshot("find the contacts of identifier " + identifier, c -> {
+      List<String> owners = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement(OWNERS_OF_IDENTIFIER)) {
+        s.setString(1, tenant);
+        s.setString(2, identifier);
+        s.setString(3, "%:" + identifier.replace("!", "!!").replace("%", "!%").replace("_", "!_"));
+        try (ResultSet rows = s.executeQuery()) {
+          while (rows.next()) {
+            owners.add(rows.getString(1));
+          }
+        }
+      }
+      List<ContactRecord> found = new ArrayList<>();
+      for (String owner : owners) {
+        find(c, tenant, owner) // the LIKE also takes a colon inside the id: keep what identifier() says
+            .filter(contact -> contact.identities().stream().anyMatch(i -> i.matches(identifier)))
+            .ifPresent(found::add);
+      }
+      return found;
     });
   }
 

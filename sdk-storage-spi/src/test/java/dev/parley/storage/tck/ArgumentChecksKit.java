@@ -37,6 +37,7 @@ abstract class ArgumentChecksKit extends StorageKit {
     rejectsNull("delivery", () -> transcripts().markDelivery("acme", "m-1", (MessageRecord.Delivery) null));
     rejectsNull("contact", () -> contacts().save(null));
     rejectsNull("identity", () -> contacts().findByIdentity("acme", null));
+    rejectsNull("identifier", () -> contacts().findByIdentifier("acme", null));
     rejectsNull("template", () -> storage().templates().put(null));
     rejectsNull("record", () -> storage().config().put(null));
     rejectsNull("at", () -> outbox().firstAtOrAfter("acme", null));

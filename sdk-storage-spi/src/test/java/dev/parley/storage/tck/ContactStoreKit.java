@@ -114,6 +114,25 @@ abstract class ContactStoreKit extends StorageKit {
     }
 
     @Test
+    @DisplayName("contacts are found by an identifier, a network identity's without its network, whatever its kind")
+    void findsByIdentifier() {
+      Identity userId = new Identity(Kind.NETWORK, "WHATSAPP:US.1349120865");
+      ContactRecord zoe = contacts().save(contact("c-1", "Zoë", WHATSAPP, userId));
+      ContactRecord adam = contacts().save(contact("c-2", "Adam", new Identity(Kind.PHONE, "420601234567"), EMAIL));
+      contacts().save(contact("c-3", "Eve", new Identity(Kind.NETWORK, "VK:1_2"), new Identity(Kind.CUSTOM, "x%")));
+
+      assertThat(contacts().findByIdentifier("acme", "US.1349120865")).containsExactly(zoe);
+      assertThat(contacts().findByIdentifier("acme", "WHATSAPP:US.1349120865")).containsExactly(zoe);
+      assertThat(contacts().findByIdentifier("acme", "420601234567")).containsExactly(zoe, adam);
+      assertThat(contacts().findByIdentifier("acme", "zoe@example.com")).containsExactly(adam);
+      assertThat(contacts().findByIdentifier("acme", "1349120865")).isEmpty();
+      assertThat(contacts().findByIdentifier("acme", "1%2")).isEmpty(); // LIKE's wildcards are plain characters
+      assertThat(contacts().findByIdentifier("acme", "1_2")).hasSize(1);
+      assertThat(contacts().findByIdentifier("acme", "x_")).isEmpty();
+      assertThat(contacts().findByIdentifier("globex", "US.1349120865")).isEmpty();
+    }
+
+    @Test
     @DisplayName("an identity of one contact cannot be given to another; nothing is written")
     void unique() {
       ContactRecord zoe = contacts().save(contact("c-1", "Zoë", PHONE));

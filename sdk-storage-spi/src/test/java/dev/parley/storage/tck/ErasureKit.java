@@ -84,6 +84,23 @@ abstract class ErasureKit extends StorageKit {
   }
 
   @Test
+  @DisplayName("a person WhatsApp knows by a phone number and a user id is erased by either, with his contact")
+  void erasedByEitherIdentifier() {
+    for (String given : List.of("US.1349120865", "WHATSAPP:US.1349120865", "420777000111")) {
+      contacts().save(new ContactRecord("acme", "c-wa", "Petr", List.of(new Identity(Identity.Kind.NETWORK,
+          "WHATSAPP:420777000111"), new Identity(Identity.Kind.NETWORK, "WHATSAPP:US.1349120865")), Map.of(), T0, 0));
+      // his sessions stay under the identifier the adapter saw first, and are not linked to the contact
+      save(served("acme", "wa-1-" + given, T0).client("420777000111"));
+      save(served("acme", "wa-2-" + given, T0.plusSeconds(1)).client("US.1349120865"));
+
+      assertThat(storage().eraseClient("acme", given, T0.plusSeconds(3_600))).as(given)
+          .containsExactlyInAnyOrder("wa-1-" + given, "wa-2-" + given);
+      assertThat(contacts().find("acme", "c-wa")).as(given).isEmpty();
+      assertThat(sessions().find("acme", "s-3").orElseThrow().client()).contains("adam");
+    }
+  }
+
+  @Test
   @DisplayName("erasing a client nobody knows changes nothing")
   void anUnknownClientChangesNothing() {
     assertThat(storage().eraseClient("acme", "nobody", T0.plusSeconds(3_600))).isEmpty();
