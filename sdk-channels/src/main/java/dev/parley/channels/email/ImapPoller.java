@@ -1,6 +1,8 @@
 package dev.parley.channels.email;
 
 import dev.parley.channels.RetryPolicy;
+import dev.parley.core.Parley;
+import dev.parley.core.TenantId;
 import dev.parley.core.channel.ChannelException;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -97,7 +99,28 @@ public final class ImapPoller implements AutoCloseable {
     /** Records that every message up to {@code uid} under {@code uidValidity} was delivered. */
     void delivered(long uidValidity, long uid);
 
-    /** A checkpoint in memory: after a restart the adapter's {@code Message-ID} check drops what comes again. */
+    /**
+     * A checkpoint in the tenant's configuration store ({@code parley.storage().config()}, a
+     * record of kind {@code imap.checkpoint} keyed by {@code mailbox}): a poller started again
+     * after a restart or a crash goes on after the last mail it delivered. Give each mailbox its
+     * own name, and one poller per checkpoint.
+     *
+     * @param mailbox the mailbox's name within the tenant, such as its address
+     */
+    static Checkpoint stored(Parley parley, TenantId tenant, String mailbox) {
+      Objects.requireNonNull(parley, "parley");
+      Objects.requireNonNull(tenant, "tenant");
+      if (mailbox == null || mailbox.isBlank()) {
+        throw new IllegalArgumentException("mailbox must not be blank");
+      }
+      return new StoredCheckpoint(parley.storage().config(), tenant.value(), mailbox);
+    }
+
+    /**
+     * A checkpoint in memory: after a restart every mail in the folder comes again, and only the
+     * adapter's {@code Message-ID} check, itself in memory, stands between it and the engine. For
+     * tests; a center uses {@link #stored}.
+     */
     static Checkpoint inMemory() {
       ConcurrentHashMap<Long, Long> last = new ConcurrentHashMap<>();
       return new Checkpoint() {
@@ -338,7 +361,10 @@ public final class ImapPoller implements AutoCloseable {
       return this;
     }
 
-    /** Where delivered UIDs are remembered; default {@link Checkpoint#inMemory()}. */
+    /**
+     * Where delivered UIDs are remembered; default {@link Checkpoint#inMemory()}, which forgets
+     * them on restart: give a center's pollers {@link Checkpoint#stored}.
+     */
     public Builder checkpoint(Checkpoint checkpoint) {
       this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
       return this;

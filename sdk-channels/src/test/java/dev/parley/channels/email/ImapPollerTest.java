@@ -55,7 +55,11 @@ class ImapPollerTest {
   }
 
   private CompletionStage<Void> toAdapter(byte[] raw) {
-    InboundResult.Delivery d = (InboundResult.Delivery) adapter.receive(
+    return toAdapter(adapter, raw);
+  }
+
+  private CompletionStage<Void> toAdapter(EmailAdapter to, byte[] raw) {
+    InboundResult.Delivery d = (InboundResult.Delivery) to.receive(
         InboundRequest.builder("POST", URI.create("imap://127.0.0.1/INBOX")).body(raw).build());
     received.addAll(d.items());
     return CompletableFuture.completedFuture(null);
@@ -146,6 +150,35 @@ class ImapPollerTest {
   }
 
   @Test
+  @DisplayName("a stored checkpoint survives a restart of the engine on its storage: only new mail comes, once")
+  void storedCheckpointSurvivesARestart() throws Exception {
+    dev.parley.storage.InMemoryStorage storage = new dev.parley.storage.InMemoryStorage();
+    dev.parley.core.TenantId acme = dev.parley.core.TenantId.of("acme");
+    send("first", "one");
+    send("second", "two");
+    try (dev.parley.core.Parley parley = dev.parley.core.Parley.builder().sameThread().storage(storage).build()) {
+      ImapPoller before = poller(ImapPoller.Checkpoint.stored(parley, acme, MAILBOX), this::toAdapter);
+      assertThat(next().text()).isEqualTo("one");
+      assertThat(next().text()).isEqualTo("two");
+      before.close();
+    }
+    assertThat(storage.config().list("acme")).singleElement().satisfies(r -> {
+      assertThat(r.kind()).isEqualTo("imap.checkpoint");
+      assertThat(r.properties()).containsEntry("uidValidity", Long.toString(checkpointValidity()));
+    });
+
+    send("third", "three");
+    try (dev.parley.core.Parley again = dev.parley.core.Parley.builder().sameThread().storage(storage).build()) {
+      EmailAdapter fresh = EmailAdapter.builder(MAILBOX).build(); // no Message-ID remembered: only the checkpoint
+      poller(ImapPoller.Checkpoint.stored(again, acme, MAILBOX), raw -> toAdapter(fresh, raw));
+      assertThat(next().text()).isEqualTo("three");
+      assertThat(received.poll(1, TimeUnit.SECONDS)).isNull();
+      assertThatThrownBy(() -> ImapPoller.Checkpoint.stored(again, acme, " "))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   @DisplayName("a message the sink could not take is offered again after a back-off, and is not checkpointed before")
   void failedDeliveryComesAgain() throws Exception {
     AtomicInteger calls = new AtomicInteger();
@@ -159,7 +192,7 @@ class ImapPollerTest {
     assertThat(next().text()).isEqualTo("try me twice");
     poller.close(); // its thread has written the checkpoint once it stops
     assertThat(calls.get()).isGreaterThanOrEqualTo(2);
-    assertThat(checkpoint.lastUid(checkpointValidity(checkpoint))).isPresent();
+    assertThat(checkpoint.lastUid(checkpointValidity())).isPresent();
   }
 
   @Test
@@ -204,7 +237,7 @@ class ImapPollerTest {
   }
 
   /** The UIDVALIDITY of the test user's INBOX, as GreenMail reports it. */
-  private long checkpointValidity(ImapPoller.Checkpoint checkpoint) throws Exception {
+  private long checkpointValidity() throws Exception {
     return mail.getManagers().getImapHostManager()
         .getInbox(mail.getUserManager().getUser("support")).getUidValidity();
   }
