@@ -77,6 +77,8 @@ class DemoBrowserTest {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--window-size=1400,1000", "--user-data-dir=" + profiles.resolve(profile));
+    // The console's notifications are allowed, as an operator who said yes to the browser's question.
+    options.setExperimentalOption("prefs", java.util.Map.of("profile.default_content_setting_values.notifications", 1));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     return new ChromeDriver(service, options);
@@ -193,5 +195,46 @@ class DemoBrowserTest {
         client.findElement(By.id("export-html")).getAttribute("href"));
     assertThat(exports).allSatisfy(href -> assertThat(href).contains("/api/v1/tenants/demo/sessions/export?format="));
     assertThat(new File("target/demo-console.png")).isFile();
+  }
+
+  @Test
+  @DisplayName("a hidden console, told to notify, shows a notification for a new offer and a client's message; the choice is kept")
+  void notifiesWhileHidden() {
+    logIn("alice");
+    click(operators, "#notify");
+    operators.navigate().refresh(); // logs in again on its own, and remembers the choice
+    textAppears(operators, "#me", "alice @ demo");
+    assertThat(visible(operators, "#notify").isSelected()).isTrue();
+    assertThat(operators.executeScript("return Notification.permission")).isEqualTo("granted");
+    // The tab goes to the background (headless Chromium has none): document.hidden says so, and
+    // each notification the console makes is recorded beside being shown.
+    operators.executeScript("window.shown = [];"
+        + "const Real = window.Notification;"
+        + "window.Notification = class extends Real {"
+        + "  constructor(title, options) { super(title, options); window.shown.push(title + ' | ' + options.body); } };"
+        + "Object.defineProperty(window.Notification, 'permission', {get: () => Real.permission});"
+        + "Object.defineProperty(document, 'hidden', {configurable: true, get: () => true});");
+
+    client.get(url("widget.html"));
+    visible(client, "#entry-name").sendKeys("Jana Nováková");
+    click(client, "#entry-submit");
+    waiting(operators).until(d -> shown().stream().anyMatch(n -> n.startsWith("New client: Jana Nováková | web chat")));
+
+    click(operators, "#offers .offer button.accept");
+    textAppears(client, "#chat-status", "chatting with alice");
+    visible(client, "#chat-text").sendKeys("Are you there?");
+    click(client, "#chat-send");
+    waiting(operators).until(d -> shown().contains("Jana Nováková | Are you there?"));
+
+    operators.executeScript("Object.defineProperty(document, 'hidden', {configurable: true, get: () => false});");
+    visible(client, "#chat-text").sendKeys("Hello?");
+    click(client, "#chat-send");
+    textAppears(operators, "#session-messages", "Hello?");
+    assertThat(shown()).hasSize(2); // looking at the tab: nothing more
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> shown() {
+    return (List<String>) operators.executeScript("return window.shown");
   }
 }

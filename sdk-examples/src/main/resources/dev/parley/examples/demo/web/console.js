@@ -2,12 +2,15 @@
 // with previews, accept, chat, tag, note, redirect with the picker's counts, end and wrap up. It
 // keeps the log-in in sessionStorage and reconnects by itself (with back-off) when the connection
 // drops or the server restarts, logging in again and finding its sessions as they were: the server
-// gives an operator whose console is gone a grace to come back before he counts as away.
+// gives an operator whose console is gone a grace to come back before he counts as away. While its
+// tab is hidden it can chime and show a notification for a new offer or message (the operator's
+// choice, kept in localStorage).
 'use strict';
 
 (() => {
   const {h, fill, reconnecting, time, since, toast} = Demo;
   const STORED = 'parley-demo-console';
+  const NOTIFY = 'parley-demo-console-notify';
   const $ = id => document.getElementById(id);
   const CHANNELS = [['web-chat', 'Web chat'], ['video-call', 'Video'], ['whatsapp', 'WhatsApp']];
 
@@ -56,7 +59,7 @@
     me = f.operator;
     $('login').classList.add('hidden');
     $('app').classList.remove('hidden');
-    ['me', 'presence', 'switches'].forEach(id => $(id).classList.remove('hidden'));
+    ['me', 'presence', 'switches', 'notify-label'].forEach(id => $(id).classList.remove('hidden'));
     $('me').textContent = me + ' @ ' + f.tenant;
     presence(f.status);
     fill($('switches'), CHANNELS.map(([id, label]) => h('label', {},
@@ -301,6 +304,50 @@
     $('redirect').classList.add('hidden');
   });
 
+  // ---- notifications while the tab is hidden ------------------------------------------------
+
+  $('notify').checked = localStorage.getItem(NOTIFY) === 'on';
+  $('notify').addEventListener('change', () => {
+    localStorage.setItem(NOTIFY, $('notify').checked ? 'on' : 'off');
+    if ($('notify').checked && 'Notification' in window && Notification.permission === 'default') {
+      Notification.requestPermission();
+    }
+  });
+
+  /** A short two-note chime, made on the spot: no sound file to fetch. */
+  function chime() {
+    try {
+      const audio = new AudioContext();
+      [660, 880].forEach((hz, i) => {
+        const tone = audio.createOscillator();
+        const gain = audio.createGain();
+        tone.frequency.value = hz;
+        gain.gain.setValueAtTime(0.15, audio.currentTime + i * 0.15);
+        gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + i * 0.15 + 0.3);
+        tone.connect(gain).connect(audio.destination);
+        tone.start(audio.currentTime + i * 0.15);
+        tone.stop(audio.currentTime + i * 0.15 + 0.3);
+      });
+      setTimeout(() => audio.close(), 1000);
+    } catch (e) {
+      // no audio here (a browser policy, no output device): the notification still shows
+    }
+  }
+
+  /** Tells the operator of {@code session}'s news when he is looking elsewhere and asked to be told. */
+  function notify(session, title, body) {
+    if (!document.hidden || !$('notify').checked) return;
+    chime();
+    if ('Notification' in window && Notification.permission === 'granted') {
+      const shown = new Notification(title, {body, tag: session});
+      shown.onclick = () => {
+        window.focus();
+        if (sessions.has(session)) select(session);
+        shown.close();
+      };
+    }
+  }
+
   // ---- what the server pushes ---------------------------------------------------------------
 
   function update(f) {
@@ -323,7 +370,11 @@
         break;
       }
       case 'waiting': waiting = f.items; renderWaiting(); break;
-      case 'offer': offers.set(f.session, f.preview); renderOffers(); break;
+      case 'offer':
+        offers.set(f.session, f.preview);
+        renderOffers();
+        notify(f.session, 'New client: ' + nameOf(f.preview), channelOf(f.preview) + (f.preview.group ? ', ' + f.preview.group : ''));
+        break;
       case 'offer_ended': offers.delete(f.session); renderOffers(); break;
       case 'accepted': {
         const view = offers.get(f.session) || waiting.find(v => v.session === f.session) || {session: f.session, entry: {}, notes: []};
@@ -349,6 +400,7 @@
         const s = sessions.get(f.session);
         if (!s) break;
         s.messages.push(f);
+        if (f.from === 'client') notify(f.session, nameOf(s.view), f.text || 'sent a file');
         if (f.session === active) { renderSession(); $('session-typing').textContent = ''; } else { s.unread = true; renderTabs(); }
         break;
       }
