@@ -10,9 +10,15 @@ import dev.parley.core.event.Event;
 import dev.parley.core.routing.SessionView;
 import dev.parley.core.routing.TenantSnapshot;
 import dev.parley.storage.MessageRecord;
+import dev.parley.storage.SessionQuery;
+import dev.parley.storage.SessionRecord;
+import dev.parley.storage.SessionStore;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,6 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class OperatorSocket extends SocketHandler {
   private static final Logger log = LoggerFactory.getLogger(OperatorSocket.class);
+  /** How many of the client's other sessions a preview lists. */
+  static final int PAST = 10;
 
   /** Set by the first {@code login}; confined to the event loop. */
   private boolean loggingIn;
@@ -69,7 +77,7 @@ final class OperatorSocket extends SocketHandler {
         if (failure != null) {
           refuse(frame.ref(), failure);
         } else {
-          preview(tenant, session, withRef(Frames.session("preview", session).set("preview", Views.live(view)), frame.ref()),
+          preview(tenant, view, withRef(Frames.session("preview", session).set("preview", Views.live(view)), frame.ref()),
               frame.ref());
         }
       });
@@ -101,15 +109,21 @@ final class OperatorSocket extends SocketHandler {
     });
   }
 
-  /** Sends the preview with the session's transcript so far, read from the storage on a worker thread. */
-  private void preview(TenantId tenant, SessionId session, ObjectNode frame, @Nullable String ref) {
+  /**
+   * Sends the preview with the session's transcript so far and the client's {@value #PAST} latest
+   * other sessions (by his identifier, and by the contact the session is linked to), read from the
+   * storage on a worker thread.
+   */
+  private void preview(TenantId tenant, SessionView view, ObjectNode frame, @Nullable String ref) {
     try {
       server.workers.execute(() -> {
-        ArrayNode messages = frame.putArray("messages");
         try {
-          for (MessageRecord m : server.parley.storage().transcripts().transcript(tenant.value(), session.value())) {
+          ArrayNode messages = frame.putArray("messages");
+          for (MessageRecord m : server.parley.storage().transcripts().transcript(tenant.value(), view.id().value())) {
             messages.add(Frames.message(m));
           }
+          ArrayNode past = frame.putArray("past");
+          pastSessions(tenant, view).forEach(r -> past.add(Views.session(r)));
         } catch (RuntimeException e) {
           refuse(ref, e);
           return;
@@ -119,6 +133,23 @@ final class OperatorSocket extends SocketHandler {
     } catch (RejectedExecutionException e) {
       refuse(ref, new WireException(503, "Unavailable", "the server is busy; try again"));
     }
+  }
+
+  private List<SessionRecord> pastSessions(TenantId tenant, SessionView view) {
+    SessionStore store = server.parley.storage().sessions();
+    List<SessionQuery.Builder> queries = new ArrayList<>();
+    view.entry().client().ifPresent(c -> queries.add(SessionQuery.builder(tenant.value()).client(c.identifier())));
+    store.find(tenant.value(), view.id().value()).flatMap(SessionRecord::contact)
+        .ifPresent(contact -> queries.add(SessionQuery.builder(tenant.value()).contact(contact)));
+    Map<String, SessionRecord> past = new HashMap<>();
+    for (SessionQuery.Builder query : queries) {
+      for (SessionRecord r : store.query(query.limit(PAST + 1).build()).items()) {
+        if (!r.id().equals(view.id().value())) {
+          past.put(r.id(), r);
+        }
+      }
+    }
+    return past.values().stream().sorted(Comparator.comparing(SessionRecord::arrivedAt).reversed()).limit(PAST).toList();
   }
 
   /**

@@ -163,6 +163,41 @@ class WebChatFlowTest {
   }
 
   @Test
+  @DisplayName("the preview of a returning client lists his earlier sessions with their tags, parameters and notes")
+  void previewWithPastSessions() throws Exception {
+    Ws alice = center.console(center.operatorToken(ALICE));
+    Ws first = client(",\"visitor\":\"visitor-jana\"");
+    String earlier = first.next("entered").get("session").asString();
+    assertThat(alice.next("offer").get("session").asString()).isEqualTo(earlier);
+    alice.send("{\"type\":\"accept\",\"session\":\"" + earlier + "\"}");
+    first.next("joined");
+    for (String frame : List.of("{\"type\":\"tag\",\"tag\":\"delivery\",\"on\":true", "{\"type\":\"note\",\"text\":\"asked twice\"",
+        "{\"type\":\"parameter\",\"name\":\"orderId\",\"value\":\"42\"", "{\"type\":\"end\"")) {
+      alice.send(frame + ",\"session\":\"" + earlier + "\",\"ref\":\"r\"}");
+      alice.next("ok");
+    }
+    alice.send("{\"type\":\"wrapup\",\"session\":\"" + earlier + "\",\"result\":\"solved\",\"ref\":\"w\"}");
+    alice.next("ok");
+    client(""); // another visitor: not his past
+
+    Ws again = client(",\"visitor\":\"visitor-jana\"");
+    String now = again.next("entered").get("session").asString();
+    JsonNode offer;
+    do {
+      offer = alice.next("offer");
+    } while (!offer.get("session").asString().equals(now));
+    alice.send("{\"type\":\"preview\",\"session\":\"" + now + "\",\"ref\":\"v\"}");
+    JsonNode past = alice.next("preview").get("past");
+
+    assertThat(past).hasSize(1);
+    assertThat(past.at("/0/id").asString()).isEqualTo(earlier);
+    assertThat(past.at("/0/tags/0").asString()).isEqualTo("delivery");
+    assertThat(past.at("/0/parameters/orderId").asString()).isEqualTo("42");
+    assertThat(past.at("/0/notes/0/text").asString()).isEqualTo("asked twice");
+    assertThat(past.at("/0/result").asString()).isEqualTo("solved");
+  }
+
+  @Test
   @DisplayName("with nobody online the client gets the offline form, and the filled-in form reaches the host")
   void offline() throws Exception {
     Ws jana = client("");

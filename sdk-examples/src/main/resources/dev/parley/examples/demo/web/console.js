@@ -142,7 +142,20 @@
   function showPreview(f) {
     $('preview').classList.remove('hidden');
     fill($('preview-body'), h('dl', {className: 'facts'}, facts(f.preview)), h('div', {className: 'messages'},
-      f.messages.length ? f.messages.map(messageEl) : h('p', {className: 'muted'}, 'No messages yet.')));
+      f.messages.length ? f.messages.map(messageEl) : h('p', {className: 'muted'}, 'No messages yet.')),
+      h('h3', {}, 'Earlier sessions'), pastEl(f.past || []));
+  }
+
+  /** The client's earlier sessions, newest first: when, where, who, how it ended, tags, parameters and notes. */
+  function pastEl(past) {
+    if (!past.length) return h('p', {className: 'muted'}, 'None: a new client.');
+    return h('ul', {id: 'past', className: 'past'}, past.map(p => h('li', {dataset: {session: p.id}},
+      h('div', {}, time(p.arrivedAt) + ' · ' + p.channel.toLowerCase().replace('_', ' ')
+        + (p.operator ? ' · ' + p.operator : '') + ' · ' + (p.result || p.endReason || p.status).toLowerCase().replace('_', ' ')),
+      p.tags.length ? h('div', {}, p.tags.map(t => h('span', {className: 'pill'}, t))) : null,
+      Object.keys(p.parameters).length
+        ? h('div', {className: 'muted'}, Object.entries(p.parameters).map(([k, v]) => k + ': ' + v).join(', ')) : null,
+      p.notes.map(n => h('div', {className: 'muted'}, n.author.replace('operator:', '') + ': ' + n.text)))));
   }
 
   // ---- sessions -----------------------------------------------------------------------------
