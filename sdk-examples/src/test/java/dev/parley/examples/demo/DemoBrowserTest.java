@@ -104,6 +104,13 @@ class DemoBrowserTest {
     waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
   }
 
+  /** The operator's console in front sends {@code text}, and the client's widget shows it. */
+  private void operatorWrites(String text) {
+    visible(operators, "#composer-text").sendKeys(text);
+    click(operators, "#composer-send");
+    textAppears(client, "#chat-messages", text);
+  }
+
   private void logIn(String operator) {
     operators.get(url("console.html"));
     visible(operators, "#login-name").sendKeys(operator);
@@ -130,9 +137,7 @@ class DemoBrowserTest {
     textAppears(client, "#chat-status", "chatting with alice");
     textAppears(operators, "#session-messages", "Hello, where is my parcel?");
 
-    visible(operators, "#composer-text").sendKeys("It is on its way, arriving tomorrow.");
-    click(operators, "#composer-send");
-    textAppears(client, "#chat-messages", "It is on its way, arriving tomorrow.");
+    operatorWrites("It is on its way, arriving tomorrow.");
     visible(client, "#chat-text").sendKeys("Thank you! Can I change the address?");
     click(client, "#chat-send");
     textAppears(operators, "#session-messages", "Can I change the address?");
@@ -162,9 +167,7 @@ class DemoBrowserTest {
     textAppears(client, "#chat-status", "chatting with dan");
     textAppears(operators, "#session-messages", "Hello, where is my parcel?");
     textAppears(operators, "#notes", "wants to change the delivery address");
-    visible(operators, "#composer-text").sendKeys("Done, the address is changed.");
-    click(operators, "#composer-send");
-    textAppears(client, "#chat-messages", "Done, the address is changed.");
+    operatorWrites("Done, the address is changed.");
 
     click(operators, "#end");
     visible(operators, "#wrapup");
@@ -231,6 +234,44 @@ class DemoBrowserTest {
     click(client, "#chat-send");
     textAppears(operators, "#session-messages", "Hello?");
     assertThat(shown()).hasSize(2); // looking at the tab: nothing more
+  }
+
+  @Test
+  @DisplayName("alice invites dan to help: he sees the transcript and her note, writes to the client, and leaves")
+  void collaborator() {
+    logIn("alice");
+    String alice = operators.getWindowHandle();
+
+    client.get(url("widget.html"));
+    visible(client, "#entry-name").sendKeys("Jana Nováková");
+    client.findElement(By.id("entry-message")).sendKeys("My order never came.");
+    click(client, "#entry-submit");
+    click(operators, "#offers .offer button.accept");
+    textAppears(client, "#chat-status", "chatting with alice");
+    visible(operators, "#note-text").sendKeys("order 42, paid by card");
+    operators.findElement(By.cssSelector("#note-form button")).click();
+    textAppears(operators, "#notes", "order 42, paid by card");
+    operators.switchTo().newWindow(WindowType.TAB);
+    logIn("dan"); // after alice took the client: the chat is hers
+    String dan = operators.getWindowHandle();
+    operators.switchTo().window(alice);
+
+    click(operators, "#invite-open");
+    click(operators, "#picker input[value='operator:dan']");
+    click(operators, "#redirect-submit");
+    textAppears(operators, "#session-head", "helping: dan");
+
+    operators.switchTo().window(dan);
+    textAppears(operators, "#session-head", "you help alice");
+    textAppears(operators, "#session-messages", "My order never came.");
+    textAppears(operators, "#notes", "order 42, paid by card");
+    operatorWrites("I am looking into it with alice.");
+    click(operators, "#leave");
+    textAppears(operators, "#no-session", "Accept a client");
+
+    operators.switchTo().window(alice);
+    textAppears(operators, "#session-messages", "dan left the chat.");
+    assertThat(operators.findElement(By.id("session-head")).getText()).doesNotContain("helping");
   }
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 // The operator console: log in, set a status, switch channels, see offers and the waiting list
-// with previews, accept, chat, tag, note, redirect with the picker's counts, end and wrap up. It
+// with previews, accept, chat, tag, note, redirect with the picker's counts, invite a colleague to
+// help (and, invited, help and leave), end and wrap up. It
 // keeps the log-in in sessionStorage and reconnects by itself (with back-off) when the connection
 // drops or the server restarts, logging in again and finding its sessions as they were: the server
 // gives an operator whose console is gone a grace to come back before he counts as away. While its
@@ -20,12 +21,13 @@
   const offers = new Map();   // session id -> live session
   const sessions = new Map(); // session id -> {view, messages, tags, notes, state, unread}
   let active = null;
+  let picking = 'redirect'; // what the picker's choice is for: 'redirect' or 'invite'
   let refs = 0;
 
   const send = frame => socket.send(frame);
   const ref = kind => kind + ':' + (++refs);
   const nameOf = view => (view && view.entry && (view.entry.name || view.entry.client)) || 'client';
-  const channelOf = view => (view && view.entry ? view.entry.channel.toLowerCase().replace('_', ' ') : '');
+  const channelOf = view => (view && view.entry && view.entry.channel ? view.entry.channel.toLowerCase().replace('_', ' ') : '');
 
   // ---- login --------------------------------------------------------------------------------
 
@@ -160,9 +162,11 @@
 
   // ---- sessions -----------------------------------------------------------------------------
 
-  function take(view) {
+  /** Opens a tab for a session the operator serves, or helps in when {@code helping}. */
+  function take(view, helping = false) {
     if (!sessions.has(view.session)) {
-      sessions.set(view.session, {view, messages: [], tags: new Set(), notes: view.notes || [], state: view.state, unread: false});
+      sessions.set(view.session, {view, messages: [], tags: new Set(), notes: view.notes || [], state: view.state, unread: false,
+        helping});
       send({type: 'preview', session: view.session, ref: 'fill:' + view.session});
     }
     if (!active) select(view.session);
@@ -222,13 +226,17 @@
     $('details').classList.toggle('hidden', !s);
     $('no-session').classList.toggle('hidden', !!s);
     if (!s) return;
+    const helpers = (s.view.collaborators || []).filter(o => o !== me);
     $('session-head').textContent = nameOf(s.view) + ' · ' + channelOf(s.view) + ' · ' + (s.view.group || '')
-      + ' · ' + s.state.toLowerCase().replace('_', '-');
+      + ' · ' + s.state.toLowerCase().replace('_', '-') + (s.helping ? ' · you help ' + (s.view.operator || '') : '')
+      + (helpers.length ? ' · helping: ' + helpers.join(', ') : '');
     fill($('session-messages'), s.messages.map(messageEl));
     $('session-messages').scrollTop = $('session-messages').scrollHeight;
     const wrapping = s.state === 'WRAP_UP';
     $('wrapup').classList.toggle('hidden', !wrapping);
-    ['composer-text', 'composer-send', 'redirect-open', 'end', 'block'].forEach(id => { $(id).disabled = wrapping; });
+    ['composer-text', 'composer-send', 'redirect-open', 'invite-open', 'end', 'block'].forEach(id => { $(id).disabled = wrapping; });
+    ['redirect-open', 'invite-open', 'end', 'block'].forEach(id => $(id).classList.toggle('hidden', !!s.helping));
+    $('leave').classList.toggle('hidden', !s.helping);
     fill($('client-facts'), facts(s.view));
     fill($('tags'), [...s.tags].map(t => h('span', {className: 'pill'}, t, ' ',
       h('a', {href: '#', onclick: ev => { ev.preventDefault(); send({type: 'tag', session: active, tag: t, on: false, ref: ref('tag')}); }}, '×'))));
@@ -286,11 +294,24 @@
 
   // ---- redirect with the picker -------------------------------------------------------------
 
-  $('redirect-open').addEventListener('click', () => {
+  function openPicker(mode) {
+    picking = mode;
+    $('redirect-title').textContent = mode === 'invite' ? 'Invite to help' : 'Redirect to';
+    $('redirect-submit').textContent = mode === 'invite' ? 'Invite' : 'Redirect';
+    document.querySelectorAll('#redirect .for-redirect').forEach(el => el.classList.toggle('hidden', mode === 'invite'));
     $('redirect').classList.remove('hidden');
     $('redirect-submit').disabled = true;
     fill($('picker'), h('p', {className: 'muted'}, 'Loading…'));
     send({type: 'picker', ref: 'picker'});
+  }
+
+  $('redirect-open').addEventListener('click', () => openPicker('redirect'));
+  $('invite-open').addEventListener('click', () => openPicker('invite'));
+  const leaving = new Map(); // ref of a leave -> the session left
+  $('leave').addEventListener('click', () => {
+    const r = ref('leave');
+    leaving.set(r, active);
+    send({type: 'leave', session: active, ref: r});
   });
 
   $('redirect-cancel').addEventListener('click', () => $('redirect').classList.add('hidden'));
@@ -298,10 +319,12 @@
   function renderPicker(groups) {
     const option = (value, label) => h('label', {className: 'picker-option'},
       h('input', {type: 'radio', name: 'target', value, onchange: () => { $('redirect-submit').disabled = false; }}), ' ', label);
+    const helping = (sessions.get(active) || {view: {}}).view.collaborators || [];
     fill($('picker'), groups.map(g => h('div', {className: 'list-item picker-group', dataset: {group: g.group}},
-      option('group:' + g.group, g.group + ' — ' + g.online + ' online, ' + g.busy + ' busy, ' + g.away + ' away, '
-        + g.waiting + ' waiting'),
-      g.operators.filter(o => o.operator !== me).map(o => h('div', {className: 'muted'},
+      picking === 'invite' ? h('div', {}, g.group) : option('group:' + g.group, g.group + ' — ' + g.online + ' online, '
+        + g.busy + ' busy, ' + g.away + ' away, ' + g.waiting + ' waiting'),
+      g.operators.filter(o => o.operator !== me && !(picking === 'invite' && helping.includes(o.operator)))
+        .map(o => h('div', {className: 'muted'},
         option('operator:' + o.operator, o.operator + ' — ' + o.presence.toLowerCase() + ', ' + o.sessions + ' in hand'))))));
   }
 
@@ -310,6 +333,11 @@
     const chosen = document.querySelector('input[name=target]:checked');
     if (!chosen || !active) return;
     const [kind, target] = chosen.value.split(':');
+    if (picking === 'invite') {
+      send({type: 'invite', session: active, operator: target, ref: ref('invite')});
+      $('redirect').classList.add('hidden');
+      return;
+    }
     const frame = {type: 'redirect', session: active, [kind]: target, ref: ref('redirect')};
     if ($('redirect-note').value.trim()) frame.note = $('redirect-note').value.trim();
     send(frame);
@@ -369,6 +397,12 @@
     if (f.tag !== undefined) { if (f.on) s.tags.add(f.tag); else s.tags.delete(f.tag); }
     if (f.note !== undefined) s.notes.push({at: f.at, author: f.by, text: f.note});
     if (f.feedback) s.messages.push({from: 'system', text: 'Feedback: ' + f.feedback.rating + '/5 ' + (f.feedback.comment || '')});
+    if (f.collaborator) {
+      if (f.collaborator.operator === me && !f.collaborator.joined) { drop(f.session, 'You left the chat.'); return; }
+      const others = (s.view.collaborators || []).filter(o => o !== f.collaborator.operator);
+      s.view.collaborators = f.collaborator.joined ? others.concat(f.collaborator.operator) : others;
+      s.messages.push({from: 'system', text: f.collaborator.operator + (f.collaborator.joined ? ' helps in this chat.' : ' left the chat.')});
+    }
     if (f.parameter) s.view.entry.parameters = Object.assign({}, s.view.entry.parameters, {[f.parameter.name]: f.parameter.value});
     if (f.session === active) renderSession();
   }
@@ -397,12 +431,17 @@
         select(f.session);
         break;
       }
-      case 'invited': take({session: f.session, state: 'ACTIVE', entry: {}, notes: []}); break;
+      case 'invited': {
+        take({session: f.session, state: 'ACTIVE', entry: {}, notes: []}, true);
+        toast(f.by + ' asks for your help.');
+        break;
+      }
       case 'preview':
         if (f.ref && f.ref.startsWith('fill:') && sessions.has(f.session)) {
           const s = sessions.get(f.session);
           s.view = Object.assign({}, f.preview, {state: s.state});
           s.messages = f.messages;
+          s.notes = f.preview.notes || s.notes;
           renderTabs();
           if (f.session === active) renderSession();
         } else {
@@ -437,7 +476,10 @@
         }
         break;
       }
-      case 'ok': switching.delete(f.ref); break;
+      case 'ok':
+        switching.delete(f.ref);
+        if (leaving.has(f.ref)) { drop(leaving.get(f.ref), 'You left the chat.'); leaving.delete(f.ref); }
+        break;
       case 'wrapped': drop(f.session, f.timedOut ? 'Wrap-up time ran out.' : null); break;
       case 'picker': renderPicker(f.groups); break;
       case 'invitation': toast('Invitation code ' + f.code); break;
