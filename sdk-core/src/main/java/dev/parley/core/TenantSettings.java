@@ -1,7 +1,10 @@
 package dev.parley.core;
 
+import dev.parley.storage.Words;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -9,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A tenant's policies: routing rules and the default group, whether operators may change their
  * own channel switches or block clients, invitation validity, how long ended sessions stay
- * reachable for feedback and reopening, and what happens to clients and operators whose
- * connection is gone.
+ * reachable for feedback and reopening, what happens to clients and operators whose connection is
+ * gone, and the tags keywords bring.
  *
  * <h2>Presence</h2>
  *
@@ -47,6 +50,7 @@ public final class TenantSettings {
   private final Duration operatorGrace;
   private final OperatorStatus goneOperatorStatus;
   private final Duration sessionsWaitForGoneOperator;
+  private final Map<String, String> autoTags;
 
   private TenantSettings(Builder b) {
     rules = List.copyOf(b.rules);
@@ -59,6 +63,7 @@ public final class TenantSettings {
     operatorGrace = b.operatorGrace;
     goneOperatorStatus = b.goneOperatorStatus;
     sessionsWaitForGoneOperator = b.sessionsWaitForGoneOperator;
+    autoTags = Map.copyOf(b.autoTags);
   }
 
   /** Starts from the defaults. */
@@ -130,8 +135,23 @@ public final class TenantSettings {
     return sessionsWaitForGoneOperator;
   }
 
+  /**
+   * Auto-tags: keyword → tag. A message (the client's, an operator's or a bot's) with a word that
+   * begins with a keyword — words as the full-text search splits and folds them ({@link Words}:
+   * {@code refund} matches {@code Refunds} and {@code REFUNDED}) — gives its session the tag, by
+   * the system, once per session: a tag an operator took off is not put back by later messages
+   * (after a restart of the engine, a tag the session no longer has may come back once). Keys are
+   * the keywords folded; none by default.
+   */
+  public Map<String, String> autoTags() {
+    return autoTags;
+  }
+
   /** The away reason the engine gives an operator whose console is gone. */
   public static final String DISCONNECTED = "disconnected";
+
+  /** The most auto-tags a tenant may have. */
+  public static final int MAX_AUTO_TAGS = 1_000;
 
   @Override
   public boolean equals(@Nullable Object other) {
@@ -140,13 +160,13 @@ public final class TenantSettings {
         && operatorsMayBlock == o.operatorsMayBlock && Objects.equals(invitationValidity, o.invitationValidity)
         && Objects.equals(endedRetention, o.endedRetention) && clientGrace.equals(o.clientGrace)
         && operatorGrace.equals(o.operatorGrace) && goneOperatorStatus.equals(o.goneOperatorStatus)
-        && sessionsWaitForGoneOperator.equals(o.sessionsWaitForGoneOperator);
+        && sessionsWaitForGoneOperator.equals(o.sessionsWaitForGoneOperator) && autoTags.equals(o.autoTags);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(rules, defaultGroup, switchesLocked, operatorsMayBlock, invitationValidity, endedRetention,
-        clientGrace, operatorGrace, goneOperatorStatus, sessionsWaitForGoneOperator);
+        clientGrace, operatorGrace, goneOperatorStatus, sessionsWaitForGoneOperator, autoTags);
   }
 
   @Override
@@ -155,7 +175,7 @@ public final class TenantSettings {
         + ", operatorsMayBlock=" + operatorsMayBlock + ", invitationValidity=" + invitationValidity
         + ", endedRetention=" + endedRetention + ", clientGrace=" + clientGrace + ", operatorGrace=" + operatorGrace
         + ", goneOperatorStatus=" + goneOperatorStatus + ", sessionsWaitForGoneOperator=" + sessionsWaitForGoneOperator
-        + "}";
+        + ", autoTags=" + autoTags + "}";
   }
 
   /** Returns a builder holding these settings, to derive a changed copy. */
@@ -171,6 +191,7 @@ public final class TenantSettings {
     b.operatorGrace = operatorGrace;
     b.goneOperatorStatus = goneOperatorStatus;
     b.sessionsWaitForGoneOperator = sessionsWaitForGoneOperator;
+    b.autoTags.putAll(autoTags);
     return b;
   }
 
@@ -186,6 +207,7 @@ public final class TenantSettings {
     private Duration operatorGrace = Duration.ofSeconds(60);
     private OperatorStatus goneOperatorStatus = OperatorStatus.away(DISCONNECTED);
     private Duration sessionsWaitForGoneOperator = Duration.ZERO;
+    private final Map<String, String> autoTags = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -256,6 +278,35 @@ public final class TenantSettings {
      */
     public Builder sessionsWaitForGoneOperator(Duration wait) {
       this.sessionsWaitForGoneOperator = within("sessions' wait for a gone operator", wait, Duration.ZERO, 1);
+      return this;
+    }
+
+    /**
+     * Adds an auto-tag: messages with a word beginning with {@code keyword} tag their session with
+     * {@code tag} (see {@link TenantSettings#autoTags()}); a keyword given again takes the new tag.
+     *
+     * @throws IllegalArgumentException if the keyword is not one word as the full-text search splits
+     *     text, the tag not a valid tag, or there would be more than {@value #MAX_AUTO_TAGS}
+     */
+    public Builder autoTag(String keyword, String tag) {
+      Objects.requireNonNull(keyword, "keyword");
+      List<String> words = Words.of(keyword);
+      if (words.size() != 1) {
+        throw new IllegalArgumentException("an auto-tag's keyword is one word (letters and digits), not '" + keyword + "'");
+      }
+      Ids.check("tag", tag);
+      if (!autoTags.containsKey(words.get(0)) && autoTags.size() == MAX_AUTO_TAGS) {
+        throw new IllegalArgumentException("a tenant has at most " + MAX_AUTO_TAGS + " auto-tags");
+      }
+      autoTags.put(words.get(0), tag);
+      return this;
+    }
+
+    /** Replaces the auto-tags with {@code keywordToTag}, each checked as {@link #autoTag} does. */
+    public Builder autoTags(Map<String, String> keywordToTag) {
+      Objects.requireNonNull(keywordToTag, "keywordToTag");
+      autoTags.clear();
+      keywordToTag.forEach(this::autoTag);
       return this;
     }
 

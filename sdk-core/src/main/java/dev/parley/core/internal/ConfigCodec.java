@@ -48,6 +48,7 @@ import org.jspecify.annotations.Nullable;
  *                  rule.0.group=sales rule.0.priority=5 rule.0.channels=WEB_CHAT,VIDEO_CALL
  *                  rule.0.language=cs rule.0.widget=shop rule.0.pageUrlPrefix=https://shop/
  *                  rule.0.parameter.0.key=vip rule.0.parameter.0.value=yes
+ *                  autoTag.0.keyword=refund autoTag.0.tag=refunds
  * group/ID         strategy=BY_UTILIZATION offerTimeout=PT30S autoAccept=false wrapUpLimit=PT2M
  *                  maxQueueLength=200 priority=0 escalateAfter=PT5M escalateTo=support chatbot=faq
  *                  clientGrace=PT30S reassignUnanswered=PT3M
@@ -61,7 +62,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An absent optional value (default group, rule condition, escalation, chatbot, away reason) has no
  * property. Properties added after format 1 was first written (the presence settings, a group's
- * client grace and unanswered time, an operator's {@code tracked}) are optional when read, taking
+ * client grace and unanswered time, an operator's {@code tracked}, auto-tags) are optional when read, taking
  * their defaults, so that records written before them still read. Rules and their parameters are numbered from 0 without gaps; parameter keys sit in
  * property values, so they may hold any text. Durations are ISO-8601, channel sets are names in
  * declaration order, comma-separated.
@@ -100,6 +101,11 @@ final class ConfigCodec {
     for (int i = 0; i < settings.rules().size(); i++) {
       putRule(p, "rule." + i + ".", settings.rules().get(i));
     }
+    int i = 0;
+    for (Map.Entry<String, String> autoTag : new TreeMap<>(settings.autoTags()).entrySet()) {
+      p.put("autoTag." + i + ".keyword", autoTag.getKey());
+      p.put("autoTag." + i++ + ".tag", autoTag.getValue());
+    }
     return record(tenant, SETTINGS, SETTINGS_KEY, p);
   }
 
@@ -123,6 +129,10 @@ final class ConfigCodec {
       rules.add(rule(r, "rule." + i + "."));
     }
     b.rules(rules);
+    for (int i = 0; r.hasAny("autoTag." + i + "."); i++) {
+      String tag = r.required("autoTag." + i + ".tag", t -> t);
+      r.required("autoTag." + i + ".keyword", keyword -> b.autoTag(keyword, tag));
+    }
     return r.finish(b::build);
   }
 

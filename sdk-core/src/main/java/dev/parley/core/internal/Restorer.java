@@ -221,7 +221,7 @@ final class Restorer {
         r.group().map(GroupId::of).orElse(null), r.target().map(OperatorId::of).orElse(null),
         r.operator().map(OperatorId::of).orElse(null), with, r.priority(), r.arrivedAt(), r.enteredQueueAt(),
         r.acceptedAt().orElse(null), r.wrapUpDeadline().orElse(null), r.reopens().map(SessionId::of).orElse(null), notes,
-        r.chatbot().map(ChatbotId::of).orElse(null), chatbotOwesSince, unansweredSince, clientTracked(r));
+        r.chatbot().map(ChatbotId::of).orElse(null), chatbotOwesSince, unansweredSince, clientTracked(r), r.tags());
   }
 
   /** Whether the engine had been told of the client's connections: a presence transition says so. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** One session's state inside the core, from arrival until its retention ends. */
@@ -103,6 +104,8 @@ final class LiveSession {
   int goneIndex = -1;
   /** Since when the client's first message without a reply waits, or null. */
   @Nullable Instant unansweredSince;
+  /** The tags the tenant's auto-tags gave or would not give again (it had them); null until one. */
+  @Nullable Set<String> autoTagged;
 
   LiveSession(SessionId id, Entry entry, long arrivalSeq, Instant arrivedAt, @Nullable SessionId reopens, int priority, int routedBy) {
     this.id = id;

@@ -10,6 +10,7 @@ import dev.parley.core.SessionId;
 import dev.parley.core.SessionState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +43,7 @@ import org.jspecify.annotations.Nullable;
  *     waits, or null; the group's unanswered time counts from here
  * @param clientTracked whether the engine had been told of the client's connections: he is taken
  *     to be gone from the restart on, and has his grace to come back
+ * @param tags the session's tags as stored: the tenant's auto-tags do not add them again
  */
 public record RestoredSession(
     SessionId id,
@@ -61,7 +63,8 @@ public record RestoredSession(
     @Nullable ChatbotId chatbot,
     @Nullable Instant chatbotOwesSince,
     @Nullable Instant unansweredSince,
-    boolean clientTracked) {
+    boolean clientTracked,
+    Set<String> tags) {
 
   /**
    * Checks the components.
@@ -73,6 +76,7 @@ public record RestoredSession(
     requireNonNull(id, "id");
     requireNonNull(entry, "entry");
     requireNonNull(state, "state");
+    tags = Set.copyOf(tags);
     collaborators = List.copyOf(collaborators);
     requireNonNull(arrivedAt, "arrivedAt");
     requireNonNull(enteredQueueAt, "enteredQueueAt");

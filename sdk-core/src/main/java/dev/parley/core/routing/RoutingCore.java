@@ -39,6 +39,7 @@ import dev.parley.core.event.Event.OfferEndReason;
 import dev.parley.core.event.Event.RefusalReason;
 import dev.parley.core.event.Event.RequeueReason;
 import dev.parley.core.routing.LiveSession.Deadline;
+import dev.parley.storage.Words;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -46,6 +47,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -289,6 +291,9 @@ public final class RoutingCore {
       s.chatbot = r.chatbot();
       s.unansweredSince = r.unansweredSince();
       s.clientTracked = r.clientTracked();
+      if (!r.tags().isEmpty()) {
+        s.autoTagged = new HashSet<>(r.tags());
+      }
       if (r.state() == SessionState.CHATBOT) {
         s.state = SessionState.CHATBOT;
         if (r.chatbotOwesSince() != null) {
@@ -1356,6 +1361,7 @@ public final class RoutingCore {
           + (by.kind() == Actor.Kind.BOT ? " (only the chatbot that has it may, until it hands it off)" : ""));
     }
     emit(new Event.MessagePosted(tenant, now, by, s.id, s.state, c.messageId(), c.text(), c.attachments(), audience(s)));
+    autoTag(s, c.text());
     if (by.kind() == Actor.Kind.BOT) {
       clearDeadline(s); // the turn is answered
     } else if (by.kind() == Actor.Kind.CLIENT) {
@@ -1365,6 +1371,29 @@ public final class RoutingCore {
       s.unansweredSince = null;
       if (s.deadlineKind == Deadline.UNANSWERED) {
         clearDeadline(s);
+      }
+    }
+  }
+
+  /**
+   * The tenant's auto-tags ({@link TenantSettings#autoTags}): a word of the message that begins
+   * with a keyword brings its tag, once per session, so a tag an operator took off stays off.
+   */
+  private void autoTag(LiveSession s, String text) {
+    Map<String, String> autoTags = settings.autoTags();
+    if (autoTags.isEmpty() || text.isEmpty()) {
+      return;
+    }
+    for (String word : Words.of(text)) {
+      for (Map.Entry<String, String> k : autoTags.entrySet()) {
+        if (word.startsWith(k.getKey())) {
+          if (s.autoTagged == null) {
+            s.autoTagged = new HashSet<>();
+          }
+          if (s.autoTagged.add(k.getValue())) {
+            emit(new Event.TagChanged(tenant, now, Actor.SYSTEM, s.id, s.state, k.getValue(), true, audience(s)));
+          }
+        }
       }
     }
   }
@@ -1408,6 +1437,7 @@ public final class RoutingCore {
     }
     emit(new Event.MessagePosted(tenant, now, Actor.CLIENT, s.id, s.state, c.messageId(), c.text(), c.attachments(),
         audience(s)));
+    autoTag(s, c.text());
     owe(s);
     awaitReply(s);
   }

@@ -294,6 +294,9 @@ class ConfigCodecTest {
       if (random.nextBoolean()) {
         settings.defaultGroup(GroupId.of(text()));
       }
+      for (int i = random.nextInt(3); i > 0; i--) {
+        settings.autoTag("kw" + Integer.toString(random.nextInt(1_000), 36) + "Ž", text());
+      }
       return settings.build();
     }
 
