@@ -130,6 +130,47 @@ public final class TenantSettings {
     return sessionsWaitForGoneOperator;
   }
 
+  /**
+   * The index of the first rule that matches {@code entry}, or -1 when none does: the rule
+   * matching the engine applies to a client who arrives naming no group and no invitation.
+   */
+  public int matchingRule(Entry entry) {
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i).matches(entry)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Where {@code entry} would go under these settings, and why: the group it asks for, else the
+   * first {@linkplain #matchingRule matching rule}'s, else the default group, else nowhere. An
+   * entry with an invitation code goes to the invitation's operator instead, which the settings
+   * cannot tell.
+   */
+  public RoutingDecision decide(Entry entry) {
+    Objects.requireNonNull(entry, "entry");
+    if (entry.group().isPresent()) {
+      return new RoutingDecision(entry.group().get(), RoutingDecision.Reason.GROUP_ASKED, -1, entry.priority(),
+          "the entry asked for group " + entry.group().get());
+    }
+    int rule = matchingRule(entry);
+    if (rule >= 0) {
+      RoutingRule r = rules.get(rule);
+      return new RoutingDecision(r.group(), RoutingDecision.Reason.RULE, rule, entry.priority() + r.priority(),
+          "rule " + (rule + 1) + " " + r + " matched" + (rule == 0 ? "" : "; the " + rule + " before it did not"));
+    }
+    if (defaultGroup != null) {
+      return new RoutingDecision(defaultGroup, RoutingDecision.Reason.DEFAULT_GROUP, -1, entry.priority(),
+          (rules.isEmpty() ? "there are no rules" : "none of the " + rules.size() + " rules matched")
+              + "; the tenant's default group");
+    }
+    return new RoutingDecision(null, RoutingDecision.Reason.NO_ROUTE, -1, entry.priority(),
+        (rules.isEmpty() ? "there are no rules" : "none of the " + rules.size() + " rules matched")
+            + " and the tenant has no default group: the arrival is refused (NO_ROUTE)");
+  }
+
   /** The away reason the engine gives an operator whose console is gone. */
   public static final String DISCONNECTED = "disconnected";
 

@@ -1,7 +1,10 @@
 package dev.parley.storage;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +96,35 @@ public interface Storage extends AutoCloseable {
           .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId + " in tenant " + tenant));
       try {
         return sessions().save(session.toBuilder().contact(contactId).build());
+      } catch (StaleWriteException e) {
+        // written meanwhile: read it again
+      }
+    }
+  }
+
+  /**
+   * Attaches a recording's reference to a session (a host's recorder of a video or phone call
+   * tells where the media went), re-reading and retrying if the session is being written
+   * meanwhile. The engine keeps recordings attached this way as it goes on writing a live
+   * session.
+   *
+   * @return the session as stored, its recordings oldest first
+   * @throws IllegalArgumentException if there is no such session, or its client was erased
+   */
+  default SessionRecord attachRecording(String tenant, String sessionId, RecordingRef recording) {
+    requireNonNull(recording, "recording must not be null");
+    while (true) {
+      SessionRecord session = sessions().find(tenant, sessionId)
+          .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId + " in tenant " + tenant));
+      if (session.erasedAt().isPresent()) {
+        throw new IllegalArgumentException("session " + sessionId + " was erased at " + session.erasedAt().get()
+            + ": it keeps no personal data, recordings included");
+      }
+      List<RecordingRef> recordings = new ArrayList<>(session.recordings());
+      recordings.add(recording);
+      recordings.sort(Comparator.comparing(RecordingRef::startedAt));
+      try {
+        return sessions().save(session.toBuilder().recordings(recordings).build());
       } catch (StaleWriteException e) {
         // written meanwhile: read it again
       }
