@@ -148,6 +148,19 @@ public interface Storage extends AutoCloseable {
    * @return the ids of the sessions erased, in no particular order
    */
   default List<String> eraseClient(String tenant, String client, Instant at) {
+    return erase(tenant, client, at).sessions();
+  }
+
+  /**
+   * Erases a client's personal data everywhere as {@link #eraseClient} does, and tells what was
+   * erased: the sessions, the contacts, and how many outbox and configuration records went. An
+   * administrator's "what did you erase of me" is answered from it.
+   *
+   * @param tenant the tenant's id
+   * @param client the client's identifier: a visitor id, phone number, network id or address
+   * @param at when the erasure happens
+   */
+  default ClientErasure erase(String tenant, String client, Instant at) {
     Set<String> ids = new LinkedHashSet<>();
     collect(SessionQuery.builder(tenant).client(client), ids);
     List<String> contacts = new ArrayList<>();
@@ -165,9 +178,9 @@ public interface Storage extends AutoCloseable {
     for (String contact : contacts) {
       contacts().remove(tenant, contact);
     }
-    outbox().eraseSessions(tenant, ids);
-    config().eraseSessions(tenant, ids);
-    return List.copyOf(ids);
+    int outboxRecords = outbox().eraseSessions(tenant, ids);
+    int configRecords = config().eraseSessions(tenant, ids);
+    return new ClientErasure(client, List.copyOf(ids), contacts, outboxRecords, configRecords);
   }
 
   private void collect(SessionQuery.Builder query, Set<String> ids) {
