@@ -134,7 +134,8 @@ public interface Storage extends AutoCloseable {
   /**
    * Erases a client's personal data everywhere, as the GDPR's right to erasure asks: every session
    * whose client identifier is {@code client} and every session linked to a contact that has
-   * {@code client} as one of its identities loses the client's identity and its transcript (it
+   * {@code client} as one of its identities (or {@code CHANNEL:client}, the network identity
+   * {@link #contactFromSession} gives a contact) loses the client's identity and its transcript (it
    * keeps what statistics need, see {@link SessionRecord#erased}), and those contacts are
    * removed. What else the stores hold of those sessions goes too: their outbox records ({@link
    * OutboxStore#eraseSessions}) and the configuration records that name them, such as webhooks'
@@ -164,8 +165,16 @@ public interface Storage extends AutoCloseable {
     Set<String> ids = new LinkedHashSet<>();
     collect(SessionQuery.builder(tenant).client(client), ids);
     List<String> contacts = new ArrayList<>();
+    List<ContactRecord.Identity> identities = new ArrayList<>();
     for (ContactRecord.Identity.Kind kind : ContactRecord.Identity.Kind.values()) {
-      contacts().findByIdentity(tenant, new ContactRecord.Identity(kind, client)).ifPresent(c -> {
+      identities.add(new ContactRecord.Identity(kind, client));
+    }
+    for (String id : List.copyOf(ids)) { // his identity on each channel, as contactFromSession names it
+      sessions().find(tenant, id).ifPresent(r -> identities.add(
+          new ContactRecord.Identity(ContactRecord.Identity.Kind.NETWORK, r.channel() + ":" + client)));
+    }
+    for (ContactRecord.Identity identity : identities.stream().distinct().toList()) {
+      contacts().findByIdentity(tenant, identity).ifPresent(c -> {
         if (!contacts.contains(c.id())) {
           contacts.add(c.id());
           collect(SessionQuery.builder(tenant).contact(c.id()), ids);
