@@ -1,7 +1,12 @@
 package dev.parley.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +52,8 @@ public final class TenantSettings {
   private final Duration operatorGrace;
   private final OperatorStatus goneOperatorStatus;
   private final Duration sessionsWaitForGoneOperator;
+  private final List<String> awayReasons;
+  private final Map<String, String> tags;
 
   private TenantSettings(Builder b) {
     rules = List.copyOf(b.rules);
@@ -59,6 +66,8 @@ public final class TenantSettings {
     operatorGrace = b.operatorGrace;
     goneOperatorStatus = b.goneOperatorStatus;
     sessionsWaitForGoneOperator = b.sessionsWaitForGoneOperator;
+    awayReasons = List.copyOf(b.awayReasons);
+    tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
   }
 
   /** Starts from the defaults. */
@@ -171,6 +180,28 @@ public final class TenantSettings {
             + " and the tenant has no default group: the arrival is refused (NO_ROUTE)");
   }
 
+  /**
+   * The tenant's own away reasons (lunch, break, training…), in the order a console lists them.
+   * When there are any, an operator's status may carry no other reason (but {@value
+   * #DISCONNECTED}, the engine's own); when there are none, any reason goes. Default: none.
+   */
+  public List<String> awayReasons() {
+    return awayReasons;
+  }
+
+  /** Whether {@code reason} is one an away status may carry under these settings; null (no reason) always is. */
+  public boolean allowsAwayReason(@Nullable String reason) {
+    return reason == null || awayReasons.isEmpty() || reason.equals(DISCONNECTED) || awayReasons.contains(reason);
+  }
+
+  /**
+   * The tag catalogue: the tags operators pick from, each with its colour ({@code #rrggbb}), in
+   * the order a console lists them. Operators may still set other tags. Default: empty.
+   */
+  public Map<String, String> tags() {
+    return tags;
+  }
+
   /** The away reason the engine gives an operator whose console is gone. */
   public static final String DISCONNECTED = "disconnected";
 
@@ -181,13 +212,14 @@ public final class TenantSettings {
         && operatorsMayBlock == o.operatorsMayBlock && Objects.equals(invitationValidity, o.invitationValidity)
         && Objects.equals(endedRetention, o.endedRetention) && clientGrace.equals(o.clientGrace)
         && operatorGrace.equals(o.operatorGrace) && goneOperatorStatus.equals(o.goneOperatorStatus)
-        && sessionsWaitForGoneOperator.equals(o.sessionsWaitForGoneOperator);
+        && sessionsWaitForGoneOperator.equals(o.sessionsWaitForGoneOperator) && awayReasons.equals(o.awayReasons)
+        && tags.equals(o.tags) && List.copyOf(tags.keySet()).equals(List.copyOf(o.tags.keySet()));
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(rules, defaultGroup, switchesLocked, operatorsMayBlock, invitationValidity, endedRetention,
-        clientGrace, operatorGrace, goneOperatorStatus, sessionsWaitForGoneOperator);
+        clientGrace, operatorGrace, goneOperatorStatus, sessionsWaitForGoneOperator, awayReasons, tags);
   }
 
   @Override
@@ -196,7 +228,7 @@ public final class TenantSettings {
         + ", operatorsMayBlock=" + operatorsMayBlock + ", invitationValidity=" + invitationValidity
         + ", endedRetention=" + endedRetention + ", clientGrace=" + clientGrace + ", operatorGrace=" + operatorGrace
         + ", goneOperatorStatus=" + goneOperatorStatus + ", sessionsWaitForGoneOperator=" + sessionsWaitForGoneOperator
-        + "}";
+        + ", awayReasons=" + awayReasons + ", tags=" + tags + "}";
   }
 
   /** Returns a builder holding these settings, to derive a changed copy. */
@@ -212,6 +244,8 @@ public final class TenantSettings {
     b.operatorGrace = operatorGrace;
     b.goneOperatorStatus = goneOperatorStatus;
     b.sessionsWaitForGoneOperator = sessionsWaitForGoneOperator;
+    b.awayReasons = awayReasons;
+    b.tags = new LinkedHashMap<>(tags);
     return b;
   }
 
@@ -227,6 +261,8 @@ public final class TenantSettings {
     private Duration operatorGrace = Duration.ofSeconds(60);
     private OperatorStatus goneOperatorStatus = OperatorStatus.away(DISCONNECTED);
     private Duration sessionsWaitForGoneOperator = Duration.ZERO;
+    private List<String> awayReasons = List.of();
+    private Map<String, String> tags = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -300,8 +336,55 @@ public final class TenantSettings {
       return this;
     }
 
-    /** Builds the settings. */
+    /**
+     * The tenant's own away reasons, in order; each a non-blank text of at most 100 characters,
+     * none twice. Empty (the default): any reason goes.
+     */
+    public Builder awayReasons(List<String> reasons) {
+      List<String> checked = new ArrayList<>();
+      for (String r : Objects.requireNonNull(reasons, "reasons")) {
+        Ids.check("away reason", r);
+        if (checked.contains(r)) {
+          throw new IllegalArgumentException("away reason " + r + " is listed twice");
+        }
+        checked.add(r);
+      }
+      this.awayReasons = List.copyOf(checked);
+      return this;
+    }
+
+    /**
+     * Adds a tag to the catalogue with its colour, {@code #} and six hexadecimal digits ({@code
+     * #1e88e5}); adding a tag that is there changes its colour and keeps its place.
+     */
+    public Builder tag(String tag, String colour) {
+      Ids.check("tag", tag);
+      Objects.requireNonNull(colour, "colour");
+      if (!colour.matches("#[0-9a-fA-F]{6}")) {
+        throw new IllegalArgumentException("tag " + tag + "'s colour is # and six hexadecimal digits (#1e88e5), not " + colour);
+      }
+      tags.put(tag, colour.toLowerCase(Locale.ROOT));
+      return this;
+    }
+
+    /** Empties the tag catalogue, to fill it again with {@link #tag}. */
+    public Builder noTags() {
+      tags.clear();
+      return this;
+    }
+
+    /**
+     * Builds the settings.
+     *
+     * @throws IllegalArgumentException if the gone operator's status carries a reason the away
+     *     reasons do not list
+     */
     public TenantSettings build() {
+      String gone = goneOperatorStatus.reason();
+      if (gone != null && !awayReasons.isEmpty() && !gone.equals(DISCONNECTED) && !awayReasons.contains(gone)) {
+        throw new IllegalArgumentException("the gone operators' away reason " + gone + " is not among the away reasons "
+            + awayReasons + ": list it, or leave the engine's own " + DISCONNECTED);
+      }
       return new TenantSettings(this);
     }
 

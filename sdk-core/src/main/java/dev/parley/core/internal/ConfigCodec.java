@@ -48,6 +48,7 @@ import org.jspecify.annotations.Nullable;
  *                  rule.0.group=sales rule.0.priority=5 rule.0.channels=WEB_CHAT,VIDEO_CALL
  *                  rule.0.language=cs rule.0.widget=shop rule.0.pageUrlPrefix=https://shop/
  *                  rule.0.parameter.0.key=vip rule.0.parameter.0.value=yes
+ *                  awayReason.0=lunch awayReason.1=training tag.0.name=refund tag.0.colour=#e53935
  * group/ID         strategy=BY_UTILIZATION offerTimeout=PT30S autoAccept=false wrapUpLimit=PT2M
  *                  maxQueueLength=200 priority=0 escalateAfter=PT5M escalateTo=support chatbot=faq
  *                  clientGrace=PT30S reassignUnanswered=PT3M
@@ -60,8 +61,9 @@ import org.jspecify.annotations.Nullable;
  * keep their configuration beside the engine's: the engine leaves them alone.
  *
  * <p>An absent optional value (default group, rule condition, escalation, chatbot, away reason) has no
- * property. Properties added after format 1 was first written (the presence settings, a group's
- * client grace and unanswered time, an operator's {@code tracked}) are optional when read, taking
+ * property. Properties added after format 1 was first written (the presence settings, the away
+ * reasons and the tag catalogue, a group's client grace and unanswered time, an operator's {@code
+ * tracked}) are optional when read, taking
  * their defaults, so that records written before them still read. Rules and their parameters are numbered from 0 without gaps; parameter keys sit in
  * property values, so they may hold any text. Durations are ISO-8601, channel sets are names in
  * declaration order, comma-separated.
@@ -100,6 +102,15 @@ final class ConfigCodec {
     for (int i = 0; i < settings.rules().size(); i++) {
       putRule(p, "rule." + i + ".", settings.rules().get(i));
     }
+    for (int i = 0; i < settings.awayReasons().size(); i++) {
+      p.put("awayReason." + i, settings.awayReasons().get(i));
+    }
+    int t = 0;
+    for (Map.Entry<String, String> tag : settings.tags().entrySet()) {
+      p.put("tag." + t + ".name", tag.getKey());
+      p.put("tag." + t + ".colour", tag.getValue());
+      t++;
+    }
     return record(tenant, SETTINGS, SETTINGS_KEY, p);
   }
 
@@ -123,6 +134,15 @@ final class ConfigCodec {
       rules.add(rule(r, "rule." + i + "."));
     }
     b.rules(rules);
+    List<String> awayReasons = new ArrayList<>();
+    for (int i = 0; r.hasAny("awayReason." + i); i++) {
+      awayReasons.add(r.required("awayReason." + i, reason -> reason));
+    }
+    b.awayReasons(awayReasons);
+    for (int i = 0; r.hasAny("tag." + i + "."); i++) {
+      String name = r.required("tag." + i + ".name", tag -> tag);
+      r.required("tag." + i + ".colour", colour -> b.tag(name, colour));
+    }
     return r.finish(b::build);
   }
 

@@ -639,6 +639,10 @@ public final class RoutingCore {
 
   private void setStatus(Command.SetStatus c) {
     OperatorState op = operator(c.operator());
+    if (c.status().presence() == Presence.AWAY && !settings.allowsAwayReason(c.status().reason())) {
+      throw new IllegalArgumentException("away reason " + c.status().reason() + " is not one of the tenant's "
+          + settings.awayReasons() + "; pick one of them or none");
+    }
     Actor actor = Actor.operator(op.id);
     if (!changeStatus(op, c.status(), actor)) {
       return;

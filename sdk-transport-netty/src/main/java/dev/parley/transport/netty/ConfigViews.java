@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ConfigViews {
   private ConfigViews() {}
 
-  /** Every setting but the rules ({@link #rules}). */
+  /** Every setting but the rules, the away reasons and the tag catalogue, which have their own. */
   static ObjectNode settings(TenantSettings s) {
     ObjectNode n = Json.object();
     s.defaultGroup().ifPresent(g -> n.put("defaultGroup", g.value()));
@@ -44,6 +44,22 @@ final class ConfigViews {
     ObjectNode n = Json.object();
     ArrayNode items = n.putArray("rules");
     rules.forEach(r -> items.add(rule(r)));
+    return n;
+  }
+
+  /** {@code {"awayReasons": [ … ]}}, in the order a console lists them. */
+  static ObjectNode awayReasons(TenantSettings s) {
+    ObjectNode n = Json.object();
+    ArrayNode reasons = n.putArray("awayReasons");
+    s.awayReasons().forEach(reasons::add);
+    return n;
+  }
+
+  /** {@code {"tags": [{"name": …, "colour": "#rrggbb"}]}}, the catalogue in its order. */
+  static ObjectNode tags(TenantSettings s) {
+    ObjectNode n = Json.object();
+    ArrayNode tags = n.putArray("tags");
+    s.tags().forEach((name, colour) -> tags.addObject().put("name", name).put("colour", colour));
     return n;
   }
 

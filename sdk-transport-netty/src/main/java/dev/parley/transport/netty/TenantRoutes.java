@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A tenant's own settings and its routing rules, each a piece of configuration with the
@@ -27,6 +30,10 @@ import java.util.function.UnaryOperator;
  *   <li>{@code GET|PUT …/routing-rules}: {@code {"rules": [{"group": "cz", "channels": ["WEB_CHAT"],
  *       "language": "cs", "widget": "shop", "pageUrlPrefix": "https://shop/", "parameters": {"vip":
  *       "yes"}, "priority": 5}]}}, tried in order; a {@code PUT} keeps the other settings;
+ *   <li>{@code GET|PUT …/away-reasons}: {@code {"awayReasons": ["lunch", "training"]}}, the
+ *       tenant's own list (empty: any reason); the engine then refuses other reasons;
+ *   <li>{@code GET|PUT …/tags}: the tag catalogue with colours, {@code {"tags": [{"name":
+ *       "refund", "colour": "#e53935"}]}};
  *   <li>{@code POST …/routing-rules/dry-run}: {@code {"entry": {…}, "rules": [ … ]}} answers which
  *       group the entry would go to and why, from the engine's own rule matching ({@link
  *       TenantSettings#decide}), under the saved rules or the {@code rules} given (to try them
@@ -34,37 +41,42 @@ import java.util.function.UnaryOperator;
  * </ul>
  */
 final class TenantRoutes {
-  private static final String SETTINGS = AdminApi.TENANT + "/settings";
   private static final String RULES = AdminApi.TENANT + "/routing-rules";
-  private static final ConfigResource.View SETTINGS_VIEW =
-      call -> Optional.of(ConfigViews.settings(settings(call)));
-  private static final ConfigResource.View RULES_VIEW =
-      call -> Optional.of(ConfigViews.rules(settings(call).rules()));
 
   private TenantRoutes() {}
 
   static void register(Router router) {
-    WireException none = new WireException(404, "NotFound", "unreachable: every tenant has settings");
-    router.add("GET", SETTINGS, call -> call.server().config.get(call, SETTINGS_VIEW, UnaryOperator.identity(), none));
-    router.add("PUT", SETTINGS, call -> call.server().config.put(call, SETTINGS_VIEW, () -> {
-      Body body = Body.of(call);
-      return List.of(new Command.ConfigureTenant(settings(body, settings(call).rules())));
-    }));
-    router.add("GET", RULES, call -> call.server().config.get(call, RULES_VIEW, UnaryOperator.identity(), none));
-    router.add("PUT", RULES, call -> call.server().config.put(call, RULES_VIEW, () -> {
-      List<RoutingRule> rules = rules(Body.of(call));
-      return List.of(new Command.ConfigureTenant(settings(call).toBuilder().rules(rules).build()));
-    }));
+    part(router, "/settings", ConfigViews::settings, TenantRoutes::settings);
+    part(router, "/routing-rules", s -> ConfigViews.rules(s.rules()),
+        (body, current) -> current.toBuilder().rules(rules(body)).build());
+    part(router, "/away-reasons", ConfigViews::awayReasons,
+        (body, current) -> body.check("awayReasons", () -> current.toBuilder().awayReasons(body.strings("awayReasons")).build()));
+    part(router, "/tags", ConfigViews::tags, TenantRoutes::tags);
     router.add("POST", RULES + "/dry-run", TenantRoutes::dryRun);
+  }
+
+  /**
+   * Serves one part of the tenant's settings as a piece of configuration: {@code GET} shows
+   * {@code view} of the settings, {@code PUT} replaces that part by {@code change} (given the body
+   * and the settings as they are), keeping the other parts.
+   */
+  private static void part(Router router, String path, Function<TenantSettings, ObjectNode> view,
+      BiFunction<Body, TenantSettings, TenantSettings> change) {
+    ConfigResource.View read = call -> Optional.of(view.apply(settings(call)));
+    WireException none = new WireException(404, "NotFound", "unreachable: every tenant has settings");
+    router.add("GET", AdminApi.TENANT + path, call -> call.server().config.get(call, read, UnaryOperator.identity(), none));
+    router.add("PUT", AdminApi.TENANT + path, call -> call.server().config.put(call, read,
+        () -> List.of(new Command.ConfigureTenant(change.apply(Body.of(call), settings(call))))));
   }
 
   private static TenantSettings settings(Call call) {
     return call.server().parley.snapshot(call.tenant()).settings();
   }
 
-  /** The settings of a {@code PUT}: the defaults, the fields given, and {@code rules}. */
-  private static TenantSettings settings(Body body, List<RoutingRule> rules) {
-    TenantSettings.Builder b = TenantSettings.builder().rules(rules);
+  /** The settings of a {@code PUT}: the defaults, the fields given, and the other parts as they are. */
+  private static TenantSettings settings(Body body, TenantSettings current) {
+    TenantSettings.Builder b = TenantSettings.builder().rules(current.rules()).awayReasons(current.awayReasons());
+    current.tags().forEach(b::tag);
     body.parsed("defaultGroup", GroupId::of).ifPresent(b::defaultGroup);
     body.bool("switchesLocked").ifPresent(b::switchesLocked);
     body.bool("operatorsMayBlock").ifPresent(b::operatorsMayBlock);
@@ -80,6 +92,17 @@ final class TenantRoutes {
     });
     body.duration("sessionsWaitForGoneOperator").ifPresent(d -> body.set("sessionsWaitForGoneOperator", d,
         b::sessionsWaitForGoneOperator));
+    return body.check("", b::build);
+  }
+
+  /** {@code {"tags": [{"name": "refund", "colour": "#e53935"}]}}: the catalogue, in order. */
+  private static TenantSettings tags(Body body, TenantSettings current) {
+    TenantSettings.Builder b = current.toBuilder().noTags();
+    for (Body tag : body.objects("tags")) {
+      String name = tag.required("name");
+      String colour = tag.required("colour");
+      tag.check("colour", () -> b.tag(name, colour));
+    }
     return body.check("", b::build);
   }
 

@@ -266,4 +266,30 @@ class AdminConfigTest {
     assertThat(center.send("DELETE", API + "/chatbots/faq", admin, null).status()).isEqualTo(204);
     assertThat(center.get(API + "/chatbots/faq", admin).json().at("/error/type").asString()).isEqualTo("NoSuchChatbot");
   }
+
+  @Test
+  @DisplayName("away reasons and the tag catalogue are parts of the settings of their own, checked by the engine")
+  void awayReasonsAndTags() throws IOException {
+    Center.Answer reasons = center.send("PUT", API + "/away-reasons", admin, "{\"awayReasons\":[\"lunch\",\"training\"]}");
+    assertThat(reasons.status()).as(reasons.body()).isEqualTo(200);
+    assertThat(settings().awayReasons()).containsExactly("lunch", "training");
+    assertThat(center.send("PUT", API + "/operators/alice/status", admin, "{\"presence\":\"away\",\"reason\":\"coffee\"}")
+        .json().at("/error/type").asString()).isEqualTo("InvalidArgument");
+    assertThat(center.send("PUT", API + "/operators/alice/status", admin, "{\"presence\":\"away\",\"reason\":\"lunch\"}")
+        .status()).isEqualTo(200);
+    assertThat(center.send("PUT", API + "/away-reasons", admin, "{\"awayReasons\":[\"lunch\",\"lunch\"]}").json()
+        .at("/error/field").asString()).isEqualTo("awayReasons");
+
+    Center.Answer tags = center.send("PUT", API + "/tags", admin,
+        "{\"tags\":[{\"name\":\"refund\",\"colour\":\"#E53935\"},{\"name\":\"vip\",\"colour\":\"#1e88e5\"}]}");
+    assertThat(tags.status()).as(tags.body()).isEqualTo(200);
+    assertThat(center.get(API + "/tags", admin).json().at("/tags/0/colour").asString()).isEqualTo("#e53935");
+    assertThat(settings().tags().keySet()).containsExactly("refund", "vip");
+    assertThat(center.send("PUT", API + "/tags", admin, "{\"tags\":[{\"name\":\"x\",\"colour\":\"red\"}]}").json()
+        .at("/error/field").asString()).isEqualTo("tags[0].colour");
+
+    assertThat(center.send("PUT", API + "/settings", admin, "{\"defaultGroup\":\"sales\"}").status()).isEqualTo(200);
+    assertThat(settings().tags()).hasSize(2);
+    assertThat(settings().awayReasons()).hasSize(2);
+  }
 }

@@ -42,6 +42,13 @@ class AdminSessionActsTest {
     return s;
   }
 
+  /** A WhatsApp client served by alice, and wrapped up. */
+  private void closed(String id, String phone) {
+    SessionId s = active(id, phone);
+    center.acme.end(s, Actor.operator(ALICE)).join();
+    center.acme.completeWrapUp(s, ALICE, "solved").join();
+  }
+
   private SessionRecord stored(String id) {
     return center.storage.sessions().find("acme", id).orElseThrow();
   }
@@ -110,9 +117,7 @@ class AdminSessionActsTest {
   @Test
   @DisplayName("erasing a client answers what was erased, and the history forgets him")
   void erasure() throws IOException {
-    SessionId s = active("s1", "420601");
-    center.acme.end(s, Actor.operator(ALICE)).join();
-    center.acme.completeWrapUp(s, ALICE, "solved").join();
+    closed("s1", "420601");
     String contact = center.send("POST", API + "/contacts", admin, "{\"session\":\"s1\"}").json().get("id").asString();
 
     Center.Answer erased = center.send("POST", API + "/erasures", admin, "{\"client\":\"420601\"}");
@@ -134,9 +139,7 @@ class AdminSessionActsTest {
   @Test
   @DisplayName("the retention purge removes closed history older than the instant given, and nothing newer")
   void purge() throws IOException {
-    SessionId s = active("s1", "420601");
-    center.acme.end(s, Actor.operator(ALICE)).join();
-    center.acme.completeWrapUp(s, ALICE, "solved").join();
+    closed("s1", "420601");
     Instant closed = clock.instant();
     clock.advance(Duration.ofHours(2));
     active("s2", "420602");
