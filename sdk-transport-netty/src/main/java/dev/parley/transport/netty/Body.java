@@ -36,7 +36,12 @@ final class Body {
 
   /** The call's body, one JSON object. */
   static Body of(Call call) {
-    return new Body(call.json(), "");
+    return of(call.body());
+  }
+
+  /** A body of UTF-8 bytes, one JSON object. */
+  static Body of(byte[] bytes) {
+    return new Body(Json.object(bytes), "");
   }
 
   /** The path of {@code field} in the whole body. */

@@ -74,7 +74,7 @@ final class TenantRoutes {
   }
 
   /** The settings of a {@code PUT}: the defaults, the fields given, and the other parts as they are. */
-  private static TenantSettings settings(Body body, TenantSettings current) {
+  static TenantSettings settings(Body body, TenantSettings current) {
     TenantSettings.Builder b = TenantSettings.builder().rules(current.rules()).awayReasons(current.awayReasons());
     current.tags().forEach(b::tag);
     body.parsed("defaultGroup", GroupId::of).ifPresent(b::defaultGroup);
@@ -96,7 +96,7 @@ final class TenantRoutes {
   }
 
   /** {@code {"tags": [{"name": "refund", "colour": "#e53935"}]}}: the catalogue, in order. */
-  private static TenantSettings tags(Body body, TenantSettings current) {
+  static TenantSettings tags(Body body, TenantSettings current) {
     TenantSettings.Builder b = current.toBuilder().noTags();
     for (Body tag : body.objects("tags")) {
       String name = tag.required("name");
@@ -107,7 +107,7 @@ final class TenantRoutes {
   }
 
   /** The rules of a body's {@code rules}, each checked where it stands ({@code rules[2].language}). */
-  private static List<RoutingRule> rules(Body body) {
+  static List<RoutingRule> rules(Body body) {
     List<RoutingRule> rules = new ArrayList<>();
     for (Body r : body.objects("rules")) {
       RoutingRule.Builder b = RoutingRule.to(r.check("group", () -> GroupId.of(r.required("group"))));
