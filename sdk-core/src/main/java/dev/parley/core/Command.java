@@ -348,6 +348,26 @@ public sealed interface Command {
     }
   }
 
+  /**
+   * An administrator (or the system) bans the client of a session from its detail: the client's
+   * identity on the session's channel goes on the blacklist, and the session is closed if it is
+   * live — an active one ends ({@code CLIENT_BLOCKED}, into wrap-up as its group has it), a
+   * waiting one or one with a chatbot is abandoned ({@code CLIENT_BLOCKED}); one in wrap-up or
+   * ended only has its client blocked. Operators block through {@link BlockClientOf}, within the
+   * tenant's {@link TenantSettings#operatorsMayBlock()}.
+   *
+   * @param session a session the engine knows (live or recently ended)
+   * @param by an administrator or the system
+   * @param reason why, kept with the blacklist entry
+   */
+  record BanClient(SessionId session, Actor by, String reason) implements Command {
+    public BanClient {
+      requireNonNull(session, "session");
+      requireNonNull(by, "by");
+      Notes.check(reason);
+    }
+  }
+
   /** Lifts a block. */
   record Unblock(ClientRef client, Actor by) implements Command {
     public Unblock {

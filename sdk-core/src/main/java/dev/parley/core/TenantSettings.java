@@ -2,8 +2,11 @@ package dev.parley.core;
 
 import dev.parley.storage.Words;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,6 +54,8 @@ public final class TenantSettings {
   private final OperatorStatus goneOperatorStatus;
   private final Duration sessionsWaitForGoneOperator;
   private final Map<String, String> autoTags;
+  private final List<String> awayReasons;
+  private final Map<String, String> tags;
 
   private TenantSettings(Builder b) {
     rules = List.copyOf(b.rules);
@@ -64,6 +69,8 @@ public final class TenantSettings {
     goneOperatorStatus = b.goneOperatorStatus;
     sessionsWaitForGoneOperator = b.sessionsWaitForGoneOperator;
     autoTags = Map.copyOf(b.autoTags);
+    awayReasons = List.copyOf(b.awayReasons);
+    tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
   }
 
   /** Starts from the defaults. */
@@ -147,6 +154,69 @@ public final class TenantSettings {
     return autoTags;
   }
 
+  /**
+   * The index of the first rule that matches {@code entry}, or -1 when none does: the rule
+   * matching the engine applies to a client who arrives naming no group and no invitation.
+   */
+  public int matchingRule(Entry entry) {
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i).matches(entry)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Where {@code entry} would go under these settings, and why: the group it asks for, else the
+   * first {@linkplain #matchingRule matching rule}'s, else the default group, else nowhere. An
+   * entry with an invitation code goes to the invitation's operator instead, which the settings
+   * cannot tell.
+   */
+  public RoutingDecision decide(Entry entry) {
+    Objects.requireNonNull(entry, "entry");
+    if (entry.group().isPresent()) {
+      return new RoutingDecision(entry.group().get(), RoutingDecision.Reason.GROUP_ASKED, -1, entry.priority(),
+          "the entry asked for group " + entry.group().get());
+    }
+    int rule = matchingRule(entry);
+    if (rule >= 0) {
+      RoutingRule r = rules.get(rule);
+      return new RoutingDecision(r.group(), RoutingDecision.Reason.RULE, rule, entry.priority() + r.priority(),
+          "rule " + (rule + 1) + " " + r + " matched" + (rule == 0 ? "" : "; the " + rule + " before it did not"));
+    }
+    if (defaultGroup != null) {
+      return new RoutingDecision(defaultGroup, RoutingDecision.Reason.DEFAULT_GROUP, -1, entry.priority(),
+          (rules.isEmpty() ? "there are no rules" : "none of the " + rules.size() + " rules matched")
+              + "; the tenant's default group");
+    }
+    return new RoutingDecision(null, RoutingDecision.Reason.NO_ROUTE, -1, entry.priority(),
+        (rules.isEmpty() ? "there are no rules" : "none of the " + rules.size() + " rules matched")
+            + " and the tenant has no default group: the arrival is refused (NO_ROUTE)");
+  }
+
+  /**
+   * The tenant's own away reasons (lunch, break, training…), in the order a console lists them.
+   * When there are any, an operator's status may carry no other reason (but {@value
+   * #DISCONNECTED}, the engine's own); when there are none, any reason goes. Default: none.
+   */
+  public List<String> awayReasons() {
+    return awayReasons;
+  }
+
+  /** Whether {@code reason} is one an away status may carry under these settings; null (no reason) always is. */
+  public boolean allowsAwayReason(@Nullable String reason) {
+    return reason == null || awayReasons.isEmpty() || reason.equals(DISCONNECTED) || awayReasons.contains(reason);
+  }
+
+  /**
+   * The tag catalogue: the tags operators pick from, each with its colour ({@code #rrggbb}), in
+   * the order a console lists them. Operators may still set other tags. Default: empty.
+   */
+  public Map<String, String> tags() {
+    return tags;
+  }
+
   /** The away reason the engine gives an operator whose console is gone. */
   public static final String DISCONNECTED = "disconnected";
 
@@ -160,13 +230,14 @@ public final class TenantSettings {
         && operatorsMayBlock == o.operatorsMayBlock && Objects.equals(invitationValidity, o.invitationValidity)
         && Objects.equals(endedRetention, o.endedRetention) && clientGrace.equals(o.clientGrace)
         && operatorGrace.equals(o.operatorGrace) && goneOperatorStatus.equals(o.goneOperatorStatus)
-        && sessionsWaitForGoneOperator.equals(o.sessionsWaitForGoneOperator) && autoTags.equals(o.autoTags);
+        && sessionsWaitForGoneOperator.equals(o.sessionsWaitForGoneOperator) && awayReasons.equals(o.awayReasons)
+        && tags.equals(o.tags) && List.copyOf(tags.keySet()).equals(List.copyOf(o.tags.keySet())) && autoTags.equals(o.autoTags);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(rules, defaultGroup, switchesLocked, operatorsMayBlock, invitationValidity, endedRetention,
-        clientGrace, operatorGrace, goneOperatorStatus, sessionsWaitForGoneOperator, autoTags);
+        clientGrace, operatorGrace, goneOperatorStatus, sessionsWaitForGoneOperator, awayReasons, tags, autoTags);
   }
 
   @Override
@@ -175,7 +246,7 @@ public final class TenantSettings {
         + ", operatorsMayBlock=" + operatorsMayBlock + ", invitationValidity=" + invitationValidity
         + ", endedRetention=" + endedRetention + ", clientGrace=" + clientGrace + ", operatorGrace=" + operatorGrace
         + ", goneOperatorStatus=" + goneOperatorStatus + ", sessionsWaitForGoneOperator=" + sessionsWaitForGoneOperator
-        + ", autoTags=" + autoTags + "}";
+        + ", awayReasons=" + awayReasons + ", tags=" + tags + ", autoTags=" + autoTags + "}";
   }
 
   /** Returns a builder holding these settings, to derive a changed copy. */
@@ -192,6 +263,8 @@ public final class TenantSettings {
     b.goneOperatorStatus = goneOperatorStatus;
     b.sessionsWaitForGoneOperator = sessionsWaitForGoneOperator;
     b.autoTags.putAll(autoTags);
+    b.awayReasons = awayReasons;
+    b.tags = new LinkedHashMap<>(tags);
     return b;
   }
 
@@ -208,6 +281,8 @@ public final class TenantSettings {
     private OperatorStatus goneOperatorStatus = OperatorStatus.away(DISCONNECTED);
     private Duration sessionsWaitForGoneOperator = Duration.ZERO;
     private final Map<String, String> autoTags = new LinkedHashMap<>();
+    private List<String> awayReasons = List.of();
+    private Map<String, String> tags = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -310,8 +385,55 @@ public final class TenantSettings {
       return this;
     }
 
-    /** Builds the settings. */
+    /**
+     * The tenant's own away reasons, in order; each a non-blank text of at most 100 characters,
+     * none twice. Empty (the default): any reason goes.
+     */
+    public Builder awayReasons(List<String> reasons) {
+      List<String> checked = new ArrayList<>();
+      for (String r : Objects.requireNonNull(reasons, "reasons")) {
+        Ids.check("away reason", r);
+        if (checked.contains(r)) {
+          throw new IllegalArgumentException("away reason " + r + " is listed twice");
+        }
+        checked.add(r);
+      }
+      this.awayReasons = List.copyOf(checked);
+      return this;
+    }
+
+    /**
+     * Adds a tag to the catalogue with its colour, {@code #} and six hexadecimal digits ({@code
+     * #1e88e5}); adding a tag that is there changes its colour and keeps its place.
+     */
+    public Builder tag(String tag, String colour) {
+      Ids.check("tag", tag);
+      Objects.requireNonNull(colour, "colour");
+      if (!colour.matches("#[0-9a-fA-F]{6}")) {
+        throw new IllegalArgumentException("tag " + tag + "'s colour is # and six hexadecimal digits (#1e88e5), not " + colour);
+      }
+      tags.put(tag, colour.toLowerCase(Locale.ROOT));
+      return this;
+    }
+
+    /** Empties the tag catalogue, to fill it again with {@link #tag}. */
+    public Builder noTags() {
+      tags.clear();
+      return this;
+    }
+
+    /**
+     * Builds the settings.
+     *
+     * @throws IllegalArgumentException if the gone operator's status carries a reason the away
+     *     reasons do not list
+     */
     public TenantSettings build() {
+      String gone = goneOperatorStatus.reason();
+      if (gone != null && !awayReasons.isEmpty() && !gone.equals(DISCONNECTED) && !awayReasons.contains(gone)) {
+        throw new IllegalArgumentException("the gone operators' away reason " + gone + " is not among the away reasons "
+            + awayReasons + ": list it, or leave the engine's own " + DISCONNECTED);
+      }
       return new TenantSettings(this);
     }
 

@@ -840,6 +840,12 @@ public final class SessionRecord {
       return this;
     }
 
+    /** Replaces the recordings, oldest first. */
+    public Builder recordings(List<RecordingRef> recordings) {
+      this.recordings = List.copyOf(requireNonNull(recordings, "recordings must not be null"));
+      return this;
+    }
+
     /** Adds a recording. */
     public Builder recording(RecordingRef recording) {
       recordings = appended(recordings, requireNonNull(recording, "recording must not be null"));

@@ -1,7 +1,10 @@
 package dev.parley.storage;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,6 +105,35 @@ public interface Storage extends AutoCloseable {
   }
 
   /**
+   * Attaches a recording's reference to a session (a host's recorder of a video or phone call
+   * tells where the media went), re-reading and retrying if the session is being written
+   * meanwhile. The engine keeps recordings attached this way as it goes on writing a live
+   * session.
+   *
+   * @return the session as stored, its recordings oldest first
+   * @throws IllegalArgumentException if there is no such session, or its client was erased
+   */
+  default SessionRecord attachRecording(String tenant, String sessionId, RecordingRef recording) {
+    requireNonNull(recording, "recording must not be null");
+    while (true) {
+      SessionRecord session = sessions().find(tenant, sessionId)
+          .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId + " in tenant " + tenant));
+      if (session.erasedAt().isPresent()) {
+        throw new IllegalArgumentException("session " + sessionId + " was erased at " + session.erasedAt().get()
+            + ": it keeps no personal data, recordings included");
+      }
+      List<RecordingRef> recordings = new ArrayList<>(session.recordings());
+      recordings.add(recording);
+      recordings.sort(Comparator.comparing(RecordingRef::startedAt));
+      try {
+        return sessions().save(session.toBuilder().recordings(recordings).build());
+      } catch (StaleWriteException e) {
+        // written meanwhile: read it again
+      }
+    }
+  }
+
+  /**
    * Erases a client's personal data everywhere, as the GDPR's right to erasure asks. The client is
    * a person: {@code client} and, when the contact directory knows him, every identity of his
    * contact. So every session whose client identifier is {@code client} or one of his contact's
@@ -125,6 +157,20 @@ public interface Storage extends AutoCloseable {
    * @return the ids of the sessions erased, in no particular order
    */
   default List<String> eraseClient(String tenant, String client, Instant at) {
+    return erase(tenant, client, at).sessions();
+  }
+
+  /**
+   * Erases a client's personal data everywhere as {@link #eraseClient} does, and tells what was
+   * erased: the sessions, the contacts, and how many outbox and configuration records went. An
+   * administrator's "what did you erase of me" is answered from it.
+   *
+   * @param tenant the tenant's id
+   * @param client the client's identifier: a visitor id, phone number, network id or address, or
+   *     a contact's network identity {@code CHANNEL:id}
+   * @param at when the erasure happens
+   */
+  default ClientErasure erase(String tenant, String client, Instant at) {
     Set<String> ids = new LinkedHashSet<>();
     collect(SessionQuery.builder(tenant).client(client), r -> ids.add(r.id()));
     Map<String, ContactRecord> contacts = new LinkedHashMap<>();
@@ -144,9 +190,9 @@ public interface Storage extends AutoCloseable {
     for (String contact : contacts.keySet()) {
       contacts().remove(tenant, contact);
     }
-    outbox().eraseSessions(tenant, ids);
-    config().eraseSessions(tenant, ids);
-    return List.copyOf(ids);
+    int outboxRecords = outbox().eraseSessions(tenant, ids);
+    int configRecords = config().eraseSessions(tenant, ids);
+    return new ClientErasure(client, List.copyOf(ids), List.copyOf(contacts.keySet()), outboxRecords, configRecords);
   }
 
   private void collect(SessionQuery.Builder query, Consumer<SessionRecord> found) {

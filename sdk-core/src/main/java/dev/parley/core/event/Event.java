@@ -81,7 +81,9 @@ public sealed interface Event {
     /** The client said he leaves (closed the chat, hung up, a channel's leave). */
     CLIENT_LEFT,
     /** His connection was gone for the client grace. */
-    CLIENT_GONE
+    CLIENT_GONE,
+    /** An administrator banned him while he waited ({@link dev.parley.core.Command.BanClient}). */
+    CLIENT_BLOCKED
   }
 
   /** Why an offer ended without acceptance. */

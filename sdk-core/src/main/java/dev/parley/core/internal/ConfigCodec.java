@@ -49,6 +49,7 @@ import org.jspecify.annotations.Nullable;
  *                  rule.0.language=cs rule.0.widget=shop rule.0.pageUrlPrefix=https://shop/
  *                  rule.0.parameter.0.key=vip rule.0.parameter.0.value=yes
  *                  autoTag.0.keyword=refund autoTag.0.tag=refunds
+ *                  awayReason.0=lunch awayReason.1=training tag.0.name=refund tag.0.colour=#e53935
  * group/ID         strategy=BY_UTILIZATION offerTimeout=PT30S autoAccept=false wrapUpLimit=PT2M
  *                  maxQueueLength=200 priority=0 escalateAfter=PT5M escalateTo=support chatbot=faq
  *                  clientGrace=PT30S reassignUnanswered=PT3M
@@ -61,8 +62,9 @@ import org.jspecify.annotations.Nullable;
  * keep their configuration beside the engine's: the engine leaves them alone.
  *
  * <p>An absent optional value (default group, rule condition, escalation, chatbot, away reason) has no
- * property. Properties added after format 1 was first written (the presence settings, a group's
- * client grace and unanswered time, an operator's {@code tracked}, auto-tags) are optional when read, taking
+ * property. Properties added after format 1 was first written (the presence settings, the away
+ * reasons, the tag catalogue and the auto-tags, a group's client grace and unanswered time, an
+ * operator's {@code tracked}) are optional when read, taking
  * their defaults, so that records written before them still read. Rules and their parameters are numbered from 0 without gaps; parameter keys sit in
  * property values, so they may hold any text. Durations are ISO-8601, channel sets are names in
  * declaration order, comma-separated.
@@ -101,12 +103,21 @@ final class ConfigCodec {
     for (int i = 0; i < settings.rules().size(); i++) {
       putRule(p, "rule." + i + ".", settings.rules().get(i));
     }
-    int i = 0;
-    for (Map.Entry<String, String> autoTag : new TreeMap<>(settings.autoTags()).entrySet()) {
-      p.put("autoTag." + i + ".keyword", autoTag.getKey());
-      p.put("autoTag." + i++ + ".tag", autoTag.getValue());
+    for (int i = 0; i < settings.awayReasons().size(); i++) {
+      p.put("awayReason." + i, settings.awayReasons().get(i));
     }
+    putPairs(p, "tag.", "name", "colour", settings.tags());
+    putPairs(p, "autoTag.", "keyword", "tag", new TreeMap<>(settings.autoTags()));
     return record(tenant, SETTINGS, SETTINGS_KEY, p);
+  }
+
+  /** {@code pairs} in their order as {@code prefix0.key=…  prefix0.value=…}, numbered from 0. */
+  private static void putPairs(Map<String, String> p, String prefix, String key, String value, Map<String, String> pairs) {
+    int i = 0;
+    for (Map.Entry<String, String> pair : pairs.entrySet()) {
+      p.put(prefix + i + "." + key, pair.getKey());
+      p.put(prefix + i++ + "." + value, pair.getValue());
+    }
   }
 
   static TenantSettings decodeSettings(ConfigRecord record) {
@@ -132,6 +143,15 @@ final class ConfigCodec {
     for (int i = 0; r.hasAny("autoTag." + i + "."); i++) {
       String tag = r.required("autoTag." + i + ".tag", t -> t);
       r.required("autoTag." + i + ".keyword", keyword -> b.autoTag(keyword, tag));
+    }
+    List<String> awayReasons = new ArrayList<>();
+    for (int i = 0; r.hasAny("awayReason." + i); i++) {
+      awayReasons.add(r.required("awayReason." + i, reason -> reason));
+    }
+    b.awayReasons(awayReasons);
+    for (int i = 0; r.hasAny("tag." + i + "."); i++) {
+      String name = r.required("tag." + i + ".name", tag -> tag);
+      r.required("tag." + i + ".colour", colour -> b.tag(name, colour));
     }
     return r.finish(b::build);
   }

@@ -1,6 +1,7 @@
 package dev.parley.core.internal;
 
 import dev.parley.storage.SessionRecord;
+import dev.parley.storage.RecordingRef;
 import dev.parley.storage.StaleWriteException;
 import dev.parley.storage.Storage;
 import dev.parley.storage.StorageException;
@@ -42,12 +43,16 @@ import org.jspecify.annotations.Nullable;
 final class Persister {
   private final Storage storage;
   private final Map<Writes.Key, Long> versions = new HashMap<>();
-  /** What others wrote on a session and the engine keeps to: its contact, its erasure. */
+  /** What others wrote on a session and the engine keeps to: its contact, its erasure, its recordings. */
   private final Map<Writes.Key, Outside> outside = new HashMap<>();
 
-  private record Outside(@Nullable String contact, @Nullable Instant erasedAt) {
+  private record Outside(@Nullable String contact, @Nullable Instant erasedAt, List<RecordingRef> recordings) {
+    static Outside of(SessionRecord stored) {
+      return new Outside(stored.contact().orElse(null), stored.erasedAt().orElse(null), stored.recordings());
+    }
+
     SessionRecord over(SessionRecord r, long version) {
-      SessionRecord laid = r.toBuilder().version(version).contact(contact).build();
+      SessionRecord laid = r.toBuilder().version(version).contact(contact).recordings(recordings).build();
       return erasedAt == null ? laid : laid.erased(erasedAt);
     }
   }
@@ -66,7 +71,7 @@ final class Persister {
   void persist(Writes writes, BooleanSupplier stopping) {
     writes.restored.forEach((key, stored) -> {
       versions.put(key, stored.version());
-      outside.put(key, new Outside(stored.contact().orElse(null), stored.erasedAt().orElse(null)));
+      outside.put(key, Outside.of(stored));
     });
     int done = writes.outbox.isEmpty() ? 0 : -1; // -1: outbox, 0: sessions, 1: messages, then 2 + the next other
     Backoff backoff = null; // made at the first failure: most passes store at once
@@ -138,7 +143,7 @@ final class Persister {
         continue;
       }
       SessionRecord s = stored.get();
-      Outside o = new Outside(s.contact().orElse(null), s.erasedAt().orElse(null));
+      Outside o = Outside.of(s);
       outside.put(keys.get(i), o);
       rebased.add(o.over(r, s.version()));
     }

@@ -43,6 +43,9 @@ import dev.parley.storage.Words;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -105,6 +108,8 @@ public final class RoutingCore {
   private final Map<OperatorId, OperatorState> operators = new LinkedHashMap<>();
   /** Immutable, replaced on each change: snapshots share it as it is. */
   private Map<ChatbotId, ChatbotSpec> chatbots = Map.of();
+  /** The groups' specs for snapshots: an immutable copy, replaced when a group is defined or removed. */
+  private Map<GroupId, GroupSpec> groupSpecs = Map.of();
   private final Map<SessionId, LiveSession> sessions = new HashMap<>();
   private final Map<ClientRef, String> blacklist = new HashMap<>();
   /** Each client's latest session the core knows, by his identity on its channel. */
@@ -405,6 +410,8 @@ public final class RoutingCore {
       block((Command.Block) command);
     } else if (command instanceof Command.BlockClientOf) {
       blockClientOf((Command.BlockClientOf) command);
+    } else if (command instanceof Command.BanClient) {
+      banClient((Command.BanClient) command);
     } else if (command instanceof Command.Unblock) {
       unblock((Command.Unblock) command);
     } else if (command instanceof Command.CreateInvitation) {
@@ -466,6 +473,7 @@ public final class RoutingCore {
     GroupState g = groups.get(spec.id());
     if (g == null) {
       groups.put(spec.id(), new GroupState(spec, index));
+      publishGroupSpecs();
       emit(new Event.GroupDefined(tenant, now, Actor.SYSTEM, spec));
       return;
     }
@@ -476,6 +484,7 @@ public final class RoutingCore {
           "group", g.id.value(), g.waiting + " sessions wait in it; switch to or from WHOLE_GROUP when its queue is empty");
     }
     g.spec(spec);
+    publishGroupSpecs();
     if (before != spec.strategy()) {
       for (MemberBuckets h : g.candidates) {
         index.reorder(h);
@@ -511,7 +520,16 @@ public final class RoutingCore {
       throw new StillInUseException("group", id.value(), "it is the tenant's default group");
     }
     groups.remove(id);
+    publishGroupSpecs();
     emit(new Event.GroupRemoved(tenant, now, Actor.SYSTEM, id));
+  }
+
+  private void publishGroupSpecs() {
+    Map<GroupId, GroupSpec> next = new HashMap<>();
+    for (GroupState g : groups.values()) {
+      next.put(g.id, g.spec());
+    }
+    groupSpecs = Map.copyOf(next);
   }
 
   private void defineChatbot(ChatbotSpec spec) {
@@ -626,6 +644,10 @@ public final class RoutingCore {
 
   private void setStatus(Command.SetStatus c) {
     OperatorState op = operator(c.operator());
+    if (c.status().presence() == Presence.AWAY && !settings.allowsAwayReason(c.status().reason())) {
+      throw new IllegalArgumentException("away reason " + c.status().reason() + " is not one of the tenant's "
+          + settings.awayReasons() + "; pick one of them or none");
+    }
     Actor actor = Actor.operator(op.id);
     if (!changeStatus(op, c.status(), actor)) {
       return;
@@ -911,14 +933,12 @@ public final class RoutingCore {
       routedBy = LiveSession.BY_GROUP_ASKED;
     } else {
       routedBy = LiveSession.BY_DEFAULT_GROUP;
-      List<RoutingRule> rules = settings.rules();
-      for (int i = 0; i < rules.size(); i++) {
-        if (rules.get(i).matches(entry)) {
-          g = group(rules.get(i).group());
-          priority += rules.get(i).priority();
-          routedBy = i;
-          break;
-        }
+      int rule = settings.matchingRule(entry); // the rule code a dry run asks too (TenantSettings.decide)
+      if (rule >= 0) {
+        RoutingRule matched = settings.rules().get(rule);
+        g = group(matched.group());
+        priority += matched.priority();
+        routedBy = rule;
       }
       if (g == null && settings.defaultGroup().isPresent()) {
         g = group(settings.defaultGroup().get());
@@ -1595,6 +1615,23 @@ public final class RoutingCore {
     endActive(s, by, EndReason.CLIENT_BLOCKED);
   }
 
+  private void banClient(Command.BanClient c) {
+    if (c.by().kind() != Actor.Kind.ADMIN && c.by().kind() != Actor.Kind.SYSTEM) {
+      throw new NotPermittedException(c.by(), "ban the client of session " + c.session()
+          + ": only an administrator may (an operator blocks the client of his own session)");
+    }
+    LiveSession s = known(c.session());
+    ClientRef client = s.entry.client().orElseThrow(() ->
+        new IllegalArgumentException("session " + s.id + " has no client identity to ban (an anonymous web visitor)"));
+    blacklist.put(client, c.reason());
+    emit(new Event.ClientBlocked(tenant, now, c.by(), client, c.reason()));
+    if (s.state == SessionState.ACTIVE) {
+      endActive(s, c.by(), EndReason.CLIENT_BLOCKED);
+    } else if (s.state == SessionState.QUEUED || s.state == SessionState.OFFERED || s.state == SessionState.CHATBOT) {
+      abandonSession(s, c.by(), Event.AbandonReason.CLIENT_BLOCKED);
+    }
+  }
+
   private void unblock(Command.Unblock c) {
     if (blacklist.remove(c.client()) != null) {
       emit(new Event.ClientUnblocked(tenant, now, c.by(), c.client()));
@@ -2259,14 +2296,24 @@ public final class RoutingCore {
       for (GroupState g : op.groups) {
         groupIds.add(g.id);
       }
-      infos.put(op.id, new TenantSnapshot.OperatorInfo(op.status(), groupIds, op.spec.capacities().keySet()));
+      Set<Channel> off = null; // made only for an operator with a switch off
+      for (Channel ch : op.spec.capacities().keySet()) {
+        if (!op.switchedOn(ch.ordinal())) {
+          if (off == null) {
+            off = EnumSet.noneOf(Channel.class);
+          }
+          off.add(ch);
+        }
+      }
+      infos.put(op.id, new TenantSnapshot.OperatorInfo(op.status(), groupIds, op.spec.capacities().keySet(), op.spec,
+          off == null ? Set.of() : Collections.unmodifiableSet(off)));
     }
     for (LiveSession s : sessions.values()) {
       if (!s.state.terminal() && !views.containsKey(s.id)) {
         views.put(s.id, s.view(0));
       }
     }
-    return new TenantSnapshot(version, now, views, inGroups, direct, infos, redirectPicker(), chatbots, settings);
+    return new TenantSnapshot(version, now, views, inGroups, direct, infos, redirectPicker(), chatbots, groupSpecs, settings);
   }
 
   /** Adds the queue's sessions in queue order, and records each view by id when {@code byId} is given. */

@@ -6,13 +6,16 @@ import dev.parley.core.Channel;
 import dev.parley.core.ChatbotId;
 import dev.parley.core.ChatbotSpec;
 import dev.parley.core.GroupId;
+import dev.parley.core.GroupSpec;
 import dev.parley.core.OperatorId;
+import dev.parley.core.OperatorSpec;
 import dev.parley.core.OperatorStatus;
 import dev.parley.core.SessionId;
 import dev.parley.core.TenantSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +40,17 @@ public final class TenantSnapshot {
   private final Map<OperatorId, OperatorInfo> operators;
   private final List<GroupCounts> picker;
   private final Map<ChatbotId, ChatbotSpec> chatbots;
+  private final Map<GroupId, GroupSpec> groups;
   private final TenantSettings settings;
 
-  /** What the snapshot knows of an operator: his status, groups and channels. */
-  record OperatorInfo(OperatorStatus status, List<GroupId> groups, Set<Channel> channels) {}
+  /** What the snapshot knows of an operator: his status, groups, channels, spec and the channels he switched off. */
+  record OperatorInfo(OperatorStatus status, List<GroupId> groups, Set<Channel> channels, OperatorSpec spec,
+      Set<Channel> switchedOff) {}
 
   TenantSnapshot(long version, Instant at, Map<SessionId, SessionView> sessions,
       Map<GroupId, List<SessionView>> waitingInGroups, Map<OperatorId, List<SessionView>> waitingForOperators,
       Map<OperatorId, OperatorInfo> operators, List<GroupCounts> picker, Map<ChatbotId, ChatbotSpec> chatbots,
-      TenantSettings settings) {
+      Map<GroupId, GroupSpec> groups, TenantSettings settings) {
     this.version = version;
     this.at = at;
     // Insertion order, not Map.copyOf's per-JVM order: a replay reads the sessions in the same order.
@@ -55,6 +60,7 @@ public final class TenantSnapshot {
     this.operators = Map.copyOf(operators);
     this.picker = List.copyOf(picker);
     this.chatbots = chatbots; // the core's own immutable copy, replaced on every change
+    this.groups = groups; // likewise
     this.settings = settings;
   }
 
@@ -118,6 +124,39 @@ public final class TenantSnapshot {
   /** The redirect picker: each group with at least one logged-in operator, with its counts. */
   public List<GroupCounts> redirectPicker() {
     return picker;
+  }
+
+  /** The tenant's groups as they were defined last, by id. */
+  public Map<GroupId, GroupSpec> groups() {
+    return groups;
+  }
+
+  /** The tenant's operators as they were defined last, ordered by id. */
+  public List<OperatorSpec> operators() {
+    List<OperatorSpec> specs = new ArrayList<>(operators.size());
+    operators.values().forEach(info -> specs.add(info.spec()));
+    specs.sort(Comparator.comparing(spec -> spec.id().value()));
+    return specs;
+  }
+
+  /** An operator as he was defined last; empty for an unknown one. */
+  public Optional<OperatorSpec> operator(OperatorId id) {
+    OperatorInfo info = operators.get(requireNonNull(id, "operator"));
+    return info == null ? Optional.empty() : Optional.of(info.spec());
+  }
+
+  /**
+   * The channels assigned to an operator that are switched off (by him, or by an administrator
+   * when the tenant locks switches); empty for an unknown operator or one with all switched on.
+   */
+  public Set<Channel> switchedOff(OperatorId id) {
+    OperatorInfo info = operators.get(requireNonNull(id, "operator"));
+    return info == null ? Set.of() : info.switchedOff();
+  }
+
+  /** The tenant's chatbots, by id. */
+  public Map<ChatbotId, ChatbotSpec> chatbots() {
+    return chatbots;
   }
 
   /** A chatbot the tenant defined; empty for an unknown one. */

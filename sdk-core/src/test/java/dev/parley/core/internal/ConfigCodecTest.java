@@ -85,9 +85,12 @@ class ConfigCodecTest {
       TenantSettings settings = TenantSettings.builder()
           .rules(List.of(everything, RoutingRule.to(SALES).build(), RoutingRule.to(SALES).priority(1_000).build()))
           .defaultGroup(GroupId.of("support")).switchesLocked(true).operatorsMayBlock(false)
-          .invitationValidity(Duration.ofMinutes(1)).endedRetention(Duration.ZERO).build();
+          .invitationValidity(Duration.ofMinutes(1)).endedRetention(Duration.ZERO)
+          .awayReasons(List.of("lunch", "training")).tag("refund", "#E53935").tag("vip", "#1e88e5").build();
 
       assertThat(roundTrip(settings)).isEqualTo(settings);
+      assertThat(roundTrip(settings).tags().keySet()).containsExactly("refund", "vip");
+      assertThat(roundTrip(settings).tags()).containsEntry("refund", "#e53935");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -296,6 +299,20 @@ class ConfigCodecTest {
       }
       for (int i = random.nextInt(3); i > 0; i--) {
         settings.autoTag("kw" + Integer.toString(random.nextInt(1_000), 36) + "Ž", text());
+      }
+      if (random.nextBoolean()) { // away reasons that list the gone operators' own, and a tag catalogue
+        java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+        for (int i = random.nextInt(4); i > 0; i--) {
+          reasons.add(text());
+        }
+        String gone = settings.build().goneOperatorStatus().reason();
+        if (gone != null) {
+          reasons.add(gone);
+        }
+        settings.awayReasons(List.copyOf(reasons));
+        for (int i = random.nextInt(4); i > 0; i--) {
+          settings.tag(text(), String.format("#%06x", random.nextInt(0x1000000)));
+        }
       }
       return settings.build();
     }

@@ -17,6 +17,7 @@ import dev.parley.core.GroupSpec;
 import dev.parley.core.OperatorId;
 import dev.parley.core.OperatorSpec;
 import dev.parley.core.OperatorStatus;
+import dev.parley.core.RoutingDecision;
 import dev.parley.core.RoutingRule;
 import dev.parley.core.RoutingStrategy;
 import dev.parley.core.StillInUseException;
@@ -172,5 +173,59 @@ class ConfigurationTest {
     assertThat(e.id()).isEqualTo(SUPPORT.value());
     f.apply(Command.Redirect.toGroup(sid("t1"), ADMIN, SALES, null));
     assertThat(one(f.apply(new Command.RemoveGroup(SUPPORT)), GroupRemoved.class).group()).isEqualTo(SUPPORT);
+  }
+
+  @Test
+  @DisplayName("a dry run of the rules decides as an arrival does: the group, the priority and the rule")
+  void dryRunAgreesWithArrivals() {
+    f.group(SALES);
+    f.group(SUPPORT);
+    TenantSettings settings = TenantSettings.builder().defaultGroup(SALES).rules(List.of(
+        RoutingRule.to(SUPPORT).language("cs").priority(3).build(),
+        RoutingRule.to(SALES).widget("shop").channels(Channel.WHATSAPP).build())).build();
+    f.apply(new Command.ConfigureTenant(settings));
+    Entry[] entries = {
+        Entry.builder(Channel.WHATSAPP).client("1").language("CS").build(),
+        Entry.builder(Channel.WHATSAPP).client("2").widget("shop").priority(1).build(),
+        Entry.builder(Channel.WHATSAPP).client("3").build(),
+        Entry.builder(Channel.WHATSAPP).client("4").language("cs").group(SALES).build()};
+    RoutingDecision.Reason[] reasons = {RoutingDecision.Reason.RULE, RoutingDecision.Reason.RULE,
+        RoutingDecision.Reason.DEFAULT_GROUP, RoutingDecision.Reason.GROUP_ASKED};
+
+    for (int i = 0; i < entries.length; i++) {
+      RoutingDecision decision = settings.decide(entries[i]);
+      f.arrive("d" + i, entries[i]);
+      SessionView arrived = f.view("d" + i);
+      assertThat(decision.reason()).as("entry %s", i).isEqualTo(reasons[i]);
+      assertThat(decision.chosen()).as("entry %s", i).isEqualTo(arrived.groupId());
+      assertThat(decision.priority()).as("entry %s", i).isEqualTo(arrived.priority());
+    }
+    assertThat(settings.decide(entries[1]).matchedRule()).hasValue(1);
+    assertThat(settings.decide(entries[1]).why()).contains("rule 2").contains("shop");
+    RoutingDecision nowhere = TenantSettings.builder().build().decide(entries[2]);
+    assertThat(nowhere.chosen()).isEmpty();
+    assertThat(nowhere.reason()).isEqualTo(RoutingDecision.Reason.NO_ROUTE);
+  }
+
+  @Test
+  @DisplayName("a snapshot tells the groups, operators, switches and chatbots as defined last")
+  void snapshotTellsTheConfiguration() {
+    f.group(SALES);
+    f.group(SUPPORT, b -> b.maxQueueLength(7));
+    OperatorId alice = f.operator(chat("alice", 4, SUPPORT));
+    f.apply(new Command.SwitchChannel(alice, Channel.WEB_CHAT, false, ADMIN));
+
+    dev.parley.core.routing.TenantSnapshot snapshot = f.core.snapshot(1);
+
+    assertThat(snapshot.groups().get(SUPPORT).maxQueueLength()).isEqualTo(7);
+    assertThat(snapshot.groups()).containsKey(SALES);
+    assertThat(snapshot.operator(alice)).hasValue(chat("alice", 4, SUPPORT));
+    assertThat(snapshot.operators()).extracting(OperatorSpec::id).contains(alice);
+    assertThat(snapshot.switchedOff(alice)).containsExactly(Channel.WEB_CHAT);
+    assertThat(snapshot.chatbots()).isEmpty();
+    f.apply(new Command.RemoveOperator(alice));
+    f.apply(new Command.RemoveGroup(SUPPORT));
+    assertThat(f.core.snapshot(2).groups()).doesNotContainKey(SUPPORT);
+    assertThat(f.core.snapshot(2).operator(alice)).isEmpty();
   }
 }

@@ -315,6 +315,15 @@ final class CoreHarness {
         return model.invitationCodes().isEmpty() ? null
             : new Command.InvalidateInvitation(model.invitationCodes().get(choices.nextInt(model.invitationCodes().size())), Actor.admin("a"));
       case 2:
+        // Now and then a ban from a session's detail, of the newest session the model knows; chosen
+        // without a draw, so that the seeds' sequences stay near what they were.
+        if (sessionIds % 50 == 0 && !model.sessions().isEmpty()) {
+          ShadowModel.Session newest = null;
+          for (ShadowModel.Session waiting : model.sessions().values()) {
+            newest = waiting.state == SessionState.QUEUED || newest == null ? waiting : newest;
+          }
+          return new Command.BanClient(newest.id, Actor.admin("a"), "banned");
+        }
         return new Command.Block(new ClientRef(Channel.WHATSAPP, clients.get(choices.nextInt(clients.size()))), Actor.admin("a"), "spam");
       default:
         return new Command.Unblock(new ClientRef(Channel.WHATSAPP, clients.get(choices.nextInt(clients.size()))), Actor.admin("a"));

@@ -40,7 +40,7 @@ class ModelBasedTest {
         "InvitationCreated", "ClientBlocked", "IllegalTransitionException", "NotPermittedException",
         "NoSuchSessionException", "CapacityExceededException", "SessionToChatbot", "SessionEndedByChatbot",
         "ClientPresenceChanged", "OperatorPresenceChanged", "QueueChanged", "Requeued:OPERATOR_GONE", "Requeued:UNANSWERED",
-        "Abandoned:CLIENT_GONE", "Abandoned:CLIENT_LEFT");
+        "Abandoned:CLIENT_GONE", "Abandoned:CLIENT_LEFT", "Abandoned:CLIENT_BLOCKED");
     System.out.println("seed " + seed + ": " + harness.seen());
   }
 }

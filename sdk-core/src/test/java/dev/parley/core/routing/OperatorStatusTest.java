@@ -7,6 +7,7 @@ import static dev.parley.core.routing.CoreFixture.kinds;
 import static dev.parley.core.routing.CoreFixture.one;
 import static dev.parley.core.routing.CoreFixture.sid;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.core.Actor;
 import dev.parley.core.Channel;
@@ -228,5 +229,21 @@ class OperatorStatusTest {
     f.chat("s3", SALES);
 
     assertThat(f.holder("s3")).as("bob has been idle since before alice came back").isEqualTo(bob);
+  }
+
+  @Test
+  @DisplayName("with the tenant's own away reasons, an away status carries one of them, the engine's own or none")
+  void awayReasons() {
+    f.apply(new Command.ConfigureTenant(TenantSettings.builder().awayReasons(List.of("lunch", "training")).build()));
+
+    f.rejects(new Command.SetStatus(bob, OperatorStatus.away("coffee")), IllegalArgumentException.class);
+
+    assertThat(f.status(bob, OperatorStatus.away("lunch"))).isNotEmpty();
+    assertThat(f.status(bob, OperatorStatus.AWAY)).isNotEmpty();
+    assertThat(f.status(bob, OperatorStatus.away(TenantSettings.DISCONNECTED))).isNotEmpty();
+    assertThatThrownBy(() -> TenantSettings.builder().awayReasons(List.of("lunch"))
+        .goneOperatorStatus(OperatorStatus.away("asleep")).build()).hasMessageContaining("asleep");
+    assertThatThrownBy(() -> TenantSettings.builder().awayReasons(List.of("lunch", "lunch"))).hasMessageContaining("twice");
+    assertThatThrownBy(() -> TenantSettings.builder().tag("vip", "blue")).hasMessageContaining("#1e88e5");
   }
 }

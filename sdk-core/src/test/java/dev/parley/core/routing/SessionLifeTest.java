@@ -657,4 +657,48 @@ class SessionLifeTest {
       f.rejects(new Command.BlockClientOf(sid("w1"), alice, "abuse"), NotPermittedException.class);
     }
   }
+
+  @Nested
+  @DisplayName("an administrator banning the client of a session")
+  class BanClient {
+    private final Entry entry = CoreFixture.entry(Channel.WHATSAPP, SALES, "420777");
+
+    @Test
+    @DisplayName("blocks him and ends his active session, even where operators may not block")
+    void endsActive() {
+      f.apply(new Command.ConfigureTenant(TenantSettings.builder().operatorsMayBlock(false).build()));
+      f.arrive("w1", entry);
+      f.accept("w1", alice);
+
+      List<Event> events = f.apply(new Command.BanClient(sid("w1"), ADMIN, "abuse"));
+
+      assertThat(kinds(events)).startsWith(ClientBlocked.class, SessionEnded.class);
+      assertThat(one(events, SessionEnded.class).reason()).isEqualTo(EndReason.CLIENT_BLOCKED);
+      assertThat(one(f.arrive("w2", entry), SessionRefused.class).reason()).isEqualTo(RefusalReason.BLOCKED);
+    }
+
+    @Test
+    @DisplayName("abandons his waiting session, and only blocks him once the session is over")
+    void waitingAndOver() {
+      f.status(alice, OperatorStatus.AWAY);
+      f.arrive("w1", entry);
+
+      List<Event> events = f.apply(new Command.BanClient(sid("w1"), ADMIN, "spam"));
+
+      assertThat(one(events, SessionAbandoned.class).reason()).isEqualTo(Event.AbandonReason.CLIENT_BLOCKED);
+      assertThat(f.state("w1")).isEqualTo(SessionState.ABANDONED);
+      f.apply(new Command.Unblock(new ClientRef(Channel.WHATSAPP, "420777"), ADMIN));
+      assertThat(kinds(f.apply(new Command.BanClient(sid("w1"), ADMIN, "again")))).containsExactly(ClientBlocked.class);
+    }
+
+    @Test
+    @DisplayName("is refused to an operator, for an anonymous visitor and for an unknown session, changing nothing")
+    void refusals() {
+      f.arrive("w1", entry);
+      f.arrive("c1", CoreFixture.chat(SALES));
+      f.rejects(new Command.BanClient(sid("w1"), Actor.operator(alice), "abuse"), NotPermittedException.class);
+      f.rejects(new Command.BanClient(sid("c1"), ADMIN, "abuse"), IllegalArgumentException.class);
+      f.rejects(new Command.BanClient(sid("nope"), ADMIN, "abuse"), NoSuchSessionException.class);
+    }
+  }
 }

@@ -278,4 +278,35 @@ class DemoBrowserTest {
   private List<String> shown() {
     return (List<String>) operators.executeScript("return window.shown");
   }
+
+  @Test
+  @DisplayName("the admin page defines a group, shows a refused field beside it, saves routing rules and dry-runs them")
+  void adminConfigures() throws Exception {
+    client.get(url("admin.html"));
+    visible(client, "#token").sendKeys(ADMIN);
+    click(client, "#token-submit");
+    visible(client, "#new-group").sendKeys("returns");
+    click(client, "#add-group");
+    WebElement offerTimeout = visible(client, "form.piece[data-path='/groups/returns'] input[name='offerTimeout']");
+    offerTimeout.sendKeys("soon");
+    click(client, "form.piece[data-path='/groups/returns'] button[type='submit']");
+    textAppears(client, "form.piece[data-path='/groups/returns'] .field-error[data-field='offerTimeout']", "offerTimeout");
+    assertThat(center.parley().snapshot(DemoCenter.TENANT).groups()).doesNotContainKey(dev.parley.core.GroupId.of("returns"));
+    offerTimeout.clear();
+    offerTimeout.sendKeys("PT30S");
+    click(client, "form.piece[data-path='/groups/returns'] button[type='submit']");
+    waiting(client).until(d -> center.parley().snapshot(DemoCenter.TENANT).groups()
+        .containsKey(dev.parley.core.GroupId.of("returns")));
+
+    WebElement rules = visible(client, "#rules-json");
+    rules.clear();
+    rules.sendKeys("[{\"group\": \"returns\", \"language\": \"de\"}]");
+    click(client, "#cfg-rules button[type='button']");
+    waiting(client).until(d -> !center.parley().snapshot(DemoCenter.TENANT).settings().rules().isEmpty());
+    client.findElement(By.cssSelector("#dry-run input[name='language']")).sendKeys("de");
+    click(client, "#dry-run button[type='submit']");
+    textAppears(client, "#dry-run-answer", "returns");
+    Files.write(Path.of("target/demo-admin-config.png"),
+        client.getScreenshotAs(OutputType.BYTES));
+  }
 }

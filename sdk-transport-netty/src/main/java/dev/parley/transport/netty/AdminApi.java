@@ -24,7 +24,9 @@ final class AdminApi {
   static void register(Router router) {
     SessionRoutes.register(router);
     DirectoryRoutes.register(router);
+    TenantRoutes.register(router);
     ConfigRoutes.register(router);
+    PrivacyRoutes.register(router);
     StatsRoutes.register(router);
     String document = openApi();
     router.add("GET", PREFIX + "/openapi.json", call -> new Response.Text(200, "application/json", document));

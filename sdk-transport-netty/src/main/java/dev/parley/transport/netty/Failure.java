@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,15 +23,20 @@ import tools.jackson.databind.node.ObjectNode;
  * types name WebSocket error frames. Unexpected failures are logged here, once, and told as
  * {@code Internal} without their details.
  */
-record Failure(int status, String type, String message) {
+record Failure(int status, String type, String message, @Nullable String field) {
   private static final Logger log = LoggerFactory.getLogger(Failure.class);
+
+  /** A failure about no field in particular. */
+  Failure(int status, String type, String message) {
+    this(status, type, message, null);
+  }
 
   /** The failure {@code thrown} stands for. */
   static Failure of(Throwable thrown) {
     Throwable t = unwrap(thrown);
     if (t instanceof WireException) {
       WireException w = (WireException) t;
-      return new Failure(w.status(), w.type(), w.getMessage());
+      return new Failure(w.status(), w.type(), w.getMessage(), w.field());
     }
     if (t instanceof ChannelException) {
       return new Failure(((ChannelException) t).httpStatus(), name(t), t.getMessage());
@@ -77,12 +83,15 @@ record Failure(int status, String type, String message) {
     return cause;
   }
 
-  /** {@code {"error": {"type": …, "message": …}}}, the body of an HTTP error. */
+  /** {@code {"error": {"type": …, "message": …, "field": …}}}, the body of an HTTP error; {@code field} only when one is at fault. */
   ObjectNode body() {
     ObjectNode root = Json.object();
     ObjectNode error = root.putObject("error");
     error.put("type", type);
     error.put("message", message == null ? "" : message);
+    if (field != null) {
+      error.put("field", field);
+    }
     return root;
   }
 }

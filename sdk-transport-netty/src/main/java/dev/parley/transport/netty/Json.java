@@ -51,7 +51,7 @@ final class Json {
   static String string(JsonNode node, String field) {
     String text = text(node, field);
     if (text.isBlank()) {
-      throw new WireException("Malformed", "the field \"" + field + "\" is missing or blank");
+      throw WireException.field("Malformed", field, "the field \"" + field + "\" is missing or blank");
     }
     return text;
   }
@@ -69,7 +69,7 @@ final class Json {
       return "";
     }
     if (!value.isString()) {
-      throw new WireException("Malformed", "the field \"" + field + "\" is not a string");
+      throw WireException.field("Malformed", field, "the field \"" + field + "\" is not a string");
     }
     return value.asString();
   }
@@ -81,7 +81,7 @@ final class Json {
       return otherwise;
     }
     if (!value.isBoolean()) {
-      throw new WireException("Malformed", "the field \"" + field + "\" is not true or false");
+      throw WireException.field("Malformed", field, "the field \"" + field + "\" is not true or false");
     }
     return value.asBoolean();
   }
@@ -93,7 +93,7 @@ final class Json {
       return Optional.empty();
     }
     if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-      throw new WireException("Malformed", "the field \"" + field + "\" is not a whole number");
+      throw WireException.field("Malformed", field, "the field \"" + field + "\" is not a whole number");
     }
     return Optional.of(value.asInt());
   }
@@ -105,7 +105,7 @@ final class Json {
       return Optional.empty();
     }
     if (!value.isObject()) {
-      throw new WireException("Malformed", "the field \"" + field + "\" is not an object");
+      throw WireException.field("Malformed", field, "the field \"" + field + "\" is not an object");
     }
     return Optional.of(value);
   }
@@ -117,7 +117,7 @@ final class Json {
       return MissingNode.getInstance();
     }
     if (!value.isArray()) {
-      throw new WireException("Malformed", "the field \"" + field + "\" is not an array");
+      throw WireException.field("Malformed", field, "the field \"" + field + "\" is not an array");
     }
     return value;
   }

@@ -1,12 +1,17 @@
 package dev.parley.transport.netty;
 
 import java.io.OutputStream;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** What a route answers: a JSON document, a text, or a body streamed as it is written. */
 sealed interface Response {
-  /** A JSON document with a status. */
-  record Json(int status, JsonNode body) implements Response {}
+  /** A JSON document with a status, and the {@code ETag} of what it shows when it has one. */
+  record Json(int status, JsonNode body, @Nullable String etag) implements Response {
+    Json(int status, JsonNode body) {
+      this(status, body, null);
+    }
+  }
 
   /** A text with its media type (a vendor's {@code ok}, a {@code hub.challenge}, TwiML). */
   record Text(int status, String contentType, String body) implements Response {}

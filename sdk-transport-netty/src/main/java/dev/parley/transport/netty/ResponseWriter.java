@@ -54,7 +54,11 @@ final class ResponseWriter {
   ChannelFuture write(Response response) {
     if (response instanceof Response.Json) {
       Response.Json json = (Response.Json) response;
-      return whole(json.status(), "application/json", Unpooled.wrappedBuffer(Json.bytes(json.body())));
+      FullHttpResponse full = full(json.status(), "application/json", Unpooled.wrappedBuffer(Json.bytes(json.body())));
+      if (json.etag() != null) {
+        full.headers().set(HttpHeaderNames.ETAG, json.etag());
+      }
+      return finish(channel.writeAndFlush(full), false);
     }
     if (response instanceof Response.Text) {
       Response.Text text = (Response.Text) response;

@@ -43,6 +43,8 @@ final class ServerContext {
   final Peers peers = new Peers();
   final EventFanout fanout;
   final Router router;
+  /** The conventions of the admin API's configuration, with its per-tenant turn-taking of writes. */
+  final ConfigResource config = new ConfigResource();
   private final Map<EventLoop, Outbox> outboxes = new ConcurrentHashMap<>();
 
   /** @param pushes an event loop of the server, where queue pushes are gathered */

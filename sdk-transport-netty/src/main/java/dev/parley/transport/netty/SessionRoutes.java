@@ -12,9 +12,13 @@ import dev.parley.core.routing.SessionView;
 import dev.parley.export.Column;
 import dev.parley.export.SessionExport;
 import dev.parley.storage.MessageRecord;
+import dev.parley.storage.RecordingRef;
 import dev.parley.storage.Page;
 import dev.parley.storage.SessionRecord;
 import dev.parley.storage.SessionTransition;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +41,65 @@ final class SessionRoutes {
     router.add("GET", BASE + "/export", SessionRoutes::export);
     router.add("GET", BASE + "/{session}", SessionRoutes::detail);
     router.add("POST", BASE + "/{session}/reroute", SessionRoutes::reroute);
+    router.add("POST", BASE + "/{session}/end", call -> submit(call, (session, by) -> new Command.End(session, by)));
+    router.add("POST", BASE + "/{session}/ban", SessionRoutes::ban);
+    router.add("POST", BASE + "/{session}/recordings", SessionRoutes::attachRecording);
+  }
+
+  /** Makes an administrator's command about the path's session. */
+  @FunctionalInterface
+  private interface AdminCommand {
+    Command about(SessionId session, Actor by);
+  }
+
+  /** Submits an administrator's command about the path's session; answers the events it caused. */
+  private static Response submit(Call call, AdminCommand command) throws Exception {
+    Principal admin = call.admin();
+    Command c = command.about(SessionId.of(call.param("session")), Actor.admin(admin.subject()));
+    return Response.ok(AdminApi.events(call.await(call.server().parley.submit(call.tenant(), c))));
+  }
+
+  /** {@code {"reason": "abusive"}}: the client of the session is blocked, and his live session closed. */
+  private static Response ban(Call call) throws Exception {
+    Principal admin = call.admin();
+    Body body = Body.of(call);
+    String reason = body.required("reason");
+    SessionId session = SessionId.of(call.param("session"));
+    Command ban = body.check("reason", () -> new Command.BanClient(session, Actor.admin(admin.subject()), reason));
+    return Response.ok(AdminApi.events(call.await(call.server().parley.submit(call.tenant(), ban))));
+  }
+
+  /**
+   * {@code {"uri": "s3://rec/acme/s-1.webm", "startedAt": "…", "length": "PT4M12S"}}: a host's
+   * recorder attaches where a recording went; the session's detail lists it from then on, and the
+   * engine's later writes of the session keep it.
+   */
+  private static Response attachRecording(Call call) {
+    call.admin();
+    Body body = Body.of(call);
+    String uri = body.parsed("uri", u -> {
+      URI parsed = URI.create(u);
+      if (!parsed.isAbsolute()) {
+        throw new IllegalArgumentException("a recording's uri is absolute (s3://…, https://…), not " + u);
+      }
+      return u;
+    }).orElseThrow(() -> WireException.field("Malformed", "uri", "the field \"uri\" is missing: where the media is"));
+    Instant startedAt = body.instant("startedAt").orElseThrow(() ->
+        WireException.field("Malformed", "startedAt", "the field \"startedAt\" is missing: when the recording started"));
+    Duration length = body.duration("length").orElseThrow(() ->
+        WireException.field("Malformed", "length", "the field \"length\" is missing: how long it is, such as PT4M12S"));
+    RecordingRef recording = body.check("length", () -> new RecordingRef(startedAt, length, uri));
+    String id = call.param("session");
+    SessionRecord stored;
+    try {
+      stored = call.server().parley.storage().attachRecording(call.tenant().value(), id, recording);
+    } catch (IllegalArgumentException e) {
+      if (call.server().parley.storage().sessions().find(call.tenant().value(), id).isEmpty()) {
+        throw new NoSuchSessionException(SessionId.of(id));
+      }
+      throw new WireException(409, "Erased", e.getMessage());
+    }
+    return Response.created(Json.object().put("session", id).set("recordings", Views.recordings(stored)));
   }
 
   private static Response list(Call call) {

@@ -10,6 +10,7 @@ import dev.parley.storage.BlacklistEntry;
 import dev.parley.storage.ContactRecord;
 import dev.parley.storage.InvitationRecord;
 import dev.parley.storage.MessageRecord;
+import dev.parley.storage.RecordingRef;
 import dev.parley.storage.SessionNote;
 import dev.parley.storage.SessionRecord;
 import dev.parley.storage.SessionTransition;
@@ -68,7 +69,19 @@ final class Views {
     for (SessionNote note : s.notes()) {
       notes.addObject().put("at", note.at().toString()).put("author", note.author()).put("text", note.text());
     }
+    n.set("recordings", recordings(s));
+    s.erasedAt().ifPresent(at -> n.put("erasedAt", at.toString()));
     return n;
+  }
+
+  /** A session's recordings, oldest first: {@code [{"startedAt": …, "length": "PT4M", "uri": …}]}. */
+  static ArrayNode recordings(SessionRecord s) {
+    ArrayNode recordings = Json.array();
+    for (RecordingRef r : s.recordings()) {
+      recordings.addObject().put("startedAt", r.startedAt().toString()).put("length", r.length().toString())
+          .put("uri", r.uri());
+    }
+    return recordings;
   }
 
   static ObjectNode transition(SessionTransition t) {

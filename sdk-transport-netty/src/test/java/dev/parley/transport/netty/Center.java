@@ -88,7 +88,8 @@ final class Center implements AutoCloseable {
   /** A call and its answer, read whole. */
   Answer call(Request request) throws IOException {
     try (Response response = http.newCall(request).execute()) {
-      return new Answer(response.code(), response.header("Content-Type", ""), response.body().string());
+      return new Answer(response.code(), response.header("Content-Type", ""), response.body().string(),
+          response.header("ETag"));
     }
   }
 
@@ -97,9 +98,18 @@ final class Center implements AutoCloseable {
   }
 
   Answer send(String method, String path, String token, String json) throws IOException {
+    return send(method, path, token, json, new String[0]);
+  }
+
+  /** A call with a JSON body (or none) and more headers, given as name, value, name, value… */
+  Answer send(String method, String path, String token, String json, String... headers) throws IOException {
     RequestBody body = json == null ? null : RequestBody.create(json, JSON);
-    return call(new Request.Builder().url(url(path)).header("Authorization", "Bearer " + token)
-        .method(method, body).build());
+    Request.Builder request = new Request.Builder().url(url(path)).header("Authorization", "Bearer " + token)
+        .method(method, body);
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return call(request.build());
   }
 
   @Override
@@ -110,8 +120,8 @@ final class Center implements AutoCloseable {
     http.connectionPool().evictAll();
   }
 
-  /** An HTTP answer. */
-  record Answer(int status, String contentType, String body) {
+  /** An HTTP answer, with its {@code ETag} when it had one. */
+  record Answer(int status, String contentType, String body, String etag) {
     /** The body as JSON. */
     tools.jackson.databind.JsonNode json() {
       return Json.MAPPER.readTree(body);

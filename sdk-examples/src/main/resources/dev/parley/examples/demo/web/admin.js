@@ -42,6 +42,7 @@
     $('token-form').classList.add('hidden');
     $('app').classList.remove('hidden');
     search();
+    document.dispatchEvent(new Event('parley-admin-ready'));
     setInterval(() => refresh().catch(e => toast(e.message, 'error')), 3000);
   }
 
@@ -102,7 +103,8 @@
         : h('p', {className: 'muted'}, 'No messages.')),
       h('h2', {}, 'Transitions'),
       h('table', {}, h('tbody', {}, s.transitions.map(t => h('tr', {}, h('td', {}, time(t.at)), h('td', {}, t.status), h('td', {}, t.actor))))),
-      (s.notes || []).length ? [h('h2', {}, 'Notes'), s.notes.map(n => h('div', {className: 'muted'}, n.author + ': ' + n.text))] : null);
+      (s.notes || []).length ? [h('h2', {}, 'Notes'), s.notes.map(n => h('div', {className: 'muted'}, n.author + ': ' + n.text))] : null,
+      h('h2', {}, 'Acts'), Demo.sessionActs(s));
   }
 
   // ---- history ------------------------------------------------------------------------------
