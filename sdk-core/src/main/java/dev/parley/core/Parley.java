@@ -15,6 +15,7 @@ import dev.parley.core.stats.StatisticsSettings;
 import dev.parley.core.stats.TenantStatistics;
 import dev.parley.core.stats.WaitEstimate;
 import dev.parley.storage.InMemoryStorage;
+import dev.parley.storage.PartitionFence;
 import dev.parley.storage.Storage;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -303,6 +304,63 @@ public final class Parley implements AutoCloseable {
   }
 
   /**
+   * Clustered: starts serving the fence's partition (its tenants rebuilt from storage first, every
+   * write of its writer through {@code storage.fenced(fence)}); typically called when the node's
+   * cluster gives it the partition. The commands submitted meanwhile wait behind the rebuild. A
+   * partition served under another fence is dropped first.
+   *
+   * @return completed once the partition's tenants are rebuilt, or exceptionally if they could
+   *     not be (a {@link dev.parley.storage.FencedWriteException} when the partition moved on
+   *     meanwhile)
+   * @throws IllegalStateException unless the engine was built {@linkplain Builder#clustered
+   *     clustered}
+   * @throws IllegalArgumentException if the partition is not one of the placement's
+   */
+  public CompletableFuture<Void> serve(PartitionFence fence) {
+    requireNonNull(fence, "fence");
+    return engine.serve(fence).thenCompose(tenants -> {
+      if (statistics == null) {
+        return CompletableFuture.completedFuture(null);
+      }
+      List<CompletableFuture<Void>> learnt = new ArrayList<>(); // rebuilt sessions were never queued in the events
+      for (TenantId t : tenants) {
+        learnt.add(engine.snapshotAsync(t).thenAccept(snapshot -> statistics.learn(t, snapshot)));
+      }
+      return CompletableFuture.allOf(learnt.toArray(new CompletableFuture<?>[0]));
+    });
+  }
+
+  /**
+   * Clustered: stops taking the partition's commands (they fail with a {@link NotOwnerException}
+   * from now on), and stores and delivers those submitted: a hand-off's drain.
+   *
+   * @return completed once nothing more of the partition will be written
+   * @throws IllegalStateException unless the engine was built {@linkplain Builder#clustered
+   *     clustered}
+   */
+  public CompletableFuture<Void> drain(int partition) {
+    return engine.drain(partition);
+  }
+
+  /**
+   * Clustered: stops the partition at once, when it was lost without a hand-off: the commands
+   * waiting for it fail with a {@link NotOwnerException}, and what was in hand fails to store if
+   * another node owns the partition now.
+   *
+   * @return completed once the partition's writer has stopped
+   * @throws IllegalStateException unless the engine was built {@linkplain Builder#clustered
+   *     clustered}
+   */
+  public CompletableFuture<Void> drop(int partition) {
+    return engine.drop(partition);
+  }
+
+  /** Whether this engine serves the partition now: always, unless it was built clustered. */
+  public boolean serves(int partition) {
+    return engine.serves(partition);
+  }
+
+  /**
    * Stops taking commands, finishes those submitted, delivers their events, and stops the
    * threads. Commands submitted afterwards fail with {@link IllegalStateException}.
    */
@@ -325,8 +383,23 @@ public final class Parley implements AutoCloseable {
     private @Nullable Duration historyRetention;
     private boolean outbox;
     private @Nullable StatisticsSettings statistics = StatisticsSettings.DEFAULTS;
+    private boolean partitionsSet;
+    private @Nullable PartitionPlacement placement;
 
     private Builder() {}
+
+    /**
+     * Runs the engine as one node of a cluster: the partitions are the placement's, and the engine
+     * serves none until it is told to ({@link Parley#serve}, {@link Parley#drain}, {@link
+     * Parley#drop}, typically from the cluster's partition listener); the commands of a partition
+     * it does not serve fail with a {@link NotOwnerException}. Needs a {@linkplain #storage storage}
+     * that fences partitions (the same database as the cluster's) and threads. The history is not
+     * purged by a clustered engine yet.
+     */
+    public Builder clustered(PartitionPlacement placement) {
+      this.placement = requireNonNull(placement, "placement");
+      return this;
+    }
 
     /**
      * Also appends the events webhooks deliver ({@link dev.parley.core.event.EventType}) to the
@@ -423,6 +496,7 @@ public final class Parley implements AutoCloseable {
         throw new IllegalArgumentException("partitions must be 1..1024, not " + partitions);
       }
       this.partitions = partitions;
+      this.partitionsSet = true;
       return this;
     }
 
@@ -464,6 +538,15 @@ public final class Parley implements AutoCloseable {
       if (sameThread && executor != null) {
         throw new IllegalStateException("same-thread mode runs everything on the caller's thread: drop executor(...)");
       }
+      if (placement != null && (sameThread || keepNothing || storage == null || partitionsSet)) {
+        throw new IllegalStateException("a clustered engine needs threads and a storage(...) that fences partitions,"
+            + " and takes its partitions from the placement: drop sameThread(), keepNothing() or partitions(...),"
+            + " or give storage(...)");
+      }
+      int count = placement != null ? placement.partitions() : partitions;
+      if (count < 1) {
+        throw new IllegalStateException("the placement has " + count + " partitions: it needs 1 or more");
+      }
       long s = seed != null ? seed : new SecureRandom().nextLong();
       Executor delivery = executor;
       ExecutorService owned = null;
@@ -483,9 +566,9 @@ public final class Parley implements AutoCloseable {
         all.add(stats);
       }
       all.addAll(listeners);
-      Engine engine = new Engine(clock, all, delivery, owned, partitions, queueCapacity, s, kept,
-          historyRetention, outbox);
-      if (stats != null && kept != null) {
+      Engine engine = new Engine(clock, all, delivery, owned, count, queueCapacity, s, kept,
+          historyRetention, outbox, placement);
+      if (stats != null && kept != null && placement == null) {
         for (String tenant : kept.config().tenants()) { // rebuilt sessions were never queued in the events
           TenantId id = TenantId.of(tenant);
           stats.learn(id, engine.snapshot(id));

@@ -13,7 +13,8 @@ package dev.parley.storage;
  * <p>Thread safety: safe for use by several threads at once. The stores other than the blacklist
  * and invitations share one read-write lock, so that a write spanning stores (erasing a session
  * and its transcript, unlinking a removed contact's sessions) is atomic; reads run in parallel.
- * After {@link #close()} they throw {@link IllegalStateException}.
+ * After {@link #close()} they throw {@link IllegalStateException}. Partitions are {@linkplain
+ * #fenced fenced} in the process, with a read-write lock per partition.
  */
 public final class InMemoryStorage implements Storage {
   private final StorageLock lock = new StorageLock();
@@ -27,6 +28,7 @@ public final class InMemoryStorage implements Storage {
   private final InMemoryTemplateStore templates = new InMemoryTemplateStore(lock);
   private final InMemoryOutboxStore outbox = new InMemoryOutboxStore(lock);
   private final InMemoryConfigStore config = new InMemoryConfigStore(lock);
+  private final InProcessFences fences = new InProcessFences();
 
   /** Creates an empty storage. */
   public InMemoryStorage() {}
@@ -74,6 +76,27 @@ public final class InMemoryStorage implements Storage {
   @Override
   public ConfigStore config() {
     return config;
+  }
+
+  /** The partitions' epochs, kept in the heap: every partition starts at epoch 0. */
+  @Override
+  public PartitionFences fences() {
+    return fences;
+  }
+
+  @Override
+  public Storage fenced(PartitionFence fence) {
+    return fences.view(this, fence);
+  }
+
+  /** The lock the stores share, for tests that hold a write in flight. */
+  StorageLock lock() {
+    return lock;
+  }
+
+  /** How many threads wait on the partitions' fences, for tests of a change of owner racing a batch. */
+  int waitingOnFences() {
+    return fences.waiting();
   }
 
   /** Returns {@code false}: nothing survives the process. */

@@ -4,9 +4,12 @@ package dev.parley.storage;
  * A write carried a version that is no longer the stored one: someone else wrote the record
  * since it was read. Nothing was written; read the record again and redo the change.
  *
+ * <p>A {@link FencedWriteException} is the one kind of it that rereading does not cure: the writer
+ * lost its partition. A retry loop lets that one through.
+ *
  * <p>Thread safety: immutable once thrown, like any exception.
  */
-public final class StaleWriteException extends StorageException {
+public sealed class StaleWriteException extends StorageException permits FencedWriteException {
   private static final long serialVersionUID = 1L;
 
   private final String key;
@@ -21,8 +24,12 @@ public final class StaleWriteException extends StorageException {
    * @param actualVersion the stored version, or 0 when nothing is stored
    */
   public StaleWriteException(String key, long expectedVersion, long actualVersion) {
-    super(key + " was written at version " + expectedVersion + " but the stored version is " + actualVersion
-        + ": read it again and redo the change");
+    this(key, expectedVersion, actualVersion, key + " was written at version " + expectedVersion
+        + " but the stored version is " + actualVersion + ": read it again and redo the change");
+  }
+
+  StaleWriteException(String key, long expectedVersion, long actualVersion, String message) {
+    super(message);
     this.key = key;
     this.expectedVersion = expectedVersion;
     this.actualVersion = actualVersion;

@@ -98,6 +98,8 @@ public interface Storage extends AutoCloseable {
           .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId + " in tenant " + tenant));
       try {
         return sessions().save(session.toBuilder().contact(contactId).build());
+      } catch (FencedWriteException e) {
+        throw e; // this view's partition moved: reading again does not help
       } catch (StaleWriteException e) {
         // written meanwhile: read it again
       }
@@ -202,6 +204,39 @@ public interface Storage extends AutoCloseable {
       page.items().forEach(found);
       cursor = page.next();
     } while (cursor != null);
+  }
+
+  /**
+   * The partitions' epochs, which {@link #fenced} views check. Every storage the engine may run
+   * partitions of a cluster on implements them; the in-memory and embedded ones keep them in the
+   * process, PostgreSQL in the table {@code parley_partition}.
+   *
+   * @throws UnsupportedOperationException if this storage cannot fence partitions (the default)
+   */
+  default PartitionFences fences() {
+    throw cannotFence();
+  }
+
+  /**
+   * A view of this storage through which a partition's writer persists: every call on its stores
+   * is a fenced batch, which first checks, atomically with what it writes, that the partition is
+   * still at the fence's epoch, and otherwise throws a {@link FencedWriteException} and changes
+   * nothing. One check per call, so a writer persists a pass in few calls ({@code saveAll}, {@code
+   * appendAll}, one outbox {@code append}). Reads through the view are checked too. The
+   * fence-moving side is {@link #fences()}.
+   *
+   * <p>The view shares this storage's resources: closing it changes nothing, and it fails once
+   * this storage is closed.
+   *
+   * @throws UnsupportedOperationException if this storage cannot fence partitions (the default)
+   */
+  default Storage fenced(PartitionFence fence) {
+    throw cannotFence();
+  }
+
+  private UnsupportedOperationException cannotFence() {
+    return new UnsupportedOperationException(getClass().getName() + " cannot fence partitions: use a"
+        + " storage that implements Storage.fences() and fenced(), such as InMemoryStorage or JdbcStorage");
   }
 
   /**

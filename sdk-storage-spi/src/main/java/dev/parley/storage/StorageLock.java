@@ -47,6 +47,11 @@ final class StorageLock {
     });
   }
 
+  /** How many threads wait for the lock. */
+  int waiting() {
+    return lock.getQueueLength();
+  }
+
   /** Makes every later call fail; calling it again changes nothing. */
   void close() {
     closed = true;

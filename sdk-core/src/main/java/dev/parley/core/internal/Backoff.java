@@ -1,5 +1,6 @@
 package dev.parley.core.internal;
 
+import dev.parley.storage.FencedWriteException;
 import dev.parley.storage.StorageException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -29,9 +30,13 @@ final class Backoff {
    * Waits before the next attempt after {@code failure}.
    *
    * @param lost what is lost if the engine gives up now, for the message
-   * @throws StorageException if the engine is closing or the thread was interrupted
+   * @throws StorageException if the engine is closing or the thread was interrupted, or {@code
+   *     failure} itself if it is a {@link FencedWriteException}
    */
   void pause(StorageException failure, String lost) {
+    if (failure instanceof FencedWriteException fenced) {
+      throw fenced; // another node owns the partition now: no attempt can succeed, and none may
+    }
     if (stopping.getAsBoolean()) {
       throw new StorageException("the engine closed while its storage was failing; " + lost, failure);
     }

@@ -1,6 +1,7 @@
 package dev.parley.core.internal;
 
 import dev.parley.core.Command;
+import dev.parley.core.TenantId;
 import dev.parley.core.event.Event;
 import dev.parley.core.event.EventListener;
 import dev.parley.core.routing.RoutingCore;
@@ -17,12 +18,15 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +66,8 @@ final class Partition {
     /** Tells {@code ids}, before the pass runs, of a session the task would start. */
     void expect(TakenIds ids) {}
 
-    /** Fails the task's caller: the engine closed before the writer got to it. */
-    void reject() {}
+    /** Fails the task's caller with {@code why}: the partition closed before the writer got to it. */
+    void reject(RuntimeException why) {}
   }
 
   private static final class Apply extends Task {
@@ -101,8 +105,8 @@ final class Partition {
     }
 
     @Override
-    void reject() {
-      future.completeExceptionally(closed());
+    void reject(RuntimeException why) {
+      future.completeExceptionally(why);
     }
   }
 
@@ -135,8 +139,8 @@ final class Partition {
     }
 
     @Override
-    void reject() {
-      future.completeExceptionally(closed());
+    void reject(RuntimeException why) {
+      future.completeExceptionally(why);
     }
   }
 
@@ -164,8 +168,8 @@ final class Partition {
     }
 
     @Override
-    void reject() {
-      future.completeExceptionally(closed());
+    void reject(RuntimeException why) {
+      future.completeExceptionally(why);
     }
   }
 
@@ -191,8 +195,8 @@ final class Partition {
     }
 
     @Override
-    void reject() {
-      future.completeExceptionally(closed());
+    void reject(RuntimeException why) {
+      future.completeExceptionally(why);
     }
   }
 
@@ -273,16 +277,25 @@ final class Partition {
   private volatile boolean accepting = true;
   /** Whether the engine is closing: what storage retries ask before each pause. */
   private final BooleanSupplier stopping = () -> !accepting;
+  /** What the work the partition refuses once closed fails with. */
+  private final Supplier<RuntimeException> rejection;
+  /** The partition's tenants, made on first use from any thread; each core touched by the writer only. */
+  private final ConcurrentMap<TenantId, TenantSlot> slots = new ConcurrentHashMap<>();
+  private final long seed;
 
   /**
    * @param delivery a sequential executor for results and events, or null for same-thread mode
    *     (no writer thread; everything runs on the caller's thread)
    * @param storage where to keep what the tenants do, or null to keep nothing
    * @param outbox whether to append the events webhooks deliver to the storage's outbox
+   * @param seed what the tenants' cores are seeded from, with their ids
+   * @param rejection what the work refused once the partition is closed fails with
    */
   Partition(String name, Clock clock, List<EventListener> listeners, @Nullable Executor delivery, int queueCapacity,
-      @Nullable Storage storage, boolean outbox) {
+      @Nullable Storage storage, boolean outbox, long seed, Supplier<RuntimeException> rejection) {
     this.name = name;
+    this.seed = seed;
+    this.rejection = rejection;
     this.clock = clock;
     this.listeners = listeners; // the engine's live list: listeners may come and go
     this.storage = storage;
@@ -300,6 +313,13 @@ final class Partition {
       this.thread.setDaemon(true);
       this.thread.start();
     }
+  }
+
+  /** The tenant's slot in this partition, made on first use. */
+  TenantSlot slot(TenantId tenant) {
+    TenantSlot slot = slots.get(tenant); // mostly there: no capturing lambda for every command
+    return slot != null ? slot
+        : slots.computeIfAbsent(tenant, id -> new TenantSlot(id, seed ^ (0x9E3779B97F4A7C15L * id.hashCode())));
   }
 
   CompletableFuture<List<Event>> apply(TenantSlot slot, Command command) {
@@ -357,13 +377,14 @@ final class Partition {
     submit(new Wake(), null);
   }
 
-  private static IllegalStateException closed() {
+  /** What callers get for the work the partition refuses once it is closed. */
+  static IllegalStateException closed() {
     return new IllegalStateException("the engine is closed");
   }
 
   private void submit(Task task, @Nullable CompletableFuture<?> future) {
     if (!accepting) {
-      task.reject();
+      task.reject(rejection.get());
       return;
     }
     if (queue == null) {
@@ -383,6 +404,15 @@ final class Partition {
         future.completeExceptionally(new IllegalStateException("interrupted while the engine's queue was full", e));
       }
     }
+  }
+
+  /** Stops taking work, fails what waits for the writer, and waits for the writer to end. */
+  void abort() throws InterruptedException {
+    accepting = false;
+    if (queue != null) {
+      rejectLeftovers();
+    }
+    close();
   }
 
   /** Stops taking work, finishes what was submitted, and waits for the writer to end. */
@@ -425,7 +455,7 @@ final class Partition {
     List<Task> left = new ArrayList<>();
     queue.drainTo(left);
     for (Task t : left) {
-      t.reject();
+      t.reject(rejection.get());
     }
   }
 

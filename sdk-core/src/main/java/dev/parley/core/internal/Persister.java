@@ -1,5 +1,6 @@
 package dev.parley.core.internal;
 
+import dev.parley.storage.FencedWriteException;
 import dev.parley.storage.SessionRecord;
 import dev.parley.storage.RecordingRef;
 import dev.parley.storage.StaleWriteException;
@@ -31,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  * (back-pressure). A session that someone else wrote since (a contact linked, the client's data
  * erased) is read again and the engine's changes are laid over it, keeping the contact and the
  * erasure.
+ *
+ * <p>A {@link FencedWriteException} (the partition has had another owner since this writer got
+ * it) is never retried: it propagates, and the partition must stop.
  *
  * <p>A new session's first write (version 0) never meets a stored session of the same id: {@link
  * TakenIds} refused the command that would have started it before the core applied it. Were it to
@@ -98,6 +102,8 @@ final class Persister {
           outside.remove(key);
         }
         return;
+      } catch (FencedWriteException e) {
+        throw e; // the partition has another owner: retrying cannot store this, and must not
       } catch (StorageException e) {
         if (backoff == null) {
           backoff = new Backoff(stopping);
@@ -123,6 +129,8 @@ final class Persister {
     List<SessionRecord> saved;
     try {
       saved = storage.sessions().saveAll(records);
+    } catch (FencedWriteException e) {
+      throw e;
     } catch (StaleWriteException e) {
       saved = storage.sessions().saveAll(rebase(keys, records));
     }

@@ -1,5 +1,6 @@
 package dev.parley.storage.jdbc;
 
+import dev.parley.storage.PartitionFence;
 import dev.parley.storage.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +10,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -17,8 +19,12 @@ import org.jspecify.annotations.Nullable;
  * hands out connections in manual-commit mode), rolls it back on failure, and turns an {@link
  * SQLException} into a {@link StorageException}.
  *
+ * <p>A {@linkplain #fenced fenced} database begins every unit of work, in its transaction, with its
+ * partition's {@linkplain PartitionTable#check fence check}; it shares the data source and the
+ * closed flag of the database it was made from.
+ *
  * <p>Thread safety: safe for use by several threads at once: apart from the thread-safe {@link
- * DataSource}, its only state is the closed flag, which is volatile.
+ * DataSource}, its only state is the closed flag, which is atomic.
  */
 final class Database {
   /**
@@ -37,11 +43,23 @@ final class Database {
 
   private final DataSource dataSource;
   private final Dialect dialect;
-  private volatile boolean closed;
+  private final AtomicBoolean closed;
+  private final @Nullable PartitionFence fence;
 
   Database(DataSource dataSource, Dialect dialect) {
+    this(dataSource, dialect, new AtomicBoolean(), null);
+  }
+
+  private Database(DataSource dataSource, Dialect dialect, AtomicBoolean closed, @Nullable PartitionFence fence) {
     this.dataSource = dataSource;
     this.dialect = dialect;
+    this.closed = closed;
+    this.fence = fence;
+  }
+
+  /** This database with every unit of work a batch under {@code fence}; closed with this one. */
+  Database fenced(PartitionFence fence) {
+    return new Database(dataSource, dialect, closed, fence);
   }
 
   /** The database's dialect. */
@@ -51,7 +69,7 @@ final class Database {
 
   /** Refuses all later work: the storage was closed (its pool, if it made one, too). */
   void close() {
-    closed = true;
+    closed.set(true);
   }
 
   /** How a unit of work uses its connection. */
@@ -140,7 +158,7 @@ final class Database {
   }
 
   private <T> T attempt(String what, Work<T> work, Mode mode) {
-    if (closed) {
+    if (closed.get()) {
       // Checked here too because a host's DataSource stays open after the storage is closed.
       throw new IllegalStateException("could not " + what + ": the storage is closed; build a new one");
     }
@@ -160,7 +178,9 @@ final class Database {
     }
   }
 
-  private <T> T once(Work<T> work, Mode mode) throws SQLException {
+  private <T> T once(Work<T> work, Mode given) throws SQLException {
+    // A fenced unit of work is a transaction: the fence check holds its lock to the commit.
+    Mode mode = fence != null && given == Mode.AS_IS ? Mode.TRANSACTION : given;
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       if (mode != Mode.AS_IS && autoCommit) {
@@ -168,7 +188,7 @@ final class Database {
       }
       int isolation = mode == Mode.SNAPSHOT ? dialect.beginSnapshot(connection) : Dialect.UNCHANGED;
       try {
-        return inTransaction(connection, work);
+        return inTransaction(connection, fence == null ? work : fencedBy(fence, work));
       } finally {
         // A host's pool may not reset what was changed: hand the connection back as it came.
         if (isolation != Dialect.UNCHANGED) {
@@ -179,6 +199,13 @@ final class Database {
         }
       }
     }
+  }
+
+  private <T> Work<T> fencedBy(PartitionFence fence, Work<T> work) {
+    return c -> {
+      PartitionTable.check(c, dialect, fence);
+      return work.run(c);
+    };
   }
 
   private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {

@@ -39,6 +39,12 @@ enum Dialect {
       connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       return isolation;
     }
+
+    @Override
+    String fenceLock() {
+      // H2 has no shared row lock. An exclusive one costs nothing here: a partition has one writer.
+      return "FOR UPDATE";
+    }
   },
   POSTGRESQL {
     @Override
@@ -66,6 +72,12 @@ enum Dialect {
         s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
       }
       return UNCHANGED;
+    }
+
+    @Override
+    String fenceLock() {
+      // Never FOR KEY SHARE: a change of owner's UPDATE would not wait for it (see PartitionTable).
+      return "FOR SHARE";
     }
   };
 
@@ -97,6 +109,12 @@ enum Dialect {
    * @return the isolation level to restore on the connection afterwards, or {@link #UNCHANGED}
    */
   abstract int beginSnapshot(Connection connection) throws SQLException;
+
+  /**
+   * The locking clause with which a fenced batch reads its partition's row: one that a change of
+   * owner's {@code UPDATE} of the row waits for, and that batches of other partitions never meet.
+   */
+  abstract String fenceLock();
 
   /** The dialect's own migrations, beside the shared ones in {@code db/parley}. */
   String migrations() {

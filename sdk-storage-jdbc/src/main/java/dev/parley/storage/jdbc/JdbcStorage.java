@@ -9,6 +9,8 @@ import dev.parley.storage.ConfigStore;
 import dev.parley.storage.ContactStore;
 import dev.parley.storage.InvitationStore;
 import dev.parley.storage.OutboxStore;
+import dev.parley.storage.PartitionFence;
+import dev.parley.storage.PartitionFences;
 import dev.parley.storage.SessionStore;
 import dev.parley.storage.Storage;
 import dev.parley.storage.StorageException;
@@ -53,6 +55,10 @@ import org.jspecify.annotations.Nullable;
  * 2262-04-11T23:47:16.854775807Z (epoch nanoseconds in a 64-bit column); a store rejects an
  * instant outside that range with an {@link IllegalArgumentException}.
  *
+ * <p>Fencing: a partition's writer persists through a {@link #fenced} view, whose every call first
+ * checks the partition's epoch in {@code parley_partition} in its own transaction (see {@link
+ * dev.parley.storage.PartitionFence}).
+ *
  * <p>Failure: a database error surfaces as a {@link StorageException} with the {@code
  * SQLException} as its cause; the write it interrupted has been rolled back.
  *
@@ -71,10 +77,15 @@ public final class JdbcStorage implements Storage {
   private final TemplateStore templates;
   private final OutboxStore outbox;
   private final ConfigStore config;
+  private final PartitionFences fences;
+  private final @Nullable PartitionFence fence;
 
-  private JdbcStorage(DataSource dataSource, Dialect dialect, @Nullable HikariDataSource ownPool) {
+  private JdbcStorage(Database database, @Nullable HikariDataSource ownPool, PartitionFences fences,
+      @Nullable PartitionFence fence) {
     this.ownPool = ownPool;
-    this.database = new Database(dataSource, dialect);
+    this.database = database;
+    this.fences = fences;
+    this.fence = fence;
     JdbcTranscriptStore transcriptStore = new JdbcTranscriptStore(database);
     this.sessions = new JdbcSessionStore(database, transcriptStore);
     this.transcripts = transcriptStore;
@@ -191,6 +202,25 @@ public final class JdbcStorage implements Storage {
     return config;
   }
 
+  /** The partitions' epochs, in table {@code parley_partition}. */
+  @Override
+  public PartitionFences fences() {
+    return fences;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Each call of the view's stores runs in one transaction that begins with {@code SELECT epoch
+   * FROM parley_partition WHERE partition_id = ?}, {@code FOR SHARE} on PostgreSQL and {@code FOR
+   * UPDATE} on H2 (which has no shared row lock): one more round trip per call.
+   */
+  @Override
+  public Storage fenced(PartitionFence fence) {
+    requireNonNull(fence, "fence must not be null");
+    return new JdbcStorage(database.fenced(fence), null, fences, fence);
+  }
+
   /** True: a write has committed when the call returns (see the class's note on durability). */
   @Override
   public boolean durable() {
@@ -199,11 +229,15 @@ public final class JdbcStorage implements Storage {
 
   /**
    * Closes the connection pool if this storage made it (a {@link #using(DataSource) host's own}
-   * is left open). The stores fail with an {@link IllegalStateException} afterwards. Closing twice
-   * is harmless.
+   * is left open). The stores fail with an {@link IllegalStateException} afterwards, those of its
+   * {@linkplain #fenced fenced views} too. Closing twice is harmless; closing a fenced view changes
+   * nothing.
    */
   @Override
   public void close() {
+    if (fence != null) {
+      return; // a fenced view: its storage owns the pool
+    }
     database.close();
     if (ownPool != null) {
       ownPool.close();
@@ -212,7 +246,8 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public String toString() {
-    return "JdbcStorage{" + (ownPool != null ? ownPool.getJdbcUrl() : "host's DataSource") + "}";
+    return "JdbcStorage{" + (ownPool != null ? ownPool.getJdbcUrl() : "host's DataSource")
+        + (fence != null ? ", fenced by " + fence : "") + "}";
   }
 
   /**
@@ -273,7 +308,8 @@ public final class JdbcStorage implements Storage {
       try {
         Dialect dialect = Dialect.of(source);
         migrate(source, dialect);
-        return new JdbcStorage(source, dialect, pool);
+        Database database = new Database(source, dialect);
+        return new JdbcStorage(database, pool, new PartitionTable(database), null);
       } catch (RuntimeException e) {
         if (pool != null) {
           pool.close();

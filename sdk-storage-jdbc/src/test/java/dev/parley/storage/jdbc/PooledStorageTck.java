@@ -1,7 +1,9 @@
 package dev.parley.storage.jdbc;
 
 import dev.parley.storage.Storage;
+import dev.parley.storage.tck.SessionHold;
 import dev.parley.storage.tck.StorageTck;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -18,6 +20,11 @@ abstract class PooledStorageTck extends StorageTck {
     JdbcStorage storage = JdbcStorage.using(pool()).build();
     ParleyTables.empty(pool());
     return storage;
+  }
+
+  @Override
+  protected final Optional<SessionHold> holdSession(String tenant, String id) {
+    return Optional.of(RowHold.lock(pool(), tenant, id));
   }
 
   @Override

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.parley.storage.Storage;
 import java.time.Instant;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +65,26 @@ public abstract class StorageTck {
    */
   protected boolean supportsFullTextSearch() {
     return true;
+  }
+
+  /**
+   * Whether the storage implements {@link Storage#fences()} and {@link Storage#fenced}, which a
+   * cluster needs. Override to return {@code false} for one that does not; the fencing tests are
+   * then skipped.
+   */
+  protected boolean supportsFencing() {
+    return true;
+  }
+
+  /**
+   * Holds a stored session of the {@linkplain #storage() storage under test} as a concurrent writer
+   * would (on a database: an open transaction that has locked its row), so that a write of that
+   * session waits until the hold is closed: how the fencing tests keep a batch in flight while a
+   * change of owner races it. Return empty (the default) when the storage cannot; those tests are
+   * then skipped.
+   */
+  protected Optional<SessionHold> holdSession(String tenant, String id) {
+    return Optional.empty();
   }
 
   /** The storage under test, made fresh for each test by {@link #createStorage()}. */
@@ -175,6 +196,14 @@ public abstract class StorageTck {
   @DisplayName("erasing a client")
   class Erasure extends ErasureKit {
     Erasure() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("fencing a partition's writers")
+  class Fencing extends FencingKit {
+    Fencing() {
       super(StorageTck.this);
     }
   }
