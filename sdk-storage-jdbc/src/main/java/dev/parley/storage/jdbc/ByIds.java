@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the rows of many of a tenant's records at once: the ids go as one parameter (an array, or
- * a JSON array on SQLite: {@link Dialect#idTable()}), joined with the table so that each id is one
+ * a JSON array on SQLite: {@link Dialect#idJoin()}), joined with the table so that each id is one
  * lookup of its index on {@code (tenant, key)}, on every database.
  *
  * <p>Not {@code WHERE tenant = ? AND key IN (?, ?, ...)}: H2 looks an IN list up in an index only
@@ -36,8 +36,8 @@ final class ByIds {
    * the order of the key and then the column {@code then}.
    */
   static String select(String table, String key, String columns, String then) {
-    return "SELECT c." + key + ", " + qualified(columns) + " FROM %s"
-        + " LEFT JOIN " + table + " c ON c.tenant = ? AND c." + key + " = k.id"
+    return "SELECT c." + key + ", " + qualified(columns) + " FROM %s "
+        + table + " c ON c.tenant = ? AND c." + key + " = k.id"
         + " WHERE c." + key + " IS NOT NULL ORDER BY c." + key + ", c." + then;
   }
 
@@ -52,7 +52,7 @@ final class ByIds {
       return;
     }
     Dialect dialect = Dialect.of(c);
-    try (PreparedStatement s = c.prepareStatement(String.format(sql, dialect.idTable()))) {
+    try (PreparedStatement s = c.prepareStatement(String.format(sql, dialect.idJoin()))) {
       for (int from = 0; from < ids.size(); from += CHUNK) {
         dialect.bindIds(c, s, 1, ids.subList(from, Math.min(ids.size(), from + CHUNK)));
         s.setString(2, tenant);
