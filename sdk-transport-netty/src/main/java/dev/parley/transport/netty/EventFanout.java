@@ -153,6 +153,8 @@ final class EventFanout implements EventListener {
       toAudience(tenant, t.audience(), Frames.updated(e));
     } else if (e instanceof Event.ParameterSet p) {
       toAudience(tenant, p.audience(), Frames.updated(e));
+    } else if (e instanceof Event.ClientEdited c) {
+      toAudience(tenant, c.audience(), Frames.updated(e));
     } else if (e instanceof Event.FeedbackGiven f) {
       toAudience(tenant, f.audience(), Frames.updated(e));
     }

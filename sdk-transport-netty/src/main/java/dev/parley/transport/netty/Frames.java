@@ -123,7 +123,7 @@ final class Frames {
     return n;
   }
 
-  /** What changed in a session: a note, a tag, a parameter, feedback, a collaborator. */
+  /** What changed in a session: a note, a tag, a parameter, a client field, feedback, a collaborator. */
   static ObjectNode updated(Event.SessionEvent e) {
     ObjectNode n = session("updated", e.session()).put("by", e.actor().toString()).put("at", e.at().toString());
     if (e instanceof Event.NoteAdded) {
@@ -133,6 +133,8 @@ final class Frames {
     } else if (e instanceof Event.ParameterSet) {
       Event.ParameterSet p = (Event.ParameterSet) e;
       n.putObject("parameter").put("name", p.name()).put("value", p.value());
+    } else if (e instanceof Event.ClientEdited c) {
+      n.putObject("client").put("field", c.field()).put("value", c.value());
     } else if (e instanceof Event.FeedbackGiven) {
       Event.FeedbackGiven f = (Event.FeedbackGiven) e;
       n.putObject("feedback").put("rating", f.rating()).put("comment", f.comment());

@@ -156,17 +156,30 @@ final class Protocol {
     }
   }
 
-  /** The client's name, phone and e-mail, kept as the session parameters {@code client.name}, … */
+  /**
+   * The client's name, phone and e-mail, and the host's identifier fields under {@code ids}, each
+   * one {@link Command.EditClient} in the order given; an empty string or null clears one.
+   */
   private static OperatorFrame clientInfo(JsonNode n, @Nullable String ref, Actor me) {
     SessionId session = session(n);
     List<Command> commands = new ArrayList<>();
-    for (String field : List.of("name", "phone", "email")) {
+    for (String field : List.of(Command.EditClient.NAME, Command.EditClient.PHONE, Command.EditClient.EMAIL)) {
       if (n.has(field)) {
-        commands.add(new Command.SetParameter(session, me, "client." + field, Json.optionalString(n, field).orElse(null)));
+        commands.add(new Command.EditClient(session, me, field, Json.optionalString(n, field).orElse(null)));
       }
     }
-    if (commands.isEmpty()) {
-      throw new WireException("Malformed", "client_info sets at least one of name, phone and email");
+    Json.optionalObject(n, "ids").ifPresent(ids -> ids.properties().forEach(e -> {
+      if (!e.getValue().isString() && !e.getValue().isNull()) {
+        throw new WireException("Malformed", "the identifier field " + e.getKey() + " is not a string");
+      }
+      Command.EditClient edit = new Command.EditClient(session, me, e.getKey(), e.getValue().isNull() ? null : e.getValue().asString());
+      if (!edit.hostIdentifier()) {
+        throw new WireException("InvalidArgument", e.getKey() + " is not an identifier field: set it beside ids");
+      }
+      commands.add(edit);
+    }));
+    if (commands.isEmpty() || commands.size() > MAX_FORM_FIELDS) {
+      throw new WireException("Malformed", "client_info sets 1 to " + MAX_FORM_FIELDS + " of name, phone, email and ids");
     }
     return new OperatorFrame.Submit(ref, "client_info", commands);
   }
