@@ -20,13 +20,13 @@ import java.util.Optional;
 final class JdbcTemplateStore implements TemplateStore {
   private static final String PUT = "MERGE INTO parley_template AS t"
       + " USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
-      + " CAST(? AS VARCHAR))) AS s (tenant, id, title, body, language)"
+      + " CAST(? AS VARCHAR), CAST(? AS VARCHAR))) AS s (tenant, id, title, body, language, owner_id)"
       + " ON t.tenant = s.tenant AND t.id = s.id"
-      + " WHEN MATCHED THEN UPDATE SET title = s.title, body = s.body, language = s.language"
-      + " WHEN NOT MATCHED THEN INSERT (tenant, id, title, body, language)"
-      + " VALUES (s.tenant, s.id, s.title, s.body, s.language)";
+      + " WHEN MATCHED THEN UPDATE SET title = s.title, body = s.body, language = s.language, owner_id = s.owner_id"
+      + " WHEN NOT MATCHED THEN INSERT (tenant, id, title, body, language, owner_id)"
+      + " VALUES (s.tenant, s.id, s.title, s.body, s.language, s.owner_id)";
   private static final String REMOVE = "DELETE FROM parley_template WHERE tenant = ? AND id = ?";
-  private static final String COLUMNS = "SELECT t.tenant, t.id, t.title, t.body, t.language FROM parley_template t";
+  private static final String COLUMNS = "SELECT t.tenant, t.id, t.title, t.body, t.language, t.owner_id FROM parley_template t";
   private static final String FIND = COLUMNS + " WHERE t.tenant = ? AND t.id = ?";
   private static final String LIST = COLUMNS + " WHERE t.tenant = ?";
   private static final String STARRED = COLUMNS + " JOIN parley_template_star s"
@@ -53,7 +53,7 @@ final class JdbcTemplateStore implements TemplateStore {
   public void put(TemplateRecord template) {
     requireNonNull(template, "template must not be null");
     database.update("store template " + template.tenant() + "/" + template.id(), PUT,
-        template.tenant(), template.id(), template.title(), template.text(), template.language());
+        template.tenant(), template.id(), template.title(), template.text(), template.language(), template.owner());
   }
 
   @Override
@@ -121,7 +121,8 @@ final class JdbcTemplateStore implements TemplateStore {
 
   private List<TemplateRecord> list(String what, String sql, String... arguments) {
     List<TemplateRecord> templates = database.list(what, sql, rows -> new TemplateRecord(
-        rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5)),
+        rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+        rows.getString(6)),
         (Object[]) arguments);
     templates.sort(ORDER);
     return List.copyOf(templates);
