@@ -4,6 +4,7 @@ import dev.parley.core.Actor;
 import dev.parley.core.Attachment;
 import dev.parley.core.OperatorStatus;
 import dev.parley.core.SessionId;
+import dev.parley.core.TenantSettings;
 import dev.parley.core.event.Event;
 import dev.parley.core.routing.GroupCounts;
 import dev.parley.core.routing.SessionView;
@@ -120,6 +121,19 @@ final class Frames {
     ObjectNode n = of("picker");
     ArrayNode items = n.putArray("groups");
     groups.forEach(g -> items.add(Views.counts(g)));
+    return n;
+  }
+
+  /**
+   * What the tag field suggests: the tenant's catalogue with its colours, in the tenant's order,
+   * and the operator's recent tags, latest first.
+   */
+  static ObjectNode tags(TenantSettings settings, List<String> recent) {
+    ObjectNode n = of("tags");
+    ArrayNode catalogue = n.putArray("catalogue");
+    settings.tags().forEach((tag, colour) -> catalogue.addObject().put("tag", tag).put("colour", colour));
+    ArrayNode latest = n.putArray("recent");
+    recent.forEach(latest::add);
     return n;
   }
 
