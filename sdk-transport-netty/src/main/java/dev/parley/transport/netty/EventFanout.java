@@ -56,6 +56,8 @@ final class EventFanout implements EventListener {
     } else if (e instanceof Event.ChannelSwitched s) {
       sendTo(peers.operator(tenant, s.operator()), Frames.of("switched")
           .put("channel", s.channel().name()).put("on", s.on()));
+    } else if (e instanceof Event.TenantConfigured c) {
+      sendTo(peers.operatorsOf(tenant), Frames.settings(c.settings()));
     } else if (e instanceof Event.OperatorDefined d) {
       queues.operator(tenant, d.spec().id()); // his groups may have changed: so has his waiting list
     }

@@ -129,11 +129,23 @@ final class Frames {
    * and the operator's recent tags, latest first.
    */
   static ObjectNode tags(TenantSettings settings, List<String> recent) {
-    ObjectNode n = of("tags");
-    ArrayNode catalogue = n.putArray("catalogue");
-    settings.tags().forEach((tag, colour) -> catalogue.addObject().put("tag", tag).put("colour", colour));
+    ObjectNode n = catalogue(of("tags"), settings);
     ArrayNode latest = n.putArray("recent");
     recent.forEach(latest::add);
+    return n;
+  }
+
+  /** What consoles show of the tenant's settings, pushed when they change: away reasons and the tag catalogue. */
+  static ObjectNode settings(TenantSettings settings) {
+    ObjectNode n = catalogue(of("settings"), settings);
+    ArrayNode reasons = n.putArray("awayReasons");
+    settings.awayReasons().forEach(reasons::add);
+    return n;
+  }
+
+  private static ObjectNode catalogue(ObjectNode n, TenantSettings settings) {
+    ArrayNode catalogue = n.putArray("catalogue");
+    settings.tags().forEach((tag, colour) -> catalogue.addObject().put("tag", tag).put("colour", colour));
     return n;
   }
 

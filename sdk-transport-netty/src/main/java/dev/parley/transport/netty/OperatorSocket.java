@@ -12,6 +12,7 @@ import dev.parley.core.channel.UnsupportedMessageException;
 import dev.parley.core.event.Event;
 import dev.parley.core.routing.SessionView;
 import dev.parley.core.routing.TenantSnapshot;
+import dev.parley.storage.ContactRecord;
 import dev.parley.storage.MessageRecord;
 import dev.parley.storage.SessionQuery;
 import dev.parley.storage.SessionRecord;
@@ -198,9 +199,9 @@ final class OperatorSocket extends SocketHandler {
   }
 
   /**
-   * Sends the preview with the session's transcript so far and the client's {@value #PAST} latest
-   * other sessions (by his identifier, and by the contact the session is linked to), read from the
-   * storage on a worker thread.
+   * Sends the preview with the session's transcript so far, the contact it is linked to, and the
+   * client's {@value #PAST} latest other sessions (by his identifier, and by that contact), read
+   * from the storage on a worker thread.
    */
   private void preview(TenantId tenant, SessionView view, ObjectNode frame, @Nullable String ref) {
     try {
@@ -210,8 +211,11 @@ final class OperatorSocket extends SocketHandler {
           for (MessageRecord m : server.parley.storage().transcripts().transcript(tenant.value(), view.id().value())) {
             messages.add(Frames.message(m));
           }
+          Optional<ContactRecord> contact = server.parley.storage().sessions().find(tenant.value(), view.id().value())
+              .flatMap(SessionRecord::contact).flatMap(id -> server.parley.storage().contacts().find(tenant.value(), id));
           ArrayNode past = frame.putArray("past");
-          pastSessions(tenant, view).forEach(r -> past.add(Views.session(r)));
+          pastSessions(tenant, view, contact).forEach(r -> past.add(Views.session(r)));
+          contact.ifPresent(c -> frame.set("contact", Views.contact(c)));
         } catch (RuntimeException e) {
           refuse(ref, e);
           return;
@@ -223,12 +227,11 @@ final class OperatorSocket extends SocketHandler {
     }
   }
 
-  private List<SessionRecord> pastSessions(TenantId tenant, SessionView view) {
+  private List<SessionRecord> pastSessions(TenantId tenant, SessionView view, Optional<ContactRecord> contact) {
     SessionStore store = server.parley.storage().sessions();
     List<SessionQuery.Builder> queries = new ArrayList<>();
     view.entry().client().ifPresent(c -> queries.add(SessionQuery.builder(tenant.value()).client(c.identifier())));
-    store.find(tenant.value(), view.id().value()).flatMap(SessionRecord::contact)
-        .ifPresent(contact -> queries.add(SessionQuery.builder(tenant.value()).contact(contact)));
+    contact.ifPresent(c -> queries.add(SessionQuery.builder(tenant.value()).contact(c.id())));
     Map<String, SessionRecord> past = new HashMap<>();
     for (SessionQuery.Builder query : queries) {
       for (SessionRecord r : store.query(query.limit(PAST + 1).build()).items()) {

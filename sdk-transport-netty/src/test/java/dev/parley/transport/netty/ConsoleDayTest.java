@@ -160,6 +160,8 @@ class ConsoleDayTest {
     assertThat(center.storage.sessions().find("acme", session).orElseThrow().contact()).isEmpty();
     ask(alice, "{\"type\":\"contact_link\",\"session\":\"" + session + "\",\"contact\":\"" + contact + "\",\"ref\":\"l\"}", "contact");
     assertThat(center.storage.sessions().find("acme", session).orElseThrow().contact()).contains(contact);
+    assertThat(ask(alice, "{\"type\":\"preview\",\"session\":\"" + session + "\",\"ref\":\"p\"}", "preview")
+        .at("/contact/id").asString()).isEqualTo(contact);
     alice.send("{\"type\":\"contact_link\",\"session\":\"" + session + "\",\"contact\":\"nope\"}");
     alice.error("NoSuchContact");
     alice.send("{\"type\":\"contact_details\",\"contact\":\"" + contact + "\",\"identities\":[{\"kind\":\"fax\",\"value\":\"1\"}]}");
@@ -199,6 +201,12 @@ class ConsoleDayTest {
       status = alice.next("status");
     } while (!status.get("presence").asString().equals("AWAY"));
     assertThat(status.get("reason").asString()).isEqualTo("training");
+
+    center.acme.configure(TenantSettings.builder().defaultGroup(SALES).awayReasons(List.of("lunch", "training", "coaching"))
+        .tag("delivery", "#1e88e5").build()).join();
+    JsonNode settings = alice.next("settings");
+    assertThat(settings.get("awayReasons")).extracting(JsonNode::asString).containsExactly("lunch", "training", "coaching");
+    assertThat(settings.get("catalogue")).extracting(t -> t.get("tag").asString()).containsExactly("delivery");
   }
 
   @Test

@@ -645,6 +645,7 @@
           s.view = Object.assign({}, f.preview, {state: s.state});
           s.messages = f.messages;
           s.notes = f.preview.notes || s.notes;
+          s.contact = f.contact || null;
           renderTabs();
           if (f.session === active) renderSession();
         } else {
@@ -692,6 +693,13 @@
       case 'wrapped': drop(f.session, f.timedOut ? 'Wrap-up time ran out.' : null); break;
       case 'picker': renderPicker(f.groups); break;
       case 'tags': suggestions(f); break;
+      case 'settings': {
+        const shown = $('presence').value;
+        statusMenu(f.awayReasons);
+        if ([...$('presence').options].some(o => o.value === shown)) $('presence').value = shown;
+        suggestions({catalogue: f.catalogue, recent: recentTags});
+        break;
+      }
       case 'templates': renderTemplates(f.items); break;
       case 'starred': case 'template': case 'template_removed':
         if (f.type === 'template') toast('Saved as your template: ' + f.template.title);
