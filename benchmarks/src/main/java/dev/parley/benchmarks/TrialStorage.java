@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -113,6 +116,29 @@ final class TrialStorage implements AutoCloseable {
 
   String kind() {
     return kind;
+  }
+
+  /**
+   * A plain JDBC connection, for a baseline's own tables, to a database of the same kind with the
+   * same durability: for H2 and SQLite a file beside the storage's ({@code WRITE_DELAY=0}; WAL
+   * with {@code synchronous=FULL}), for PostgreSQL the same server, batches rewritten into
+   * multi-row statements as the storage's are.
+   *
+   * @throws IllegalStateException for the in-memory storage, which has no database
+   */
+  Connection bareConnection() throws SQLException {
+    switch (kind) {
+      case "h2":
+        return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("bare").toAbsolutePath() + ";WRITE_DELAY=0", "sa", "");
+      case "sqlite":
+        return DriverManager.getConnection(
+            "jdbc:sqlite:" + dir.resolve("bare.db").toAbsolutePath() + "?journal_mode=WAL&synchronous=FULL");
+      case "postgres":
+        return DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true",
+            "postgres", "postgres");
+      default:
+        throw new IllegalStateException("the " + kind + " storage has no database for a bare JDBC baseline");
+    }
   }
 
   Storage storage() {

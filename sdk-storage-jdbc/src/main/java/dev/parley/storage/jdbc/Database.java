@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A {@linkplain #fenced fenced} database begins every unit of work, in its transaction, with its
  * partition's {@linkplain PartitionTable#check fence check}; it shares the data source and the
- * closed flag of the database it was made from.
+ * closed flag of the database it was made from. A {@linkplain #joining joining} database runs every
+ * unit of work on one connection, in a transaction someone else began and ends.
  *
  * <p>Thread safety: safe for use by several threads at once: apart from the thread-safe {@link
  * DataSource}, its only state is the closed flag, which is atomic.
@@ -33,21 +35,36 @@ final class Database {
   private final Dialect dialect;
   private final AtomicBoolean closed;
   private final @Nullable PartitionFence fence;
+  private final @Nullable Connection joined;
 
   Database(DataSource dataSource, Dialect dialect) {
-    this(dataSource, dialect, new AtomicBoolean(), null);
+    this(dataSource, dialect, new AtomicBoolean(), null, null);
   }
 
-  private Database(DataSource dataSource, Dialect dialect, AtomicBoolean closed, @Nullable PartitionFence fence) {
+  private Database(DataSource dataSource, Dialect dialect, AtomicBoolean closed, @Nullable PartitionFence fence,
+      @Nullable Connection joined) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.closed = closed;
     this.fence = fence;
+    this.joined = joined;
   }
 
   /** This database with every unit of work a batch under {@code fence}; closed with this one. */
   Database fenced(PartitionFence fence) {
-    return new Database(dataSource, dialect, closed, fence);
+    return new Database(dataSource, dialect, closed, fence, null);
+  }
+
+  /**
+   * This database with every unit of work run on {@code connection}, in its transaction, which the
+   * caller began and commits or rolls back: the units neither begin nor end one, check no fence
+   * (the caller's transaction checked it first) and are never run again. A {@linkplain #transaction
+   * transaction} runs inside a savepoint, so that it still takes effect whole or not at all: a
+   * {@code saveAll} refused as stale half way leaves nothing behind in the caller's transaction,
+   * which goes on (PostgreSQL refuses all but a rollback after an error, unless to a savepoint).
+   */
+  Database joining(Connection connection) {
+    return new Database(dataSource, dialect, closed, null, connection);
   }
 
   /** The database's dialect. */
@@ -152,9 +169,9 @@ final class Database {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        return once(work, mode);
+        return joined == null ? once(work, mode) : mode == Mode.TRANSACTION ? inSavepoint(joined, work) : work.run(joined);
       } catch (SQLException e) {
-        if (attempt < ATTEMPTS && dialect.retryable(e)) {
+        if (joined == null && attempt < ATTEMPTS && dialect.retryable(e)) {
           continue;
         }
         throw new StorageException(
@@ -194,6 +211,22 @@ final class Database {
       PartitionTable.check(c, dialect, fence);
       return work.run(c);
     };
+  }
+
+  private static <T> T inSavepoint(Connection connection, Work<T> work) throws SQLException {
+    Savepoint savepoint = connection.setSavepoint();
+    try {
+      T result = work.run(connection);
+      connection.releaseSavepoint(savepoint);
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.rollback(savepoint);
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
   private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {

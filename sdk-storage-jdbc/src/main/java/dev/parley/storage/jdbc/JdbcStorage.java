@@ -20,6 +20,7 @@ import dev.parley.storage.TranscriptStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -84,13 +85,16 @@ public final class JdbcStorage implements Storage {
   private final ConfigStore config;
   private final PartitionFences fences;
   private final @Nullable PartitionFence fence;
+  /** False for a view (fenced, or joining a transaction): its storage owns the pool. */
+  private final boolean owner;
 
   private JdbcStorage(Database database, @Nullable HikariDataSource ownPool, PartitionFences fences,
-      @Nullable PartitionFence fence) {
+      @Nullable PartitionFence fence, boolean owner) {
     this.ownPool = ownPool;
     this.database = database;
     this.fences = fences;
     this.fence = fence;
+    this.owner = owner;
     JdbcTranscriptStore transcriptStore = new JdbcTranscriptStore(database);
     this.sessions = new JdbcSessionStore(database, transcriptStore);
     this.transcripts = transcriptStore;
@@ -274,7 +278,29 @@ public final class JdbcStorage implements Storage {
   @Override
   public Storage fenced(PartitionFence fence) {
     requireNonNull(fence, "fence must not be null");
-    return new JdbcStorage(database.fenced(fence), null, fences, fence);
+    return new JdbcStorage(database.fenced(fence), null, fences, fence, false);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One database transaction: the view's stores run every statement on its connection, and it
+   * commits when {@code writes} returns. A fenced view's transaction begins with the fence check,
+   * whose lock it holds to the commit.
+   */
+  @Override
+  public void together(Consumer<Storage> writes) {
+    requireNonNull(writes, "writes must not be null");
+    database.transaction("store writes together", c -> {
+      writes.accept(new JdbcStorage(database.joining(c), null, fences, fence, false));
+      return null;
+    });
+  }
+
+  /** True: {@link #together} is one transaction. */
+  @Override
+  public boolean storesTogether() {
+    return true;
   }
 
   /** True: a write has committed when the call returns (see the class's note on durability). */
@@ -286,13 +312,13 @@ public final class JdbcStorage implements Storage {
   /**
    * Closes the connection pool if this storage made it (a {@link #using(DataSource) host's own}
    * is left open). The stores fail with an {@link IllegalStateException} afterwards, those of its
-   * {@linkplain #fenced fenced views} too. Closing twice is harmless; closing a fenced view changes
+   * {@linkplain #fenced fenced views} too. Closing twice is harmless; closing a view changes
    * nothing.
    */
   @Override
   public void close() {
-    if (fence != null) {
-      return; // a fenced view: its storage owns the pool
+    if (!owner) {
+      return; // a view: its storage owns the pool
     }
     database.close();
     if (ownPool != null) {
@@ -365,7 +391,7 @@ public final class JdbcStorage implements Storage {
         Dialect dialect = Dialect.of(source);
         migrate(source, dialect);
         Database database = new Database(source, dialect);
-        return new JdbcStorage(database, pool, new PartitionTable(database), null);
+        return new JdbcStorage(database, pool, new PartitionTable(database), null, true);
       } catch (RuntimeException e) {
         if (pool != null) {
           pool.close();
