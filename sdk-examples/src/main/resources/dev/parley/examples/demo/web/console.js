@@ -446,7 +446,7 @@
         h('input', {name: 'value', maxlength: '200', placeholder: 'add a detail'}),
         h('button', {type: 'submit', className: 'secondary'}, 'Add')),
       h('p', {className: 'row'},
-        h('button', {type: 'button', className: 'secondary',
+        h('button', {type: 'button', className: 'secondary open',
           onclick: () => send({type: 'contact', contact: c.id, ref: ref('contact')})}, 'Open'),
         h('button', {type: 'button', className: 'secondary',
           onclick: () => send({type: 'contact_unlink', session: active, ref: ref('contact')})}, 'Unlink'),
