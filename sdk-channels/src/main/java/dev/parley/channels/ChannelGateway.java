@@ -9,6 +9,7 @@ import dev.parley.core.Attachment;
 import dev.parley.core.Channel;
 import dev.parley.core.ClientRef;
 import dev.parley.core.Command;
+import dev.parley.core.NoSuchSessionException;
 import dev.parley.core.OperatorId;
 import dev.parley.core.Parley;
 import dev.parley.core.SessionId;
@@ -24,6 +25,7 @@ import dev.parley.core.channel.MediaKind;
 import dev.parley.core.channel.OutboundMessage;
 import dev.parley.core.channel.Outgoing;
 import dev.parley.core.channel.SendOutcome;
+import dev.parley.core.channel.UnsupportedMessageException;
 import dev.parley.core.event.Event;
 import dev.parley.core.event.EventListener;
 import dev.parley.core.stats.WaitEstimate;
@@ -74,7 +76,8 @@ import org.slf4j.LoggerFactory;
  * vendor that gets no answer delivers again (the adapter then drops what it saw).
  *
  * <p>Outbound: every message an operator, administrator or the system posts into a session of a
- * channel with an adapter is sent to the client; a channel's refusal or failure marks the message
+ * channel with an adapter is sent to the client, hero cards and template messages ({@link #post})
+ * as the channel renders them; a channel's refusal or failure marks the message
  * {@code FAILED}, and its delivery and read receipts move it forward.
  *
  * <p>Thread safety: safe for use by any number of threads. Inbound calls may come from the
@@ -203,6 +206,63 @@ public final class ChannelGateway implements EventListener {
         .thenApply(e -> reopened);
   }
 
+  /**
+   * Posts a hero card or a template message (WhatsApp's, the only kind allowed outside its
+   * messaging window) into a session, to be sent through the session's channel instead of text:
+   * the engine checks that {@code by} may post there, the transcript keeps the message's text
+   * ({@link #transcriptText}), and the channel's adapter sends it (a vendor's refusal marks it
+   * {@code FAILED}, as for any message).
+   *
+   * <pre>{@code
+   * gateway.post(session, Actor.operator(alice), "m-1", new OutboundMessage.Template("order_ready", "en_US", List.of("Jana")));
+   * }</pre>
+   *
+   * @return the engine's events; completes exceptionally with {@link UnsupportedMessageException}
+   *     when no adapter of this gateway serves the session's channel or it does not carry the
+   *     message's kind (nothing was posted), with {@link NoSuchSessionException} when the engine
+   *     does not know the session, or as {@link Parley#submit} does
+   */
+  public CompletableFuture<List<Event>> post(SessionId session, Actor by, String messageId, OutboundMessage rich) {
+    requireNonNull(rich, "rich");
+    Command.PostMessage post = new Command.PostMessage(session, by, messageId, transcriptText(rich), List.of(), rich);
+    return parley.session(tenant, session).thenCompose(view -> {
+      Channel channel = view.orElseThrow(() -> new NoSuchSessionException(session)).entry().channel();
+      ChannelAdapter adapter = adapters.get(channel);
+      if (adapter == null || !adapter.capabilities().outbound().contains(rich.kind())) {
+        throw new UnsupportedMessageException(channel, rich.kind());
+      }
+      return parley.submit(tenant, post);
+    });
+  }
+
+  /**
+   * The text a transcript keeps of a card or a template: a card's title, subtitle, picture and
+   * buttons one a line; a template's name, language and parameters.
+   */
+  public static String transcriptText(OutboundMessage rich) {
+    if (rich instanceof OutboundMessage.Card card) {
+      StringBuilder text = new StringBuilder(card.title());
+      if (!card.subtitle().isBlank()) {
+        text.append('\n').append(card.subtitle());
+      }
+      if (card.imageUrl() != null) {
+        text.append('\n').append(card.imageUrl());
+      }
+      for (OutboundMessage.Button button : card.buttons()) {
+        text.append("\n[").append(button.title()).append(']');
+        if (button.url() != null) {
+          text.append(' ').append(button.url());
+        }
+      }
+      return text.toString();
+    }
+    if (rich instanceof OutboundMessage.Template template) {
+      return "template " + template.name() + " (" + template.language() + ")"
+          + (template.parameters().isEmpty() ? "" : ": " + String.join(", ", template.parameters()));
+    }
+    throw new IllegalArgumentException("a rich message is a card or a template, not " + rich.kind());
+  }
+
   private CompletableFuture<?> apply(InboundItem item) {
     if (item instanceof ClientMessage) {
       ClientMessage m = (ClientMessage) item;
@@ -296,7 +356,9 @@ public final class ChannelGateway implements EventListener {
     }
     ClientRef client = new ClientRef(adapter.channel(), session.get().client().get());
     List<OutboundMessage> parts = new ArrayList<>();
-    if (!m.text().isBlank()) {
+    if (m.rich() != null) {
+      parts.add(m.rich());
+    } else if (!m.text().isBlank()) {
       parts.add(new OutboundMessage.Text(m.text()));
     }
     for (Attachment a : m.attachments()) {

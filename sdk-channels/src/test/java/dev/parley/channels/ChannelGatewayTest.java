@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.channels.whatsapp.WhatsAppAdapter;
 import dev.parley.core.Actor;
 import dev.parley.core.Channel;
+import dev.parley.core.Command;
+import dev.parley.core.Entry;
 import dev.parley.core.GroupId;
 import dev.parley.core.GroupSpec;
 import dev.parley.core.ManualClock;
@@ -20,7 +22,9 @@ import dev.parley.core.TenantSettings;
 import dev.parley.core.channel.BadSignatureException;
 import dev.parley.core.channel.HttpReply;
 import dev.parley.core.channel.InboundRequest;
+import dev.parley.core.channel.OutboundMessage;
 import dev.parley.core.channel.OutsideMessagingWindowException;
+import dev.parley.core.channel.UnsupportedMessageException;
 import dev.parley.core.event.Event;
 import dev.parley.storage.InMemoryStorage;
 import dev.parley.storage.MessageRecord;
@@ -89,6 +93,12 @@ class ChannelGatewayTest {
     return gateway.receive(Channel.WHATSAPP, request).toCompletableFuture().join();
   }
 
+  /** The Graph API's answer to the next send: sent, with this id. */
+  private void graphSends(String vendorId) {
+    graph.enqueue(new MockResponse.Builder().code(200)
+        .body("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"" + vendorId + "\"}]}").build());
+  }
+
   private SessionRecord onlySession() {
     List<SessionRecord> live = storage.sessions().live("acme");
     assertThat(live).hasSize(1);
@@ -114,8 +124,7 @@ class ChannelGatewayTest {
     deliver("incoming-text");
     SessionId session = SessionId.of(onlySession().id());
     acme.accept(session, ALICE).join();
-    graph.enqueue(new MockResponse.Builder().code(200)
-        .body("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"" + DELIVERED_ID + "\"}]}").build());
+    graphSends(DELIVERED_ID);
 
     acme.post(session, Actor.operator(ALICE), "reply-1", "It does, in blue.").join();
 
@@ -146,6 +155,48 @@ class ChannelGatewayTest {
     assertThat(deliveries.poll(10, TimeUnit.SECONDS)).satisfies(d -> assertThat(d.delivery()).isEqualTo(Event.Delivery.FAILED));
     assertThat(storage.transcripts().find("acme", "reply-1").orElseThrow().delivery())
         .isEqualTo(MessageRecord.Delivery.FAILED);
+  }
+
+  @Test
+  @DisplayName("an operator's hero card and template message go out as WhatsApp renders them; the transcript keeps their text")
+  void richMessages() throws Exception {
+    deliver("incoming-text");
+    SessionId session = SessionId.of(onlySession().id());
+    acme.accept(session, ALICE).join();
+    graphSends("wamid.card");
+    graphSends("wamid.template");
+
+    gateway.post(session, Actor.operator(ALICE), "card-1", new OutboundMessage.Card("Blue shirt", "In stock", null,
+        List.of(new OutboundMessage.Button("Buy", "buy-blue", null)))).join();
+    assertThat(graph.takeRequest(10, TimeUnit.SECONDS).getBody().utf8()).contains("\"interactive\"").contains("Blue shirt")
+        .contains("buy-blue").doesNotContain("\"type\":\"text\"");
+    gateway.post(session, Actor.operator(ALICE), "template-1",
+        new OutboundMessage.Template("order_ready", "en_US", List.of("Sheena"))).join();
+    assertThat(graph.takeRequest(10, TimeUnit.SECONDS).getBody().utf8()).contains("\"template\"").contains("order_ready")
+        .contains("Sheena");
+
+    assertThat(storage.transcripts().find("acme", "card-1").orElseThrow().text()).isEqualTo("Blue shirt\nIn stock\n[Buy]");
+    assertThat(storage.transcripts().find("acme", "template-1").orElseThrow().text())
+        .isEqualTo("template order_ready (en_US): Sheena");
+  }
+
+  @Test
+  @DisplayName("a rich message to a channel that does not carry it is refused by type, and nothing is posted")
+  void richMessageRefused() {
+    OperatorId bob = OperatorId.of("bob");
+    acme.defineOperator(OperatorSpec.builder(bob).group(SALES).channel(Channel.WEB_CHAT, 3).build()).join();
+    acme.setStatus(bob, OperatorStatus.ONLINE).join();
+    SessionId chat = SessionId.of("chat-1");
+    acme.submit(new Command.Arrive(chat, Entry.builder(Channel.WEB_CHAT).client("visitor-1").build(), null)).join();
+    acme.accept(chat, bob).join();
+
+    assertThatThrownBy(() -> gateway.post(chat, Actor.operator(bob), "card-1",
+        new OutboundMessage.Card("Blue shirt", "", null, List.of())).join())
+        .hasCauseInstanceOf(UnsupportedMessageException.class)
+        .cause().satisfies(e -> assertThat(((UnsupportedMessageException) e).channel()).isEqualTo(Channel.WEB_CHAT))
+        .hasMessageContaining("WEB_CHAT does not carry CARD messages");
+    assertThat(storage.transcripts().transcript("acme", "chat-1")).isEmpty();
+    assertThat(graph.getRequestCount()).isZero();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.parley.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.parley.core.channel.OutboundMessage;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -413,13 +414,26 @@ public sealed interface Command {
    * @param text the text, at most {@value #MAX_MESSAGE_LENGTH} characters; empty only when files
    *     are attached
    * @param attachments the files it carries, by reference
+   * @param rich a hero card or a template message (WhatsApp's) that channels able to carry it
+   *     send instead of {@code text}, which the transcript keeps; null for a plain message. Only
+   *     operators, administrators and the system post one; a channel's gateway checks that the
+   *     channel carries it ({@code ChannelGateway.post})
    */
-  record PostMessage(SessionId session, Actor by, String messageId, String text, List<Attachment> attachments)
-      implements Command {
+  record PostMessage(SessionId session, Actor by, String messageId, String text, List<Attachment> attachments,
+      @Nullable OutboundMessage rich) implements Command {
     /** The longest message text accepted. */
     public static final int MAX_MESSAGE_LENGTH = 65_536;
 
+    /** A plain message: text, files or both. */
+    public PostMessage(SessionId session, Actor by, String messageId, String text, List<Attachment> attachments) {
+      this(session, by, messageId, text, attachments, null);
+    }
+
     public PostMessage {
+      if (rich != null && rich.kind() != OutboundMessage.Kind.CARD && rich.kind() != OutboundMessage.Kind.TEMPLATE) {
+        throw new IllegalArgumentException("message " + messageId + " is rich with a card or a template, not a "
+            + rich.kind() + ": text and files are its other fields");
+      }
       requireNonNull(session, "session");
       requireNonNull(by, "by");
       Ids.check("message id", messageId);
@@ -460,6 +474,50 @@ public sealed interface Command {
         throw new IllegalArgumentException(
             "parameter " + name + " is " + value.length() + " characters long; at most " + Notes.MAX_LENGTH + " allowed");
       }
+    }
+  }
+
+  /**
+   * Edits what a session knows of its client, as the operator's client tab does: his {@link
+   * #NAME}, {@link #PHONE} or {@link #EMAIL}, or one of the host's own identifier fields (any
+   * other field name, such as {@code crmId}); a null value clears the field. Who may: as for
+   * {@link Tag}. The session's record keeps the value (name, phone and e-mail in their own fields,
+   * a host's identifier as a parameter of its name), its transitions the history of the edits
+   * (which field, who, when: not the values, which an erasure removes), and the contact the
+   * session is linked to gets the value as his name or as one more identity.
+   *
+   * <pre>{@code
+   * parley.submit(tenant, new Command.EditClient(session, Actor.operator(alice), Command.EditClient.EMAIL, "jana@example.cz"));
+   * }</pre>
+   *
+   * @param field {@code name}, {@code phone}, {@code email} or a host's identifier field
+   * @param value the new value, at most {@value Notes#MAX_LENGTH} characters; null or empty clears it
+   */
+  record EditClient(SessionId session, Actor by, String field, @Nullable String value) implements Command {
+    /** The client's name. */
+    public static final String NAME = "name";
+    /** The client's phone number. */
+    public static final String PHONE = "phone";
+    /** The client's e-mail address. */
+    public static final String EMAIL = "email";
+
+    /** Checks the components; an empty value is the same as null. */
+    public EditClient {
+      requireNonNull(session, "session");
+      requireNonNull(by, "by");
+      Ids.check("client field", field);
+      if (value != null && value.isEmpty()) {
+        value = null;
+      }
+      if (value != null && value.length() > Notes.MAX_LENGTH) {
+        throw new IllegalArgumentException(
+            "client field " + field + " is " + value.length() + " characters long; at most " + Notes.MAX_LENGTH + " allowed");
+      }
+    }
+
+    /** Whether {@link #field()} is one of the host's identifier fields rather than name, phone or e-mail. */
+    public boolean hostIdentifier() {
+      return !(field.equals(NAME) || field.equals(PHONE) || field.equals(EMAIL));
     }
   }
 

@@ -86,6 +86,33 @@ public final class Entry {
     return b;
   }
 
+  /**
+   * This entry as the operator's client tab edits it ({@link Command.EditClient}): with the
+   * client's name, phone or e-mail set, or cleared when {@code value} is null.
+   *
+   * @param field {@link Command.EditClient#NAME}, {@link Command.EditClient#PHONE} or {@link
+   *     Command.EditClient#EMAIL}
+   * @throws IllegalArgumentException if {@code field} is none of these, or the value is too long
+   */
+  public Entry withClientField(String field, @Nullable String value) {
+    Builder b = toBuilder();
+    String checked = value == null ? null : Builder.attribute(field, value);
+    switch (field) {
+      case Command.EditClient.NAME:
+        b.name = checked;
+        break;
+      case Command.EditClient.PHONE:
+        b.phone = checked;
+        break;
+      case Command.EditClient.EMAIL:
+        b.email = checked;
+        break;
+      default:
+        throw new IllegalArgumentException("an entry keeps the client's name, phone and email, not " + field);
+    }
+    return b.build();
+  }
+
   /** The channel the client came on. */
   public Channel channel() {
     return channel;

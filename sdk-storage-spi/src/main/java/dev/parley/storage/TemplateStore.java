@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A tenant's templates (canned answers) and the ones each operator starred.
+ * A tenant's templates (canned answers), the operators' own among them ({@link
+ * TemplateRecord#owner()}), and the ones each operator starred.
  *
  * <p>Threading, durability and failure: as for {@link SessionStore}. Thread safety:
  * implementations must be thread-safe.
@@ -19,7 +20,10 @@ public interface TemplateStore {
   /** Returns a template, or empty. */
   Optional<TemplateRecord> find(String tenant, String id);
 
-  /** The tenant's templates ordered by title, then id (as {@link String#compareTo} orders). */
+  /**
+   * The tenant's templates, the operators' own included, ordered by title, then id (as {@link
+   * String#compareTo} orders).
+   */
   List<TemplateRecord> list(String tenant);
 
   /**

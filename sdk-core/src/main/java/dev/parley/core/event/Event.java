@@ -18,6 +18,7 @@ import dev.parley.core.SessionId;
 import dev.parley.core.SessionState;
 import dev.parley.core.TenantId;
 import dev.parley.core.TenantSettings;
+import dev.parley.core.channel.OutboundMessage;
 import dev.parley.core.routing.SessionView;
 import java.time.Instant;
 import java.util.List;
@@ -557,7 +558,8 @@ public sealed interface Event {
 
   /**
    * A message was posted into the session; {@code actor} sent it. {@code audience}: the operators
-   * who see the conversation (its serving operator, once accepted, and its collaborators).
+   * who see the conversation (its serving operator, once accepted, and its collaborators). {@code
+   * rich}: the hero card or template message channels send instead of the text, or null.
    */
   record MessagePosted(
       TenantId tenant,
@@ -568,8 +570,15 @@ public sealed interface Event {
       String messageId,
       String text,
       List<Attachment> attachments,
-      List<OperatorId> audience)
+      List<OperatorId> audience,
+      @Nullable OutboundMessage rich)
       implements SessionEvent {
+    /** A plain message: text, files or both. */
+    public MessagePosted(TenantId tenant, Instant at, Actor actor, SessionId session, SessionState state,
+        String messageId, String text, List<Attachment> attachments, List<OperatorId> audience) {
+      this(tenant, at, actor, session, state, messageId, text, attachments, audience, null);
+    }
+
     public MessagePosted {
       requireNonNull(session, "session");
       requireNonNull(state, "state");
@@ -614,6 +623,29 @@ public sealed interface Event {
       requireNonNull(session, "session");
       requireNonNull(state, "state");
       requireNonNull(name, "name");
+      audience = List.copyOf(audience);
+    }
+  }
+
+  /**
+   * A client field of the session was edited ({@link dev.parley.core.Command.EditClient}): his
+   * name, phone, e-mail or a host's identifier field, cleared when {@code value} is null. {@code
+   * audience} as for {@link NoteAdded}.
+   */
+  record ClientEdited(
+      TenantId tenant,
+      Instant at,
+      Actor actor,
+      SessionId session,
+      SessionState state,
+      String field,
+      @Nullable String value,
+      List<OperatorId> audience)
+      implements SessionEvent {
+    public ClientEdited {
+      requireNonNull(session, "session");
+      requireNonNull(state, "state");
+      requireNonNull(field, "field");
       audience = List.copyOf(audience);
     }
   }

@@ -3,6 +3,7 @@ package dev.parley.core.internal;
 import dev.parley.core.Actor;
 import dev.parley.core.Attachment;
 import dev.parley.core.Channel;
+import dev.parley.core.Command;
 import dev.parley.core.Entry;
 import dev.parley.core.GroupId;
 import dev.parley.core.OperatorId;
@@ -317,6 +318,13 @@ final class Recorder {
       } else {
         b.parameter(p.name(), p.value());
       }
+    } else if (e instanceof Event.ClientEdited c) {
+      edit(b, c.field(), c.value());
+      b.transition(step(c, d.status, ContactEdits.REASON_PREFIX + c.field(), d.group, null));
+      if (c.value() != null) {
+        ContactEdits edit = new ContactEdits(c.tenant().value(), c.session().value(), c.field(), c.value());
+        out.others.add(edit::apply);
+      }
     }
     touch(d);
     if (!d.status.live() && was.live()) {
@@ -502,6 +510,27 @@ final class Recorder {
     }
     return new MessageRecord(m.tenant().value(), m.session().value(), m.messageId(), m.at(), sender, author,
         m.text(), files, MessageRecord.Delivery.SENT);
+  }
+
+  /** The client's name, phone or e-mail in its field of the record, a host's identifier as a parameter. */
+  private static void edit(SessionRecord.Builder b, String field, @Nullable String value) {
+    switch (field) {
+      case Command.EditClient.NAME:
+        b.clientName(value);
+        break;
+      case Command.EditClient.PHONE:
+        b.phone(value);
+        break;
+      case Command.EditClient.EMAIL:
+        b.email(value);
+        break;
+      default:
+        if (value == null) {
+          b.removeParameter(field);
+        } else {
+          b.parameter(field, value);
+        }
+    }
   }
 
   private SessionTransition step(

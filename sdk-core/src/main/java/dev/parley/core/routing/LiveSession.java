@@ -36,7 +36,8 @@ final class LiveSession {
   static final int BY_RESTORE = -5;
 
   final SessionId id;
-  final Entry entry;
+  /** What the client came with; the client tab's edits change his name, phone and e-mail. */
+  Entry entry;
   final int channel;
   /**
    * Its place among waiting sessions of the same priority: its arrival, or its leaving a chatbot

@@ -436,6 +436,8 @@ public final class RoutingCore {
       tag((Command.Tag) command);
     } else if (command instanceof Command.SetParameter) {
       setParameter((Command.SetParameter) command);
+    } else if (command instanceof Command.EditClient) {
+      editClient((Command.EditClient) command);
     } else if (command instanceof Command.ChatbotHandOff) {
       chatbotHandOff((Command.ChatbotHandOff) command);
     } else if (command instanceof Command.ChatbotEnd) {
@@ -1380,7 +1382,11 @@ public final class RoutingCore {
           + (by.kind() == Actor.Kind.OPERATOR ? " (only its serving operator and collaborators may, while active)" : "")
           + (by.kind() == Actor.Kind.BOT ? " (only the chatbot that has it may, until it hands it off)" : ""));
     }
-    emit(new Event.MessagePosted(tenant, now, by, s.id, s.state, c.messageId(), c.text(), c.attachments(), audience(s)));
+    if (c.rich() != null && (by.kind() == Actor.Kind.CLIENT || by.kind() == Actor.Kind.BOT)) {
+      throw new NotPermittedException(by, "post a " + c.rich().kind() + " message: operators, administrators and the system do");
+    }
+    emit(new Event.MessagePosted(tenant, now, by, s.id, s.state, c.messageId(), c.text(), c.attachments(), audience(s),
+        c.rich()));
     autoTag(s, c.text());
     if (by.kind() == Actor.Kind.BOT) {
       clearDeadline(s); // the turn is answered
@@ -1480,6 +1486,14 @@ public final class RoutingCore {
   private void setParameter(Command.SetParameter c) {
     LiveSession s = annotatable(c.session(), c.by(), "set a parameter of");
     emit(new Event.ParameterSet(tenant, now, c.by(), s.id, s.state, c.name(), c.value(), audience(s)));
+  }
+
+  private void editClient(Command.EditClient c) {
+    LiveSession s = annotatable(c.session(), c.by(), "edit the client of");
+    if (!c.hostIdentifier()) {
+      s.entry = s.entry.withClientField(c.field(), c.value());
+    }
+    emit(new Event.ClientEdited(tenant, now, c.by(), s.id, s.state, c.field(), c.value(), audience(s)));
   }
 
   /**

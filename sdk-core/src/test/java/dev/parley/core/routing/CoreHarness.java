@@ -19,6 +19,7 @@ import dev.parley.core.SessionId;
 import dev.parley.core.SessionState;
 import dev.parley.core.TenantId;
 import dev.parley.core.TenantSettings;
+import dev.parley.core.channel.OutboundMessage;
 import dev.parley.core.event.Event;
 import java.time.Duration;
 import java.time.Instant;
@@ -291,6 +292,15 @@ final class CoreHarness {
           return null;
         }
         Actor by = choices.nextInt(3) == 0 ? Actor.operator(s.holder) : Actor.CLIENT;
+        // Now and then, chosen without a draw (the seeds' sequences stay as they were): the client
+        // tab's edit or a hero card, which the core refuses from the client.
+        if (steps % 7 == 0) {
+          return new Command.EditClient(s.id, by, steps % 3 == 0 ? "crmId" : Command.EditClient.EMAIL, "v" + steps);
+        }
+        if (steps % 11 == 0) {
+          return new Command.PostMessage(s.id, by, "m" + steps, "a card", List.of(),
+              new OutboundMessage.Card("a card", "", null, List.of()));
+        }
         return new Command.PostMessage(s.id, by, "m" + steps, "a line", List.of());
       }
       case 0:

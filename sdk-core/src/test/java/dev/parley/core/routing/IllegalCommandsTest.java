@@ -30,6 +30,7 @@ import dev.parley.core.RoutingStrategy;
 import dev.parley.core.SessionState;
 import dev.parley.core.StillInUseException;
 import dev.parley.core.TenantSettings;
+import dev.parley.core.channel.OutboundMessage;
 import dev.parley.core.event.Event;
 import dev.parley.core.event.Event.OfferEnded;
 import java.time.Duration;
@@ -189,6 +190,19 @@ class IllegalCommandsTest {
         refuse("inviting into another operator's session", new Command.InviteCollaborator(sid("active"), BOB, CAROL),
             NotPermittedException.class),
         refuse("inviting an offline collaborator", new Command.InviteCollaborator(sid("active"), ALICE, CAROL),
+            NotPermittedException.class),
+        refuse("editing the client of an unknown session", new Command.EditClient(sid("nope"), ADMIN, "email", "a@b.cz"),
+            NoSuchSessionException.class),
+        refuse("editing the client of another operator's session",
+            new Command.EditClient(sid("active"), Actor.operator(BOB), "email", "a@b.cz"), NotPermittedException.class),
+        refuse("editing the client of a session waiting for him",
+            new Command.EditClient(sid("offered"), Actor.operator(BOB), "name", "Jana"), NotPermittedException.class),
+        refuse("a client editing himself", new Command.EditClient(sid("active"), Actor.CLIENT, "name", "Jana"),
+            NotPermittedException.class),
+        refuse("a client posting a hero card", new Command.PostMessage(sid("active"), Actor.CLIENT, "card-1", "Shirt",
+            List.of(), new OutboundMessage.Card("Shirt", "", null, List.of())), NotPermittedException.class),
+        refuse("posting a card into another operator's session", new Command.PostMessage(sid("active"),
+            Actor.operator(BOB), "card-1", "Shirt", List.of(), new OutboundMessage.Card("Shirt", "", null, List.of())),
             NotPermittedException.class),
         refuse("blocking the client of a session he does not serve", new Command.BlockClientOf(sid("queued"), ALICE, "x"),
             NotPermittedException.class),

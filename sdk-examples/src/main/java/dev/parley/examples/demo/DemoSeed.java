@@ -9,13 +9,15 @@ import dev.parley.core.RoutingStrategy;
 import dev.parley.core.Tenant;
 import dev.parley.core.TenantSettings;
 import dev.parley.storage.Storage;
+import dev.parley.storage.TemplateRecord;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The demo's contact center, defined on its first start (later starts find it in the storage):
  * {@code sales}, routed by utilization, and {@code support}, offered to the whole group at once;
- * four operators with their own groups, channels and capacities.
+ * four operators with their own groups, channels and capacities; the tenant's away reasons, its tag
+ * catalogue with colours, and three templates.
  *
  * <p>Thread safety: stateless.
  */
@@ -48,9 +50,18 @@ final class DemoSeed {
         .offerTimeout(Duration.ofSeconds(30)).wrapUpLimit(Duration.ofMinutes(2)).build()).join();
     tenant.defineGroup(GroupSpec.builder(SUPPORT).strategy(RoutingStrategy.WHOLE_GROUP)
         .wrapUpLimit(Duration.ofMinutes(2)).build()).join();
-    tenant.configure(TenantSettings.builder().defaultGroup(SALES).operatorsMayBlock(true).build()).join();
+    tenant.configure(TenantSettings.builder().defaultGroup(SALES).operatorsMayBlock(true)
+        .awayReasons(List.of("lunch", "meeting", "training"))
+        .tag("delivery", "#1e88e5").tag("refund", "#e53935").tag("complaint", "#8e24aa").build()).join();
     for (OperatorSpec operator : OPERATORS) {
       tenant.defineOperator(operator).join();
+    }
+    String id = tenant.id().value();
+    for (TemplateRecord template : List.of(
+        new TemplateRecord(id, "greeting", "Greeting", "Hello {client}, I am {operator}. How can I help you?", "en"),
+        new TemplateRecord(id, "tracking", "Tracking", "You can follow your parcel at https://shop.example/track", "en"),
+        new TemplateRecord(id, "goodbye", "Goodbye", "Thank you for writing, {client}. Have a nice day!", "en"))) {
+      storage.templates().put(template);
     }
     return true;
   }

@@ -32,8 +32,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The demo in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}):
  * a client enters through the widget, alice accepts in her console, they chat, alice redirects the
  * client to dan with a note, dan ends and wraps up, the client gives feedback, and the admin page
- * finds the session. A screenshot of alice's console is saved as {@code
- * target/demo-console.png}. Skipped where no Chromium is installed.
+ * finds the session; alice's day with templates, the client tab, contacts, tag suggestions and
+ * away reasons. Screenshots of alice's console are saved as {@code target/demo-console.png} and
+ * {@code target/demo-console-day.png}. Skipped where no Chromium is installed.
  */
 @DisplayName("The demo in a real browser")
 class DemoBrowserTest {
@@ -109,6 +110,16 @@ class DemoBrowserTest {
     visible(operators, "#composer-text").sendKeys(text);
     click(operators, "#composer-send");
     textAppears(client, "#chat-messages", text);
+  }
+
+  /** Jana enters through the widget with her first message, and alice, in front, accepts her. */
+  private void janaServedByAlice(String message) {
+    client.get(url("widget.html"));
+    visible(client, "#entry-name").sendKeys("Jana Nováková");
+    client.findElement(By.id("entry-message")).sendKeys(message);
+    click(client, "#entry-submit");
+    click(operators, "#offers .offer button.accept");
+    textAppears(client, "#chat-status", "chatting with alice");
   }
 
   private void logIn(String operator) {
@@ -242,12 +253,7 @@ class DemoBrowserTest {
     logIn("alice");
     String alice = operators.getWindowHandle();
 
-    client.get(url("widget.html"));
-    visible(client, "#entry-name").sendKeys("Jana Nováková");
-    client.findElement(By.id("entry-message")).sendKeys("My order never came.");
-    click(client, "#entry-submit");
-    click(operators, "#offers .offer button.accept");
-    textAppears(client, "#chat-status", "chatting with alice");
+    janaServedByAlice("My order never came.");
     visible(operators, "#note-text").sendKeys("order 42, paid by card");
     operators.findElement(By.cssSelector("#note-form button")).click();
     textAppears(operators, "#notes", "order 42, paid by card");
@@ -272,6 +278,54 @@ class DemoBrowserTest {
     operators.switchTo().window(alice);
     textAppears(operators, "#session-messages", "dan left the chat.");
     assertThat(operators.findElement(By.id("session-head")).getText()).doesNotContain("helping");
+  }
+
+  @Test
+  @DisplayName("alice stars and inserts a template, adds the client to contacts and edits his e-mail in both, tags from suggestions, goes away for training")
+  void operatorsDay() throws IOException {
+    logIn("alice");
+    janaServedByAlice("Where is my parcel?");
+
+    click(operators, "#templates-box summary");
+    click(operators, "#templates .template[data-template='greeting'] button.star");
+    visible(operators, "#templates .template:first-child[data-template='greeting'][data-starred='true']");
+    click(operators, "#templates .template[data-template='greeting'] button.insert");
+    assertThat(operators.findElement(By.id("composer-text")).getAttribute("value"))
+        .isEqualTo("Hello Jana Nováková, I am alice. How can I help you?");
+    click(operators, "#composer-send");
+    textAppears(client, "#chat-messages", "Hello Jana Nováková, I am alice. How can I help you?");
+    assertThat(center.parley().storage().templates().starred("demo", "alice")).extracting(t -> t.id())
+        .containsExactly("greeting");
+
+    click(operators, "#contact-add");
+    textAppears(operators, "#contact-card", "Jana Nováková");
+    SessionRecord live = center.parley().storage().sessions().live("demo").get(0);
+    String contact = center.parley().storage().sessions().find("demo", live.id()).orElseThrow().contact().orElseThrow();
+    WebElement email = visible(operators, "#client-email");
+    email.clear();
+    email.sendKeys("jana@example.cz");
+    click(operators, "#client-save");
+    textAppears(operators, "#client-facts", "jana@example.cz");
+    waiting(operators).until(d -> center.parley().storage().sessions().find("demo", live.id()).orElseThrow().email()
+        .equals(Optional.of("jana@example.cz")));
+    click(operators, "#contact-card button.open");
+    textAppears(operators, "#contact-card", "email: jana@example.cz"); // the edit reached the contact too
+    assertThat(center.parley().storage().contacts().find("demo", contact).orElseThrow().name()).isEqualTo("Jana Nováková");
+
+    String refund = "#tag-suggestions button[data-tag='refund']";
+    assertThat(visible(operators, refund).getDomAttribute("style")).contains("background:#e53935"); // the catalogue's colour
+    click(operators, refund);
+    textAppears(operators, "#tags", "refund");
+    assertThat(visible(operators, "#tags .tag[data-tag='refund']").getDomAttribute("style")).contains("background:#e53935");
+    waiting(operators).until(d -> d.findElements(By.cssSelector("#tag-suggestions button[data-tag='refund']")).isEmpty());
+    assertThat(center.parley().storage().sessions().find("demo", live.id()).orElseThrow().tags()).contains("refund");
+    Files.createDirectories(Path.of("target"));
+    Files.copy(operators.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "demo-console-day.png"),
+        StandardCopyOption.REPLACE_EXISTING);
+
+    new org.openqa.selenium.support.ui.Select(operators.findElement(By.id("presence"))).selectByVisibleText("Away — training");
+    waiting(operators).until(d -> center.parley().snapshot(DemoCenter.TENANT).status(dev.parley.core.OperatorId.of("alice"))
+        .filter(s -> "training".equals(s.reason())).isPresent());
   }
 
   @SuppressWarnings("unchecked")

@@ -19,9 +19,10 @@ import java.util.Optional;
  */
 final class JdbcTemplateStore implements TemplateStore {
   private static final Upsert PUT = Upsert.into("parley_template").key("tenant", "VARCHAR").key("id", "VARCHAR")
-      .replace("title", "VARCHAR").replace("body", "VARCHAR").replace("language", "VARCHAR");
+      .replace("title", "VARCHAR").replace("body", "VARCHAR").replace("language", "VARCHAR")
+      .replace("owner_id", "VARCHAR");
   private static final String REMOVE = "DELETE FROM parley_template WHERE tenant = ? AND id = ?";
-  private static final String COLUMNS = "SELECT t.tenant, t.id, t.title, t.body, t.language FROM parley_template t";
+  private static final String COLUMNS = "SELECT t.tenant, t.id, t.title, t.body, t.language, t.owner_id FROM parley_template t";
   private static final String FIND = COLUMNS + " WHERE t.tenant = ? AND t.id = ?";
   private static final String LIST = COLUMNS + " WHERE t.tenant = ?";
   private static final String STARRED = COLUMNS + " JOIN parley_template_star s"
@@ -50,7 +51,7 @@ final class JdbcTemplateStore implements TemplateStore {
   public void put(TemplateRecord template) {
     requireNonNull(template, "template must not be null");
     database.update("store template " + template.tenant() + "/" + template.id(), put,
-        template.tenant(), template.id(), template.title(), template.text(), template.language());
+        template.tenant(), template.id(), template.title(), template.text(), template.language(), template.owner());
   }
 
   @Override
@@ -118,7 +119,8 @@ final class JdbcTemplateStore implements TemplateStore {
 
   private List<TemplateRecord> list(String what, String sql, String... arguments) {
     List<TemplateRecord> templates = database.list(what, sql, rows -> new TemplateRecord(
-        rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5)),
+        rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+        rows.getString(6)),
         (Object[]) arguments);
     templates.sort(ORDER);
     return List.copyOf(templates);

@@ -40,6 +40,25 @@ abstract class TemplateStoreKit extends StorageKit {
   }
 
   @Test
+  @DisplayName("an operator's own template keeps its owner, is listed with the tenant's and starred like them")
+  void owned() {
+    putAll();
+    TemplateRecord mine = new TemplateRecord("acme", "t-3", "Coffee", "Let me get a coffee, {client}", null, "alice");
+    templates().put(mine);
+    templates().star("acme", "alice", "t-3", true);
+
+    assertThat(templates().find("acme", "t-3")).contains(mine);
+    assertThat(templates().list("acme")).containsExactly(BYE_CS, BYE, mine, GREETING);
+    assertThat(templates().starred("acme", "alice")).containsExactly(mine);
+    assertThat(mine.visibleTo("alice")).isTrue();
+    assertThat(mine.visibleTo("bob")).isFalse();
+    assertThat(GREETING.visibleTo("bob")).isTrue();
+    TemplateRecord theTenants = new TemplateRecord("acme", "t-3", "Coffee", "A coffee break", null);
+    templates().put(theTenants);
+    assertThat(templates().find("acme", "t-3")).contains(theTenants);
+  }
+
+  @Test
   @DisplayName("putting a template with the same id replaces it")
   void replaces() {
     putAll();

@@ -56,6 +56,8 @@ final class EventFanout implements EventListener {
     } else if (e instanceof Event.ChannelSwitched s) {
       sendTo(peers.operator(tenant, s.operator()), Frames.of("switched")
           .put("channel", s.channel().name()).put("on", s.on()));
+    } else if (e instanceof Event.TenantConfigured c) {
+      sendTo(peers.operatorsOf(tenant), Frames.settings(c.settings()));
     } else if (e instanceof Event.OperatorDefined d) {
       queues.operator(tenant, d.spec().id()); // his groups may have changed: so has his waiting list
     }
@@ -153,6 +155,8 @@ final class EventFanout implements EventListener {
       toAudience(tenant, t.audience(), Frames.updated(e));
     } else if (e instanceof Event.ParameterSet p) {
       toAudience(tenant, p.audience(), Frames.updated(e));
+    } else if (e instanceof Event.ClientEdited c) {
+      toAudience(tenant, c.audience(), Frames.updated(e));
     } else if (e instanceof Event.FeedbackGiven f) {
       toAudience(tenant, f.audience(), Frames.updated(e));
     }

@@ -4,6 +4,7 @@ import dev.parley.core.Actor;
 import dev.parley.core.Attachment;
 import dev.parley.core.OperatorStatus;
 import dev.parley.core.SessionId;
+import dev.parley.core.TenantSettings;
 import dev.parley.core.event.Event;
 import dev.parley.core.routing.GroupCounts;
 import dev.parley.core.routing.SessionView;
@@ -123,7 +124,32 @@ final class Frames {
     return n;
   }
 
-  /** What changed in a session: a note, a tag, a parameter, feedback, a collaborator. */
+  /**
+   * What the tag field suggests: the tenant's catalogue with its colours, in the tenant's order,
+   * and the operator's recent tags, latest first.
+   */
+  static ObjectNode tags(TenantSettings settings, List<String> recent) {
+    ObjectNode n = catalogue(of("tags"), settings);
+    ArrayNode latest = n.putArray("recent");
+    recent.forEach(latest::add);
+    return n;
+  }
+
+  /** What consoles show of the tenant's settings, pushed when they change: away reasons and the tag catalogue. */
+  static ObjectNode settings(TenantSettings settings) {
+    ObjectNode n = catalogue(of("settings"), settings);
+    ArrayNode reasons = n.putArray("awayReasons");
+    settings.awayReasons().forEach(reasons::add);
+    return n;
+  }
+
+  private static ObjectNode catalogue(ObjectNode n, TenantSettings settings) {
+    ArrayNode catalogue = n.putArray("catalogue");
+    settings.tags().forEach((tag, colour) -> catalogue.addObject().put("tag", tag).put("colour", colour));
+    return n;
+  }
+
+  /** What changed in a session: a note, a tag, a parameter, a client field, feedback, a collaborator. */
   static ObjectNode updated(Event.SessionEvent e) {
     ObjectNode n = session("updated", e.session()).put("by", e.actor().toString()).put("at", e.at().toString());
     if (e instanceof Event.NoteAdded) {
@@ -133,6 +159,8 @@ final class Frames {
     } else if (e instanceof Event.ParameterSet) {
       Event.ParameterSet p = (Event.ParameterSet) e;
       n.putObject("parameter").put("name", p.name()).put("value", p.value());
+    } else if (e instanceof Event.ClientEdited c) {
+      n.putObject("client").put("field", c.field()).put("value", c.value());
     } else if (e instanceof Event.FeedbackGiven) {
       Event.FeedbackGiven f = (Event.FeedbackGiven) e;
       n.putObject("feedback").put("rating", f.rating()).put("comment", f.comment());

@@ -1,14 +1,18 @@
 package dev.parley.transport.netty;
 
+import dev.parley.channels.ChannelGateway;
 import dev.parley.core.Actor;
 import dev.parley.core.Command;
+import dev.parley.core.NoSuchSessionException;
 import dev.parley.core.OperatorId;
 import dev.parley.core.OperatorStatus;
 import dev.parley.core.SessionId;
 import dev.parley.core.TenantId;
+import dev.parley.core.channel.UnsupportedMessageException;
 import dev.parley.core.event.Event;
 import dev.parley.core.routing.SessionView;
 import dev.parley.core.routing.TenantSnapshot;
+import dev.parley.storage.ContactRecord;
 import dev.parley.storage.MessageRecord;
 import dev.parley.storage.SessionQuery;
 import dev.parley.storage.SessionRecord;
@@ -40,6 +44,8 @@ final class OperatorSocket extends SocketHandler {
   private static final Logger log = LoggerFactory.getLogger(OperatorSocket.class);
   /** How many of the client's other sessions a preview lists. */
   static final int PAST = 10;
+  /** How many of his recent tags the tag field suggests. */
+  static final int RECENT_TAGS = 10;
 
   /** Set by the first {@code login}; confined to the event loop. */
   private boolean loggingIn;
@@ -85,7 +91,90 @@ final class OperatorSocket extends SocketHandler {
       SessionId session = t.session();
       server.fanout.typing(tenant, session, Actor.operator(self), () -> refuse(frame.ref(),
           new WireException(403, "NotPermitted", self + " does not serve session " + session)));
+    } else if (frame instanceof OperatorFrame.Rich r) {
+      answer(r.ref(), rich(tenant, self, r));
+    } else if (frame instanceof OperatorFrame.Tags) {
+      reply(frame.ref(), server.parley.snapshotAsync(tenant).thenApplyAsync(snapshot -> Frames.tags(snapshot.settings(),
+          server.parley.storage().tags().recent(tenant.value(), self.value(), RECENT_TAGS)), server.workers));
+    } else if (frame instanceof OperatorFrame.Directory d) {
+      directory(tenant, self, d);
     }
+  }
+
+  /**
+   * A card or a template message through the tenant's gateway, which checks that the session's
+   * channel carries it; a tenant without a gateway has no channel that does.
+   */
+  private CompletableFuture<?> rich(TenantId tenant, OperatorId self, OperatorFrame.Rich r) {
+    ChannelGateway gateway = server.gateways.get(tenant);
+    if (gateway != null) {
+      return gateway.post(r.session(), Actor.operator(self), r.messageId(), r.message());
+    }
+    return server.parley.session(tenant, r.session()).thenApply(view -> {
+      throw new UnsupportedMessageException(view.orElseThrow(() -> new NoSuchSessionException(r.session())).entry().channel(),
+          r.message().kind());
+    });
+  }
+
+  /**
+   * A template or contact frame, answered from the storage on a worker once the operator may
+   * touch the session it is about; a contact linked to a session (or unlinked) is told to the
+   * session's operators as an {@code updated} frame.
+   */
+  private void directory(TenantId tenant, OperatorId self, OperatorFrame.Directory frame) {
+    SessionId session = frame.session();
+    CompletableFuture<@Nullable SessionView> touched = session == null ? CompletableFuture.completedFuture(null)
+        : mayTouch(tenant, self, session);
+    reply(frame.ref(), touched.thenApplyAsync(view -> {
+      ObjectNode answer = directory(tenant, self, frame, view);
+      if (view != null && (frame instanceof OperatorFrame.AddContact || frame instanceof OperatorFrame.Link)) {
+        ObjectNode updated = Frames.session("updated", view.id()).put("by", Actor.operator(self).toString())
+            .put("at", server.clock.instant().toString());
+        updated.set("contact", answer.has("contact") ? answer.get("contact") : Json.object().nullNode());
+        List<OperatorId> audience = new ArrayList<>(view.collaborators());
+        if (view.operator() != null) {
+          audience.add(view.operator());
+        }
+        audience.forEach(op -> server.peers.operator(tenant, op).forEach(p -> p.send(updated.deepCopy())));
+      }
+      return answer;
+    }, server.workers));
+  }
+
+  private ObjectNode directory(TenantId tenant, OperatorId self, OperatorFrame.Directory frame, @Nullable SessionView view) {
+    if (frame instanceof OperatorFrame.Templates t) {
+      return server.templates.list(tenant, self, t, view);
+    } else if (frame instanceof OperatorFrame.Star s) {
+      return server.templates.star(tenant, self, s);
+    } else if (frame instanceof OperatorFrame.SaveTemplate s) {
+      return server.templates.save(tenant, self, s);
+    } else if (frame instanceof OperatorFrame.RemoveTemplate r) {
+      return server.templates.remove(tenant, self, r);
+    } else if (frame instanceof OperatorFrame.AddContact a) {
+      return server.contacts.add(tenant, a);
+    } else if (frame instanceof OperatorFrame.Link l) {
+      return server.contacts.link(tenant, l);
+    } else if (frame instanceof OperatorFrame.AddDetails d) {
+      return server.contacts.addDetails(tenant, d);
+    } else if (frame instanceof OperatorFrame.RemoveContact r) {
+      return server.contacts.remove(tenant, r);
+    } else if (frame instanceof OperatorFrame.OpenContact o) {
+      return server.contacts.open(tenant, o);
+    }
+    return server.contacts.find(tenant, (OperatorFrame.FindContacts) frame);
+  }
+
+  /** Sends the answer with the frame's ref, or the error; a full worker pool is {@code Unavailable}. */
+  private void reply(@Nullable String ref, CompletableFuture<ObjectNode> answer) {
+    answer.whenComplete((frame, failure) -> {
+      if (failure == null) {
+        peer.send(withRef(frame, ref));
+      } else if (failure instanceof RejectedExecutionException || failure.getCause() instanceof RejectedExecutionException) {
+        refuse(ref, new WireException(503, "Unavailable", "the server is busy; try again"));
+      } else {
+        refuse(ref, failure);
+      }
+    });
   }
 
   /** The frame's commands in order; an invitation answers with its code. */
@@ -110,9 +199,9 @@ final class OperatorSocket extends SocketHandler {
   }
 
   /**
-   * Sends the preview with the session's transcript so far and the client's {@value #PAST} latest
-   * other sessions (by his identifier, and by the contact the session is linked to), read from the
-   * storage on a worker thread.
+   * Sends the preview with the session's transcript so far, the contact it is linked to, and the
+   * client's {@value #PAST} latest other sessions (by his identifier, and by that contact), read
+   * from the storage on a worker thread.
    */
   private void preview(TenantId tenant, SessionView view, ObjectNode frame, @Nullable String ref) {
     try {
@@ -122,8 +211,11 @@ final class OperatorSocket extends SocketHandler {
           for (MessageRecord m : server.parley.storage().transcripts().transcript(tenant.value(), view.id().value())) {
             messages.add(Frames.message(m));
           }
+          Optional<ContactRecord> contact = server.parley.storage().sessions().find(tenant.value(), view.id().value())
+              .flatMap(SessionRecord::contact).flatMap(id -> server.parley.storage().contacts().find(tenant.value(), id));
           ArrayNode past = frame.putArray("past");
-          pastSessions(tenant, view).forEach(r -> past.add(Views.session(r)));
+          pastSessions(tenant, view, contact).forEach(r -> past.add(Views.session(r)));
+          contact.ifPresent(c -> frame.set("contact", Views.contact(c)));
         } catch (RuntimeException e) {
           refuse(ref, e);
           return;
@@ -135,12 +227,11 @@ final class OperatorSocket extends SocketHandler {
     }
   }
 
-  private List<SessionRecord> pastSessions(TenantId tenant, SessionView view) {
+  private List<SessionRecord> pastSessions(TenantId tenant, SessionView view, Optional<ContactRecord> contact) {
     SessionStore store = server.parley.storage().sessions();
     List<SessionQuery.Builder> queries = new ArrayList<>();
     view.entry().client().ifPresent(c -> queries.add(SessionQuery.builder(tenant.value()).client(c.identifier())));
-    store.find(tenant.value(), view.id().value()).flatMap(SessionRecord::contact)
-        .ifPresent(contact -> queries.add(SessionQuery.builder(tenant.value()).contact(contact)));
+    contact.ifPresent(c -> queries.add(SessionQuery.builder(tenant.value()).contact(c.id())));
     Map<String, SessionRecord> past = new HashMap<>();
     for (SessionQuery.Builder query : queries) {
       for (SessionRecord r : store.query(query.limit(PAST + 1).build()).items()) {
@@ -199,6 +290,13 @@ final class OperatorSocket extends SocketHandler {
       retry(login.ref(), new WireException(403, "Forbidden", me + " is not an operator"));
       return;
     }
+    List<String> recentTags;
+    try {
+      recentTags = server.parley.storage().tags().recent(me.tenant().value(), me.operator().value(), RECENT_TAGS);
+    } catch (RuntimeException e) {
+      retry(login.ref(), e);
+      return;
+    }
     OperatorStatus status = login.away() ? OperatorStatus.AWAY : OperatorStatus.ONLINE;
     String connection = peer.channel.id().asLongText();
     server.parley.submit(me.tenant(), new Command.OperatorConnection(me.operator(), connection, true))
@@ -212,7 +310,7 @@ final class OperatorSocket extends SocketHandler {
           // Bound as the snapshot completes, before the events after it are delivered: nothing missed.
           server.peers.bind(peer, me);
           peer.channel.closeFuture().addListener(closed -> disconnected(me, connection));
-          peer.send(withRef(welcome(me, snapshot), login.ref()));
+          peer.send(withRef(welcome(me, snapshot, recentTags), login.ref()));
         });
   }
 
@@ -231,11 +329,17 @@ final class OperatorSocket extends SocketHandler {
     refuse(ref, failure);
   }
 
-  /** Who he is, his status, the sessions he has in hand and his waiting list. */
-  private static ObjectNode welcome(Principal me, TenantSnapshot snapshot) {
+  /**
+   * Who he is, his status, the sessions he has in hand and his waiting list; the tenant's away
+   * reasons for his status menu and what his tag field suggests.
+   */
+  private static ObjectNode welcome(Principal me, TenantSnapshot snapshot, List<String> recentTags) {
     OperatorId self = me.operator();
     ObjectNode welcome = Frames.of("welcome").put("operator", self.value()).put("tenant", me.tenant().value());
     snapshot.status(self).ifPresent(s -> welcome.set("status", Frames.status(s)));
+    ArrayNode reasons = welcome.putArray("awayReasons");
+    snapshot.settings().awayReasons().forEach(reasons::add);
+    welcome.set("tags", Frames.tags(snapshot.settings(), recentTags));
     List<SessionView> mine = new ArrayList<>();
     for (SessionView v : snapshot.sessions()) {
       if (self.equals(v.operator()) || v.collaborators().contains(self)) {

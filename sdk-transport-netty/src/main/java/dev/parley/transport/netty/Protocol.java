@@ -11,6 +11,9 @@ import dev.parley.core.OperatorStatus;
 import dev.parley.core.Presence;
 import dev.parley.core.SessionId;
 import dev.parley.core.TenantId;
+import dev.parley.core.channel.OutboundMessage;
+import dev.parley.storage.ContactRecord;
+import dev.parley.storage.TemplateRecord;
 import io.netty.buffer.ByteBuf;
 import java.net.URI;
 import java.time.Duration;
@@ -115,8 +118,12 @@ final class Protocol {
       case "decline":
         return submit(ref, type, new Command.Decline(session(n), self));
       case "send":
-        String id = Json.optionalString(n, "id").map(Protocol::id).orElseGet(MessageIds::random);
-        return submit(ref, type, new Command.PostMessage(session(n), me, id, Json.text(n, "text"), attachments(n)));
+        return submit(ref, type, new Command.PostMessage(session(n), me, messageId(n), Json.text(n, "text"), attachments(n)));
+      case "card":
+        return new OperatorFrame.Rich(ref, session(n), messageId(n), card(n));
+      case "wa_template":
+        return new OperatorFrame.Rich(ref, session(n), messageId(n), new OutboundMessage.Template(Json.string(n, "name"),
+            Json.string(n, "language"), strings(n, "parameters")));
       case "redirect":
         String note = Json.optionalString(n, "note").orElse(null);
         return submit(ref, type, Json.optionalString(n, "group").isPresent()
@@ -151,22 +158,146 @@ final class Protocol {
         return new OperatorFrame.Preview(ref, session(n));
       case "typing":
         return new OperatorFrame.Typing(ref, session(n));
+      case "tags":
+        return new OperatorFrame.Tags(ref);
+      default:
+        return directory(n, type, ref);
+    }
+  }
+
+  /** The frames about templates and contacts. */
+  private static OperatorFrame directory(JsonNode n, String type, @Nullable String ref) {
+    switch (type) {
+      case "templates":
+        return new OperatorFrame.Templates(ref, Json.text(n, "query"),
+            Json.optionalString(n, "session").map(SessionId::of).orElse(null));
+      case "template_star":
+        return new OperatorFrame.Star(ref, template(n), Json.bool(n, "on", true));
+      case "template_save":
+        String id = Json.optionalString(n, "id").map(Protocol::id).orElse(null);
+        String title = Json.string(n, "title");
+        String text = Json.string(n, "text");
+        String language = Json.optionalString(n, "language").orElse(null);
+        new TemplateRecord("check", "check", title, text, language, "check"); // its checks
+        if (title.length() > 200 || text.length() > Command.PostMessage.MAX_MESSAGE_LENGTH) {
+          throw new WireException("InvalidArgument", "a template has a title of at most 200 characters and a text of at most "
+              + Command.PostMessage.MAX_MESSAGE_LENGTH);
+        }
+        return new OperatorFrame.SaveTemplate(ref, id, title, text, language);
+      case "template_remove":
+        return new OperatorFrame.RemoveTemplate(ref, template(n));
+      case "contact_add":
+        return new OperatorFrame.AddContact(ref, session(n), Json.optionalString(n, "name").orElse(null));
+      case "contact_link":
+        return new OperatorFrame.Link(ref, session(n), contact(n));
+      case "contact_unlink":
+        return new OperatorFrame.Link(ref, session(n), null);
+      case "contact_details":
+        OperatorFrame.AddDetails details = new OperatorFrame.AddDetails(ref, contact(n), identities(n),
+            Json.optionalObject(n, "details").map(d -> fields(d, "a contact's details")).orElse(Map.of()));
+        if (details.identities().isEmpty() && details.details().isEmpty()) {
+          throw new WireException("Malformed", "contact_details adds at least one of identities and details");
+        }
+        return details;
+      case "contact_remove":
+        return new OperatorFrame.RemoveContact(ref, contact(n));
+      case "contact":
+        return new OperatorFrame.OpenContact(ref, contact(n));
+      case "contacts":
+        return new OperatorFrame.FindContacts(ref, Json.string(n, "query"));
       default:
         throw unknown(type);
     }
   }
 
-  /** The client's name, phone and e-mail, kept as the session parameters {@code client.name}, … */
+  private static OutboundMessage.Card card(JsonNode n) {
+    JsonNode array = Json.array(n, "buttons");
+    if (array.size() > 10) {
+      throw new WireException("InvalidArgument", "a card has at most 10 buttons, not " + array.size());
+    }
+    List<OutboundMessage.Button> buttons = new ArrayList<>();
+    for (JsonNode b : array) {
+      if (!b.isObject()) {
+        throw new WireException("Malformed", "a button is an object");
+      }
+      buttons.add(new OutboundMessage.Button(Json.string(b, "title"), Json.text(b, "payload"),
+          Json.optionalString(b, "url").map(url -> URI.create(webUrl("url", url))).orElse(null)));
+    }
+    return new OutboundMessage.Card(Json.string(n, "title"), Json.text(n, "subtitle"),
+        Json.optionalString(n, "imageUrl").map(url -> URI.create(webUrl("imageUrl", url))).orElse(null), buttons);
+  }
+
+  /** Identities of a contact: {@code [{"kind": "phone", "value": "+420…"}, …]}. */
+  private static List<ContactRecord.Identity> identities(JsonNode n) {
+    JsonNode array = Json.array(n, "identities");
+    if (array.size() > MAX_FORM_FIELDS) {
+      throw new WireException("InvalidArgument", "at most " + MAX_FORM_FIELDS + " identities at once");
+    }
+    List<ContactRecord.Identity> identities = new ArrayList<>();
+    for (JsonNode i : array) {
+      if (!i.isObject()) {
+        throw new WireException("Malformed", "an identity is an object");
+      }
+      String value = Json.string(i, "value");
+      if (value.length() > 1_000) {
+        throw new WireException("InvalidArgument", "an identity has at most 1000 characters");
+      }
+      identities.add(new ContactRecord.Identity(choice(ContactRecord.Identity.Kind.class, Json.string(i, "kind")), value));
+    }
+    return identities;
+  }
+
+  private static List<String> strings(JsonNode n, String field) {
+    JsonNode array = Json.array(n, field);
+    if (array.size() > MAX_FORM_FIELDS) {
+      throw new WireException("InvalidArgument", field + " has at most " + MAX_FORM_FIELDS + " items");
+    }
+    List<String> strings = new ArrayList<>();
+    for (JsonNode s : array) {
+      if (!s.isString() || s.asString().length() > 1_000) {
+        throw new WireException("Malformed", field + " holds strings of at most 1000 characters");
+      }
+      strings.add(s.asString());
+    }
+    return strings;
+  }
+
+  private static String messageId(JsonNode n) {
+    return Json.optionalString(n, "id").map(Protocol::id).orElseGet(MessageIds::random);
+  }
+
+  private static String template(JsonNode n) {
+    return id(Json.string(n, "template"));
+  }
+
+  private static String contact(JsonNode n) {
+    return id(Json.string(n, "contact"));
+  }
+
+  /**
+   * The client's name, phone and e-mail, and the host's identifier fields under {@code ids}, each
+   * one {@link Command.EditClient} in the order given; an empty string or null clears one.
+   */
   private static OperatorFrame clientInfo(JsonNode n, @Nullable String ref, Actor me) {
     SessionId session = session(n);
     List<Command> commands = new ArrayList<>();
-    for (String field : List.of("name", "phone", "email")) {
+    for (String field : List.of(Command.EditClient.NAME, Command.EditClient.PHONE, Command.EditClient.EMAIL)) {
       if (n.has(field)) {
-        commands.add(new Command.SetParameter(session, me, "client." + field, Json.optionalString(n, field).orElse(null)));
+        commands.add(new Command.EditClient(session, me, field, Json.optionalString(n, field).orElse(null)));
       }
     }
-    if (commands.isEmpty()) {
-      throw new WireException("Malformed", "client_info sets at least one of name, phone and email");
+    Json.optionalObject(n, "ids").ifPresent(ids -> ids.properties().forEach(e -> {
+      if (!e.getValue().isString() && !e.getValue().isNull()) {
+        throw new WireException("Malformed", "the identifier field " + e.getKey() + " is not a string");
+      }
+      Command.EditClient edit = new Command.EditClient(session, me, e.getKey(), e.getValue().isNull() ? null : e.getValue().asString());
+      if (!edit.hostIdentifier()) {
+        throw new WireException("InvalidArgument", e.getKey() + " is not an identifier field: set it beside ids");
+      }
+      commands.add(edit);
+    }));
+    if (commands.isEmpty() || commands.size() > MAX_FORM_FIELDS) {
+      throw new WireException("Malformed", "client_info sets 1 to " + MAX_FORM_FIELDS + " of name, phone, email and ids");
     }
     return new OperatorFrame.Submit(ref, "client_info", commands);
   }
@@ -200,21 +331,26 @@ final class Protocol {
   }
 
   private static Map<String, String> form(JsonNode n) {
-    JsonNode fields = Json.optionalObject(n, "fields").orElseThrow(() -> missing("fields"));
+    return fields(Json.optionalObject(n, "fields").orElseThrow(() -> missing("fields")), "an offline form");
+  }
+
+  /** An object of string fields: an offline form's, a contact's details. */
+  private static Map<String, String> fields(JsonNode fields, String what) {
     if (fields.size() > MAX_FORM_FIELDS) {
-      throw new WireException("InvalidArgument", "an offline form has at most " + MAX_FORM_FIELDS + " fields");
+      throw new WireException("InvalidArgument", what + " has at most " + MAX_FORM_FIELDS + " fields");
     }
-    Map<String, String> form = new LinkedHashMap<>();
+    Map<String, String> strings = new LinkedHashMap<>();
     fields.properties().forEach(e -> {
       if (!e.getValue().isString()) {
-        throw new WireException("Malformed", "the form field " + e.getKey() + " is not a string");
+        throw new WireException("Malformed", "the field " + e.getKey() + " of " + what + " is not a string");
       }
       if (e.getKey().isBlank() || e.getKey().length() > 100 || e.getValue().asString().length() > 10_000) {
-        throw new WireException("InvalidArgument", "a form field has a name of 1..100 and a value of at most 10000 characters");
+        throw new WireException("InvalidArgument", "a field of " + what
+            + " has a name of 1..100 and a value of at most 10000 characters");
       }
-      form.put(e.getKey(), e.getValue().asString());
+      strings.put(e.getKey(), e.getValue().asString());
     });
-    return form;
+    return strings;
   }
 
   private static List<Attachment> attachments(JsonNode n) {

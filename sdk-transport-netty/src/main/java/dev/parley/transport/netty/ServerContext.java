@@ -43,6 +43,8 @@ final class ServerContext {
   final Peers peers = new Peers();
   final EventFanout fanout;
   final Router router;
+  final ConsoleTemplates templates;
+  final ConsoleContacts contacts;
   /** The conventions of the admin API's configuration, with its per-tenant turn-taking of writes. */
   final ConfigResource config = new ConfigResource();
   private final Map<EventLoop, Outbox> outboxes = new ConcurrentHashMap<>();
@@ -66,6 +68,8 @@ final class ServerContext {
     this.offlineForms = b.offlineForms;
     this.fanout = new EventFanout(parley, peers, pushes);
     this.router = Router.standard(b.pages);
+    this.templates = new ConsoleTemplates(parley.storage().templates());
+    this.contacts = new ConsoleContacts(parley.storage(), clock);
   }
 
   /** The outbox of the connections of {@code loop}. */

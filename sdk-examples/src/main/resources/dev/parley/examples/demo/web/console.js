@@ -1,6 +1,9 @@
 // The operator console: log in, set a status, switch channels, see offers and the waiting list
 // with previews, accept, chat, tag, note, redirect with the picker's counts, invite a colleague to
-// help (and, invited, help and leave), end and wrap up. It
+// help (and, invited, help and leave), end and wrap up; insert templates (the tenant's and his own,
+// starred first, placeholders filled), send a hero card or a WhatsApp template, edit the client and
+// keep him in the contact directory, tag from the tenant's catalogue and his recent tags, go away
+// for one of the tenant's reasons. It
 // keeps the log-in in sessionStorage and reconnects by itself (with back-off) when the connection
 // drops or the server restarts, logging in again and finding its sessions as they were: the server
 // gives an operator whose console is gone a grace to come back before he counts as away. While its
@@ -23,6 +26,9 @@
   let active = null;
   let picking = 'redirect'; // what the picker's choice is for: 'redirect' or 'invite'
   let refs = 0;
+  let catalogue = new Map(); // the tenant's tags -> their colours
+  let recentTags = [];
+  let formFor = null; // the session whose client the client form shows
 
   const send = frame => socket.send(frame);
   const ref = kind => kind + ':' + (++refs);
@@ -63,7 +69,9 @@
     $('app').classList.remove('hidden');
     ['me', 'presence', 'switches', 'notify-label'].forEach(id => $(id).classList.remove('hidden'));
     $('me').textContent = me + ' @ ' + f.tenant;
+    statusMenu(f.awayReasons || []);
     presence(f.status);
+    suggestions(f.tags);
     fill($('switches'), CHANNELS.map(([id, label]) => h('label', {},
       h('input', {type: 'checkbox', checked: true, dataset: {channel: id},
         onchange: e => toggle(e.target, id)}), label)));
@@ -97,11 +105,21 @@
     send({type: 'switch', channel, on: box.checked, ref: r});
   }
 
+  /** The status menu: online, away for each of the tenant's reasons (or a few of the demo's when it lists none), offline. */
+  function statusMenu(reasons) {
+    const aways = reasons.length ? reasons.map(r => ['away:' + r, 'Away — ' + r])
+      : [['away:', 'Away'], ['away:lunch', 'Away — lunch'], ['away:meeting', 'Away — meeting']];
+    fill($('presence'), [['online', 'Online'], ...aways, ['offline', 'Offline']]
+      .map(([value, label]) => h('option', {value}, label)));
+  }
+
   function presence(status) {
     const p = status.presence.toLowerCase();
-    const away = 'away:' + (status.reason || 'break');
-    const known = [...$('presence').options].some(o => o.value === away);
-    $('presence').value = p !== 'away' ? p : known ? away : 'away:break';
+    const value = p === 'away' ? 'away:' + (status.reason || '') : p;
+    if (![...$('presence').options].some(o => o.value === value)) { // the engine's own, such as away: disconnected
+      $('presence').append(h('option', {value}, 'Away — ' + (status.reason || '')));
+    }
+    $('presence').value = value;
   }
 
   $('presence').addEventListener('change', () => {
@@ -193,6 +211,7 @@
     $('redirect').classList.add('hidden');
     renderTabs();
     renderSession();
+    loadTemplates();
   }
 
   function renderTabs() {
@@ -238,8 +257,11 @@
     ['redirect-open', 'invite-open', 'end', 'block'].forEach(id => $(id).classList.toggle('hidden', !!s.helping));
     $('leave').classList.toggle('hidden', !s.helping);
     fill($('client-facts'), facts(s.view));
-    fill($('tags'), [...s.tags].map(t => h('span', {className: 'pill'}, t, ' ',
-      h('a', {href: '#', onclick: ev => { ev.preventDefault(); send({type: 'tag', session: active, tag: t, on: false, ref: ref('tag')}); }}, '×'))));
+    if (formFor !== active) clientForm(s);
+    renderContact(s);
+    fill($('tags'), [...s.tags].map(t => h('span', {className: 'pill tag', dataset: {tag: t}, style: tagStyle(t)}, t, ' ',
+      h('a', {href: '#', title: 'remove', onclick: ev => { ev.preventDefault(); send({type: 'tag', session: active, tag: t, on: false, ref: ref('tag')}); }}, '×'))));
+    renderSuggestions(s);
     fill($('notes'), s.notes.map(n => h('div', {className: 'muted'}, time(n.at) + ' ' + n.author + ': ' + n.text)));
   }
 
@@ -291,6 +313,175 @@
     if (text && active) send({type: 'note', session: active, text, ref: ref('note')});
     $('note-text').value = '';
   });
+
+  // ---- tags: the tenant's catalogue with colours, his recent ones ---------------------------
+
+  function suggestions(tags) {
+    if (!tags) return;
+    catalogue = new Map(tags.catalogue.map(t => [t.tag, t.colour]));
+    recentTags = tags.recent;
+    fill($('tag-list'), [...new Set([...catalogue.keys(), ...recentTags])].map(t => h('option', {value: t})));
+    const s = active && sessions.get(active);
+    if (s) renderSuggestions(s);
+  }
+
+  function tagStyle(tag) {
+    const colour = catalogue.get(tag);
+    return colour ? 'background:' + colour + ';color:#fff;border-color:' + colour : null;
+  }
+
+  /** The tags he may want next: the catalogue's, then his recent ones, without those the session has. */
+  function renderSuggestions(s) {
+    const next = [...new Set([...catalogue.keys(), ...recentTags])].filter(t => !s.tags.has(t));
+    fill($('tag-suggestions'), next.map(t => h('button', {type: 'button', className: 'secondary suggestion',
+      dataset: {tag: t}, style: tagStyle(t), title: catalogue.has(t) ? 'from the catalogue' : 'you used it lately',
+      onclick: () => send({type: 'tag', session: active, tag: t, on: true, ref: ref('tag')})}, '+ ' + t)));
+  }
+
+  // ---- templates, cards and WhatsApp templates ----------------------------------------------
+
+  function loadTemplates() {
+    if (!$('templates-box').open) return;
+    const frame = {type: 'templates', query: $('template-search').value, ref: 'templates'};
+    if (active) frame.session = active;
+    send(frame);
+  }
+
+  $('templates-box').addEventListener('toggle', loadTemplates);
+  $('template-search').addEventListener('input', loadTemplates);
+
+  function renderTemplates(items) {
+    if (!items.length) return fill($('templates'), h('p', {className: 'muted'}, 'No templates.'));
+    fill($('templates'), items.map(t => h('div', {className: 'template', dataset: {template: t.id, starred: String(t.starred)}},
+      h('button', {type: 'button', className: 'star', title: t.starred ? 'unstar' : 'star',
+        onclick: () => send({type: 'template_star', template: t.id, on: !t.starred, ref: ref('star')})}, t.starred ? '★' : '☆'),
+      h('b', {}, t.title), t.own ? h('span', {className: 'pill'}, 'mine') : null,
+      h('span', {className: 'text'}, t.text),
+      h('button', {type: 'button', className: 'secondary insert', onclick: () => {
+        $('composer-text').value = t.text;
+        $('composer-text').focus();
+      }}, 'Insert'),
+      t.own ? h('button', {type: 'button', className: 'secondary', title: 'remove',
+        onclick: () => send({type: 'template_remove', template: t.id, ref: ref('template')})}, '×') : null)));
+  }
+
+  $('template-save').addEventListener('submit', e => {
+    e.preventDefault();
+    const title = $('template-title').value.trim();
+    const text = $('composer-text').value.trim();
+    if (!title || !text) return toast('Write the text in the composer and give it a title.', 'error');
+    send({type: 'template_save', title, text, ref: ref('template')});
+    $('template-title').value = '';
+  });
+
+  const list = value => value.split(',').map(v => v.trim()).filter(Boolean);
+
+  const sending = new Map(); // ref of a card or template -> its session and text, shown once the server took it
+
+  /** Sends a rich message and shows its text in the tab, as the transcript keeps it, once the server took it. */
+  function rich(frame, text) {
+    if (!active) return;
+    const r = ref('rich');
+    sending.set(r, {session: active, text});
+    send(Object.assign(frame, {session: active, id: 'r-' + Date.now() + '-' + Math.floor(Math.random() * 1e6), ref: r}));
+  }
+
+  $('card-form').addEventListener('submit', e => {
+    e.preventDefault();
+    const buttons = list($('card-buttons').value);
+    rich({type: 'card', title: $('card-title').value.trim(), subtitle: $('card-subtitle').value.trim(),
+      buttons: buttons.map(b => ({title: b, payload: b}))},
+    [$('card-title').value.trim(), $('card-subtitle').value.trim(), ...buttons.map(b => '[' + b + ']')].filter(Boolean).join('\n'));
+  });
+
+  $('wa-form').addEventListener('submit', e => {
+    e.preventDefault();
+    const parameters = list($('wa-parameters').value);
+    rich({type: 'wa_template', name: $('wa-name').value.trim(), language: $('wa-language').value.trim(), parameters},
+      'template ' + $('wa-name').value.trim() + ' (' + $('wa-language').value.trim() + ')'
+        + (parameters.length ? ': ' + parameters.join(', ') : ''));
+  });
+
+  // ---- the client and the contact directory -------------------------------------------------
+
+  const CLIENT_FIELDS = [['client-name', 'name'], ['client-email', 'email'], ['client-phone', 'phone']];
+
+  function clientForm(s) {
+    formFor = active;
+    const e = s.view.entry || {};
+    CLIENT_FIELDS.forEach(([id, field]) => { $(id).value = e[field] || ''; });
+    $('client-crm').value = (e.parameters || {}).crmId || '';
+  }
+
+  $('client-form').addEventListener('submit', e => {
+    e.preventDefault();
+    const s = active && sessions.get(active);
+    if (!s) return;
+    const entry = s.view.entry || {};
+    const frame = {type: 'client_info', session: active, ref: ref('client')};
+    CLIENT_FIELDS.forEach(([id, field]) => {
+      if ($(id).value.trim() !== (entry[field] || '')) frame[field] = $(id).value.trim();
+    });
+    if ($('client-crm').value.trim() !== ((entry.parameters || {}).crmId || '')) frame.ids = {crmId: $('client-crm').value.trim()};
+    if (Object.keys(frame).length > 3) send(frame);
+  });
+
+  function renderContact(s) {
+    const c = s.contact;
+    if (!c) {
+      fill($('contact'), h('p', {className: 'muted'}, 'Not in the contacts.'),
+        h('button', {id: 'contact-add', type: 'button', className: 'secondary',
+          onclick: () => send({type: 'contact_add', session: active, ref: ref('contact')})}, 'Add to contacts'));
+      return;
+    }
+    const sessionsOf = s.contactSessions || [];
+    fill($('contact'), h('div', {id: 'contact-card', dataset: {contact: c.id}}, h('b', {}, c.name),
+      h('ul', {className: 'past'}, c.identities.map(i => h('li', {}, i.kind.toLowerCase() + ': ' + i.value)),
+        Object.entries(c.details).map(([k, v]) => h('li', {}, k + ': ' + v))),
+      h('form', {className: 'row', onsubmit: ev => {
+        ev.preventDefault();
+        const [kind, value] = [ev.target.elements.kind.value, ev.target.elements.value.value.trim()];
+        if (value) send({type: 'contact_details', contact: c.id, identities: [{kind, value}], ref: ref('contact')});
+      }}, h('select', {name: 'kind', 'aria-label': 'kind'}, ['phone', 'email', 'custom'].map(k => h('option', {value: k}, k))),
+        h('input', {name: 'value', maxlength: '200', placeholder: 'add a detail'}),
+        h('button', {type: 'submit', className: 'secondary'}, 'Add')),
+      h('p', {className: 'row'},
+        h('button', {type: 'button', className: 'secondary open',
+          onclick: () => send({type: 'contact', contact: c.id, ref: ref('contact')})}, 'Open'),
+        h('button', {type: 'button', className: 'secondary',
+          onclick: () => send({type: 'contact_unlink', session: active, ref: ref('contact')})}, 'Unlink'),
+        h('button', {type: 'button', className: 'danger', onclick: () => {
+          if (confirm('Remove ' + c.name + ' from the contacts?')) send({type: 'contact_remove', contact: c.id, ref: ref('contact')});
+        }}, 'Remove')),
+      sessionsOf.length ? h('div', {}, h('h3', {}, 'His sessions'), pastEl(sessionsOf)) : null));
+  }
+
+  $('contact-find').addEventListener('submit', e => {
+    e.preventDefault();
+    const query = $('contact-query').value.trim();
+    if (query) send({type: 'contacts', query, ref: 'contacts'});
+  });
+
+  function renderFound(items) {
+    if (!items.length) return fill($('contact-found'), h('p', {className: 'muted'}, 'No such contact.'));
+    fill($('contact-found'), items.map(c => h('div', {className: 'list-item'}, h('b', {}, c.name), ' ',
+      h('span', {className: 'muted'}, c.identities.map(i => i.value).join(', ')), ' ',
+      h('button', {type: 'button', className: 'secondary', onclick: () => {
+        send({type: 'contact_link', session: active, contact: c.id, ref: ref('contact')});
+        fill($('contact-found'));
+      }}, 'Link'))));
+  }
+
+  /** A contact as the server answered it: shown in every tab linked to him, with his sessions across channels. */
+  function contactAnswer(f) {
+    for (const s of sessions.values()) {
+      if (s.contact && s.contact.id === f.contact.id) {
+        s.contact = f.contact;
+        s.contactSessions = f.sessions;
+      }
+    }
+    renderSession();
+  }
 
   // ---- redirect with the picker -------------------------------------------------------------
 
@@ -404,6 +595,18 @@
       s.messages.push({from: 'system', text: f.collaborator.operator + (f.collaborator.joined ? ' helps in this chat.' : ' left the chat.')});
     }
     if (f.parameter) s.view.entry.parameters = Object.assign({}, s.view.entry.parameters, {[f.parameter.name]: f.parameter.value});
+    if (f.client) {
+      const {field, value} = f.client;
+      if (['name', 'email', 'phone'].includes(field)) s.view.entry[field] = value || undefined;
+      else s.view.entry.parameters = Object.assign({}, s.view.entry.parameters, {[field]: value});
+      if (f.by !== 'operator:' + me && f.session === active) formFor = null;
+      renderTabs();
+    }
+    if (f.contact !== undefined) {
+      s.contact = f.contact;
+      s.contactSessions = [];
+    }
+    if (f.tag !== undefined && f.on && f.by === 'operator:' + me) send({type: 'tags', ref: 'tags'});
     if (f.session === active) renderSession();
   }
 
@@ -442,6 +645,7 @@
           s.view = Object.assign({}, f.preview, {state: s.state});
           s.messages = f.messages;
           s.notes = f.preview.notes || s.notes;
+          s.contact = f.contact || null;
           renderTabs();
           if (f.session === active) renderSession();
         } else {
@@ -478,10 +682,36 @@
       }
       case 'ok':
         switching.delete(f.ref);
+        if (sending.has(f.ref)) {
+          const {session, text} = sending.get(f.ref);
+          sending.delete(f.ref);
+          if (sessions.has(session)) sessions.get(session).messages.push({from: 'operator', author: me, text, at: new Date().toISOString()});
+          if (session === active) renderSession();
+        }
         if (leaving.has(f.ref)) { drop(leaving.get(f.ref), 'You left the chat.'); leaving.delete(f.ref); }
         break;
       case 'wrapped': drop(f.session, f.timedOut ? 'Wrap-up time ran out.' : null); break;
       case 'picker': renderPicker(f.groups); break;
+      case 'tags': suggestions(f); break;
+      case 'settings': {
+        const shown = $('presence').value;
+        statusMenu(f.awayReasons);
+        if ([...$('presence').options].some(o => o.value === shown)) $('presence').value = shown;
+        suggestions({catalogue: f.catalogue, recent: recentTags});
+        break;
+      }
+      case 'templates': renderTemplates(f.items); break;
+      case 'starred': case 'template': case 'template_removed':
+        if (f.type === 'template') toast('Saved as your template: ' + f.template.title);
+        loadTemplates();
+        break;
+      case 'contact': contactAnswer(f); break;
+      case 'contacts': renderFound(f.items); break;
+      case 'contact_removed':
+        for (const s of sessions.values()) if (s.contact && s.contact.id === f.contact) s.contact = null;
+        toast('The contact was removed.');
+        renderSession();
+        break;
       case 'invitation': toast('Invitation code ' + f.code); break;
       case 'error':
         if (f.ref === 'login') {
@@ -495,6 +725,7 @@
           if (box) box.checked = !box.checked;
         }
         switching.delete(f.ref);
+        sending.delete(f.ref);
         break;
       default: break;
     }
