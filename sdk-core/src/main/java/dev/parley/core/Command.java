@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -137,6 +138,59 @@ public sealed interface Command {
       requireNonNull(ended, "ended");
       requireNonNull(session, "session");
       requireNonNull(by, "by");
+    }
+  }
+
+  /**
+   * The client of a session refused because nobody was online fills in the offline form: the
+   * refused session keeps it (the form as its first message) and the tenant is told, by e-mail
+   * or hook. Only a session the core refused with {@linkplain
+   * dev.parley.core.event.Event.SessionRefused#offlineForm() the offline form}, and only once;
+   * the core remembers the latest 10,000 such sessions of a tenant, until a restart.
+   *
+   * @param fields the form's fields as the widget named them ({@code name}, {@code email}, {@code
+   *     phone}, {@code text}, …), in the order given; at least one, names as ids are, values at
+   *     most {@value PostMessage#MAX_MESSAGE_LENGTH} characters in all
+   */
+  record SubmitOfflineForm(SessionId session, Map<String, String> fields) implements Command {
+    public SubmitOfflineForm {
+      requireNonNull(session, "session");
+      requireNonNull(fields, "fields");
+      if (fields.isEmpty()) {
+        throw new IllegalArgumentException("the offline form of session " + session + " has no fields");
+      }
+      int length = 0;
+      for (Map.Entry<String, String> f : fields.entrySet()) {
+        Ids.check("form field name", f.getKey());
+        length += requireNonNull(f.getValue(), () -> "form field " + f.getKey()).length();
+      }
+      if (length > PostMessage.MAX_MESSAGE_LENGTH) {
+        throw new IllegalArgumentException("the offline form of session " + session + " is " + length
+            + " characters long; at most " + PostMessage.MAX_MESSAGE_LENGTH + " allowed");
+      }
+      fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+  }
+
+  /**
+   * Asks for a session's transcript to be sent to the client's e-mail address: by the operator who
+   * serves or served it, by its client, by an administrator or the system; once the session was
+   * accepted (active, in wrap-up or ended) and while the engine still knows it. The engine only
+   * tells it ({@link dev.parley.core.event.Event.TranscriptRequested}); a mailer sends it.
+   *
+   * @param to the address, such as {@code jana@example.cz}: one {@code @}, no white space, at
+   *     most 254 characters
+   */
+  record SendTranscript(SessionId session, Actor by, String to) implements Command {
+    public SendTranscript {
+      requireNonNull(session, "session");
+      requireNonNull(by, "by");
+      requireNonNull(to, "to");
+      int at = to.indexOf('@');
+      if (to.length() > 254 || at < 1 || at != to.lastIndexOf('@') || at == to.length() - 1
+          || to.chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalArgumentException("not an e-mail address to send a transcript to: \"" + to + "\"");
+      }
     }
   }
 

@@ -111,6 +111,18 @@ public final class RoutingCore {
   /** The groups' specs for snapshots: an immutable copy, replaced when a group is defined or removed. */
   private Map<GroupId, GroupSpec> groupSpecs = Map.of();
   private final Map<SessionId, LiveSession> sessions = new HashMap<>();
+  /**
+   * Sessions refused with the offline form whose form has not come, with how they came: the
+   * latest {@value #FORMS_AWAITED} only, the oldest forgotten first (a client rarely fills a form
+   * in after hours of others).
+   */
+  private final Map<SessionId, Entry> formsAwaited = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<SessionId, Entry> eldest) {
+      return size() > FORMS_AWAITED;
+    }
+  };
+  private static final int FORMS_AWAITED = 10_000;
   private final Map<ClientRef, String> blacklist = new HashMap<>();
   /** Each client's latest session the core knows, by his identity on its channel. */
   private final Map<ClientRef, LiveSession> byClient = new HashMap<>();
@@ -398,6 +410,10 @@ public final class RoutingCore {
       setPhoneLine((Command.SetPhoneLine) command);
     } else if (command instanceof Command.Reopen) {
       reopen((Command.Reopen) command);
+    } else if (command instanceof Command.SubmitOfflineForm c) {
+      submitOfflineForm(c);
+    } else if (command instanceof Command.SendTranscript c) {
+      sendTranscript(c);
     } else if (command instanceof Command.AddNote) {
       addNote((Command.AddNote) command);
     } else if (command instanceof Command.InviteCollaborator) {
@@ -952,6 +968,9 @@ public final class RoutingCore {
     if (!channel.asynchronous() && !online) {
       emit(new Event.SessionRefused(
           tenant, now, Actor.SYSTEM, id, channel, RefusalReason.NOBODY_ONLINE, channel.offersOfflineForm(), entry));
+      if (channel.offersOfflineForm()) {
+        formsAwaited.put(id, entry);
+      }
       return;
     }
     if (g != null && g.waiting >= g.spec().maxQueueLength()) {
@@ -994,6 +1013,31 @@ public final class RoutingCore {
     }
     GroupState g = old.group != null && groups.get(old.group.id) == old.group ? old.group : null;
     arrive(c.session(), old.entry, old.id, g, c.by());
+  }
+
+  private void submitOfflineForm(Command.SubmitOfflineForm c) {
+    Entry entry = formsAwaited.remove(c.session());
+    if (entry == null) {
+      throw sessions.containsKey(c.session())
+          ? new IllegalTransitionException(c.session(), sessions.get(c.session()).state,
+              "fill in its offline form: only a session refused because nobody was online has one")
+          : new NoSuchSessionException(c.session());
+    }
+    emit(new Event.OfflineFormSubmitted(tenant, now, Actor.CLIENT, c.session(), entry, c.fields()));
+  }
+
+  private void sendTranscript(Command.SendTranscript c) {
+    LiveSession s = known(c.session());
+    if (c.by().kind() == Actor.Kind.OPERATOR && !serves(s, c.by())) {
+      throw new NotPermittedException(c.by(), "send the transcript of session " + s.id + ": he neither serves nor served it");
+    }
+    if (c.by().kind() == Actor.Kind.BOT) {
+      throw new NotPermittedException(c.by(), "send transcripts: the client, his operator or an administrator may");
+    }
+    if (s.acceptedAt == null) {
+      throw new IllegalTransitionException(s.id, s.state, "send its transcript: nobody has served it yet");
+    }
+    emit(new Event.TranscriptRequested(tenant, now, c.by(), s.id, s.state, c.to()));
   }
 
   // ---------------------------------------------------------------------------------------------
