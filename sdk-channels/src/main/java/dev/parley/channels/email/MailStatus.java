@@ -3,9 +3,13 @@ package dev.parley.channels.email;
 import static java.util.Objects.requireNonNull;
 
 import dev.parley.core.SessionId;
+import dev.parley.core.TenantId;
 import dev.parley.storage.ConfigRecord;
+import dev.parley.storage.Storage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +62,23 @@ public record MailStatus(
     if (attempts < 0) {
       throw new IllegalArgumentException("attempts must not be negative, not " + attempts);
     }
+  }
+
+  /**
+   * The stored status of each mail {@code session} asked for (its offline form, its transcript),
+   * as an {@link OutboxMailer} of the tenant keeps them in {@code storage}.
+   */
+  public static List<MailStatus> stored(Storage storage, TenantId tenant, SessionId session) {
+    requireNonNull(storage, "storage");
+    requireNonNull(tenant, "tenant");
+    requireNonNull(session, "session");
+    List<MailStatus> found = new ArrayList<>(2);
+    for (ConfigRecord r : storage.config().list(tenant.value())) {
+      if (r.kind().equals(KIND) && session.value().equals(r.properties().get(ConfigRecord.SESSION))) {
+        of(r).ifPresent(found::add);
+      }
+    }
+    return found;
   }
 
   /** The same mail in another state, one more round made. */

@@ -15,7 +15,6 @@ import dev.parley.core.channel.SendOutcome;
 import dev.parley.core.event.Event;
 import dev.parley.core.event.EventListener;
 import dev.parley.core.event.EventType;
-import dev.parley.storage.ConfigRecord;
 import dev.parley.storage.MessageRecord;
 import dev.parley.storage.OutboxRecord;
 import dev.parley.storage.OutboxStore;
@@ -110,12 +109,7 @@ public final class OutboxMailer implements EventListener, AutoCloseable {
 
   /** The stored status of each mail {@code session} asked for: its offline form, its transcript. */
   public List<MailStatus> statuses(SessionId session) {
-    requireNonNull(session, "session");
-    List<MailStatus> found = new ArrayList<>(2);
-    for (MailStatus.Purpose purpose : MailStatus.Purpose.values()) {
-      stored(session, purpose).ifPresent(found::add);
-    }
-    return found;
+    return MailStatus.stored(parley.storage(), tenant, session);
   }
 
   /** Wakes the mailer when a session asks for a mail. Called on the engine's event executor; never blocks. */
@@ -254,13 +248,7 @@ public final class OutboxMailer implements EventListener, AutoCloseable {
   }
 
   private Optional<MailStatus> stored(SessionId session, MailStatus.Purpose purpose) {
-    String key = MailStatus.key(session, purpose);
-    for (ConfigRecord r : parley.storage().config().list(tenant.value())) {
-      if (r.kind().equals(MailStatus.KIND) && r.key().equals(key)) {
-        return MailStatus.of(r);
-      }
-    }
-    return Optional.empty();
+    return statuses(session).stream().filter(s -> s.purpose() == purpose).findFirst();
   }
 
   private void put(MailStatus status) {

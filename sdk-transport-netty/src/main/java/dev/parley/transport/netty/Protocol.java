@@ -94,7 +94,13 @@ final class Protocol {
         new Command.Feedback(CHECK, rating, comment);
         return new ClientFrame.Feedback(ref, rating, comment);
       case "offline":
-        return new ClientFrame.Offline(ref, TenantId.of(Json.string(n, "tenant")), form(n));
+        Map<String, String> form = form(n);
+        new Command.SubmitOfflineForm(CHECK, form); // its checks
+        return new ClientFrame.Offline(ref, TenantId.of(Json.string(n, "tenant")), form);
+      case "transcript":
+        String to = Json.string(n, "email");
+        new Command.SendTranscript(CHECK, Actor.CLIENT, to); // its checks
+        return new ClientFrame.Transcript(ref, to);
       default:
         throw unknown(type);
     }
@@ -137,6 +143,8 @@ final class Protocol {
         return new OperatorFrame.Note(ref, new Command.AddNote(session(n), me, Json.string(n, "text")));
       case "end":
         return submit(ref, type, new Command.End(session(n), me));
+      case "transcript":
+        return submit(ref, type, new Command.SendTranscript(session(n), me, Json.string(n, "email")));
       case "wrapup":
         return submit(ref, type, new Command.CompleteWrapUp(session(n), self, Json.string(n, "result"),
             Json.optionalString(n, "note").orElse(null)));
