@@ -410,6 +410,8 @@ public final class RoutingCore {
       setPhoneLine((Command.SetPhoneLine) command);
     } else if (command instanceof Command.Reopen) {
       reopen((Command.Reopen) command);
+    } else if (command instanceof Command.Outreach c) {
+      outreach(c);
     } else if (command instanceof Command.SubmitOfflineForm c) {
       submitOfflineForm(c);
     } else if (command instanceof Command.SendTranscript c) {
@@ -1013,6 +1015,54 @@ public final class RoutingCore {
     }
     GroupState g = old.group != null && groups.get(old.group.id) == old.group ? old.group : null;
     arrive(c.session(), old.entry, old.id, g, c.by());
+  }
+
+  /** A session the operator starts himself, his at once: every check first, then queued, offered and accepted. */
+  private void outreach(Command.Outreach c) {
+    OperatorState op = operator(c.operator());
+    Actor actor = Actor.operator(op.id);
+    LiveSession old = null;
+    Entry entry = c.entry();
+    GroupState g;
+    if (c.reopens() != null) {
+      old = known(c.reopens());
+      if (old.state != SessionState.ENDED || !old.entry.channel().reopenable()) {
+        throw new IllegalTransitionException(old.id, old.state, "contact its client again: only ended sessions of "
+            + "messaging networks reopen");
+      }
+      entry = old.entry;
+      g = old.group != null && groups.get(old.group.id) == old.group ? old.group : null;
+    } else {
+      g = entry.group().isPresent() ? group(entry.group().get()) : null;
+    }
+    if (sessions.containsKey(c.session())) {
+      throw new DuplicateException("session", c.session().value());
+    }
+    ClientRef client = entry.client().orElseThrow();
+    if (blacklist.containsKey(client)) {
+      throw new NotPermittedException(actor, "reach " + client + ": the client is blocked");
+    }
+    LiveSession current = byClient.get(client);
+    if (inProgress(current)) {
+      throw new IllegalTransitionException(current.id, current.state, "start another session with its client");
+    }
+    int ch = entry.channel().ordinal();
+    if (!op.eligible(ch)) {
+      throw new CapacityExceededException(op.id, entry.channel(), op.load(ch), op.capacity(ch),
+          " (or he is not online, the channel is switched off, or his phone line is not available)");
+    }
+    LiveSession s = new LiveSession(c.session(), entry, arrivals++, now, old == null ? null : old.id, 0, LiveSession.BY_OUTREACH);
+    sessions.put(s.id, s);
+    byClient.put(client, s);
+    s.target = op;
+    if (g != null) {
+      joinGroup(s, g);
+    }
+    emit(new Event.SessionQueued(tenant, now, actor, s.id, entry, g == null ? null : g.id, op.id, 0, s.reopens));
+    offer(s, op, CandidateIndex.NONE, 1);
+    if (s.state == SessionState.OFFERED) { // a group that accepts by itself did already
+      activate(s, actor);
+    }
   }
 
   private void submitOfflineForm(Command.SubmitOfflineForm c) {
@@ -2262,6 +2312,8 @@ public final class RoutingCore {
       id = ((Command.Arrive) command).session();
     } else if (command instanceof Command.Reopen) {
       id = ((Command.Reopen) command).session();
+    } else if (command instanceof Command.Outreach o) {
+      id = o.session();
     } else if (command instanceof Command.ClientMessage) {
       Command.ClientMessage c = (Command.ClientMessage) command;
       id = inProgress(byClient.get(c.entry().client().orElseThrow())) ? null : c.session();
