@@ -9,6 +9,7 @@ import dev.parley.core.Attachment;
 import dev.parley.core.Channel;
 import dev.parley.core.ClientRef;
 import dev.parley.core.Command;
+import dev.parley.core.Entry;
 import dev.parley.core.OperatorId;
 import dev.parley.core.Parley;
 import dev.parley.core.SessionId;
@@ -177,30 +178,80 @@ public final class ChannelGateway implements EventListener {
   }
 
   /**
-   * Reopens a client's ended session of an asynchronous channel at an operator's wish ("contact
-   * client"): checked against the channel's messaging window from the client's last message, the
-   * new session, linked to the ended one, is sent straight to the operator.
+   * "Contact client": continues a client's ended session of a messaging network as a new, linked
+   * one that is the operator's at once ({@link Command.Outreach}). Within the channel's messaging
+   * window, counted from the client's last message, the operator then writes freely; outside it
+   * the session opens only with a {@code template} (WhatsApp's template messages), which is sent to
+   * the client at once and noted on the session.
    *
-   * @return the new session's id
-   * @throws dev.parley.core.channel.OutsideMessagingWindowException if the vendor no longer lets
-   *     free-form messages reach the client
+   * @param template the message that opens the conversation outside the window, or null
+   * @return the new session's id, once the session is the operator's (and the template sent)
+   * @throws dev.parley.core.channel.OutsideMessagingWindowException if the window is closed and
+   *     no template was given, or the channel sends none; nothing was done
    * @throws IllegalArgumentException if there is no such session or no adapter for its channel
    */
-  public CompletableFuture<SessionId> contactClient(SessionId ended, OperatorId operator) {
+  public CompletableFuture<SessionId> contactClient(
+      SessionId ended, OperatorId operator, OutboundMessage.@Nullable Template template) {
     SessionRecord session = parley.storage().sessions().find(tenant.value(), ended.value())
         .orElseThrow(() -> new IllegalArgumentException("no session " + ended + " in tenant " + tenant));
     ChannelAdapter adapter = adapter(Channel.valueOf(session.channel()));
     Instant lastHeard = parley.storage().transcripts().transcript(tenant.value(), ended.value()).stream()
         .filter(m -> m.sender() == MessageRecord.Sender.CLIENT).map(MessageRecord::at)
         .reduce((a, b) -> b).orElse(session.arrivedAt());
-    adapter.messagingWindow().check(OutboundMessage.Kind.TEXT, lastHeard, clock.instant());
+    Instant now = clock.instant();
+    boolean open = adapter.messagingWindow().isOpen(lastHeard, now);
+    if (!open) {
+      adapter.messagingWindow().check(template == null ? OutboundMessage.Kind.TEXT : OutboundMessage.Kind.TEMPLATE,
+          lastHeard, now);
+    }
     SessionId reopened = newSession();
-    return parley.submit(tenant, new Command.Reopen(ended, reopened, Actor.operator(operator)))
-        .thenCompose(events -> events.stream().anyMatch(e -> e instanceof Event.SessionOffered
-                && ((Event.SessionOffered) e).operators().contains(operator))
-            ? CompletableFuture.completedFuture(events)
-            : parley.submit(tenant, Command.Redirect.toOperator(reopened, Actor.admin("gateway"), operator, null)))
-        .thenApply(e -> reopened);
+    return reach(Command.Outreach.contact(ended, reopened, operator), adapter,
+        new ClientRef(adapter.channel(), session.client().orElseThrow()), open ? null : template);
+  }
+
+  /**
+   * "+": starts a conversation with a client who has not written (a WhatsApp number), with a
+   * template message, as a session that is the operator's at once. The template is sent to the
+   * client and noted on the session; the client's answer comes into it.
+   *
+   * @param group the group the session counts in, or null for none
+   * @return the new session's id, once the template is sent
+   * @throws IllegalArgumentException if no adapter serves the client's channel
+   * @throws dev.parley.core.channel.OutsideMessagingWindowException if the channel sends no
+   *     templates (its window allows none outside)
+   */
+  public CompletableFuture<SessionId> startConversation(
+      OperatorId operator, ClientRef client, OutboundMessage.Template template, dev.parley.core.@Nullable GroupId group) {
+    requireNonNull(template, "template");
+    ChannelAdapter adapter = adapter(requireNonNull(client, "client").channel());
+    adapter.messagingWindow().check(OutboundMessage.Kind.TEMPLATE, null, clock.instant());
+    Entry.Builder entry = Entry.builder(client.channel()).client(client.identifier());
+    if (group != null) {
+      entry.group(group);
+    }
+    return reach(Command.Outreach.start(newSession(), operator, entry.build()), adapter, client, template);
+  }
+
+  /** The outreach applied, then the template, if any, sent and noted: the session's id, or why the template failed. */
+  private CompletableFuture<SessionId> reach(
+      Command.Outreach outreach, ChannelAdapter adapter, ClientRef client, OutboundMessage.@Nullable Template template) {
+    CompletableFuture<List<Event>> opened = parley.submit(tenant, outreach);
+    if (template == null) {
+      return opened.thenApply(events -> outreach.session());
+    }
+    Actor by = Actor.operator(outreach.operator());
+    return opened.thenCompose(events -> adapter.send(Outgoing.of(client, template)).toCompletableFuture())
+        .thenCompose(outcome -> {
+          boolean sent = outcome instanceof SendOutcome.Sent;
+          String note = (sent ? "Sent" : "Could not send") + " the template " + template.name() + " ("
+              + template.language() + ")" + (sent ? "" : ": " + outcome);
+          return parley.submit(tenant, new Command.AddNote(outreach.session(), by, note)).thenApply(noted -> {
+            if (!sent) {
+              throw new MessageNotSentException(outreach.session(), outcome);
+            }
+            return outreach.session();
+          });
+        });
   }
 
   private CompletableFuture<?> apply(InboundItem item) {
