@@ -27,6 +27,8 @@ import dev.parley.core.channel.Outgoing;
 import dev.parley.core.channel.SendOutcome;
 import dev.parley.core.event.Event;
 import dev.parley.core.event.EventListener;
+import dev.parley.channels.telephony.TwilioCalls;
+import dev.parley.channels.telephony.TwilioVoice;
 import dev.parley.core.stats.WaitEstimate;
 import dev.parley.storage.ContactRecord;
 import dev.parley.storage.MessageRecord;
@@ -97,8 +99,12 @@ public final class ChannelGateway implements EventListener {
   /** Calls by the PBX's call id, while they last. */
   private final Cache<String, SessionId> calls;
   private final QueueUpdates queueUpdates;
+  private final @Nullable OutgoingCalls outgoing;
 
   private record Sent(SessionId session, String messageId) {}
+
+  /** How outgoing calls are placed: through whom, from which number, ringing which line of each operator. */
+  private record OutgoingCalls(TwilioCalls calls, String from, Function<OperatorId, Optional<TwilioCalls.Line>> lines) {}
 
   private ChannelGateway(Builder b) {
     this.parley = b.parley;
@@ -110,6 +116,7 @@ public final class ChannelGateway implements EventListener {
     this.early = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(100_000).build();
     this.calls = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(12)).build();
     this.queueUpdates = new QueueUpdates(parley, tenant, adapters, b.queueUpdates, b.queueText);
+    this.outgoing = b.outgoing;
   }
 
   /** Starts a gateway for one tenant of {@code parley}. */
@@ -230,6 +237,43 @@ public final class ChannelGateway implements EventListener {
       entry.group(group);
     }
     return reach(Command.Outreach.start(newSession(), operator, entry.build()), adapter, client, template);
+  }
+
+  /**
+   * "+" for a call: places an outgoing phone call to {@code number} through the telephony
+   * channel ({@link Builder#outgoingCalls}), as a {@link Channel#PHONE} session that is the
+   * operator's at once: the PBX rings the operator's line first and dials the client when he
+   * answers. The call's id is kept as the session's {@code callSid} parameter.
+   *
+   * @param group the group the session counts in, or null for none
+   * @return the new session's id, once the PBX took the call
+   * @throws IllegalStateException if the gateway places no calls, or the operator has no line
+   */
+  public CompletableFuture<SessionId> placeCall(OperatorId operator, String number, dev.parley.core.@Nullable GroupId group) {
+    requireNonNull(operator, "operator");
+    requireNonNull(number, "number");
+    OutgoingCalls calls = outgoing;
+    if (calls == null) {
+      throw new IllegalStateException("this gateway places no calls: give its builder outgoingCalls(...)");
+    }
+    TwilioCalls.Line line = calls.lines().apply(operator).orElseThrow(() -> new IllegalStateException(
+        "operator " + operator + " has no phone line to ring; give him one in outgoingCalls(...)"));
+    Entry.Builder entry = Entry.builder(Channel.PHONE).client(number).phone(number);
+    if (group != null) {
+      entry.group(group);
+    }
+    Command.Outreach outreach = Command.Outreach.start(newSession(), operator, entry.build());
+    Actor by = Actor.operator(operator);
+    return parley.submit(tenant, outreach)
+        .thenCompose(events -> calls.calls().call(line.address(), calls.from(), TwilioCalls.dial(TwilioCalls.Line.phone(number)))
+            .toCompletableFuture())
+        .thenCompose(outcome -> outcome instanceof SendOutcome.Sent placed
+            ? parley.submit(tenant, new Command.SetParameter(outreach.session(), by, TwilioVoice.CALL_SID, placed.messageId()))
+                .thenApply(set -> outreach.session())
+            : parley.submit(tenant, new Command.AddNote(outreach.session(), by, "Could not place the call: " + outcome))
+                .thenApply(noted -> {
+                  throw new MessageNotSentException(outreach.session(), outcome);
+                }));
   }
 
   /** The outreach applied, then the template, if any, sent and noted: the session's id, or why the template failed. */
@@ -410,6 +454,7 @@ public final class ChannelGateway implements EventListener {
     private Duration receiptWindow = Duration.ofDays(7);
     private final Set<Channel> queueUpdates = EnumSet.noneOf(Channel.class);
     private Function<WaitEstimate, String> queueText = QueueUpdates::english;
+    private @Nullable OutgoingCalls outgoing;
 
     private Builder(Parley parley, TenantId tenant) {
       this.parley = requireNonNull(parley, "parley");
@@ -426,6 +471,20 @@ public final class ChannelGateway implements EventListener {
       if (adapters.putIfAbsent(adapter.channel(), adapter) != null) {
         throw new IllegalArgumentException("two adapters for " + adapter.channel() + ": one per channel");
       }
+      return this;
+    }
+
+    /**
+     * Lets operators place outgoing calls ({@link ChannelGateway#placeCall}): through {@code calls},
+     * from {@code from} (a number of the account), first ringing the operator's line that {@code
+     * lines} names. Without it the gateway places no calls.
+     */
+    public Builder outgoingCalls(TwilioCalls calls, String from, Function<OperatorId, Optional<TwilioCalls.Line>> lines) {
+      requireNonNull(from, "from");
+      if (from.isBlank()) {
+        throw new IllegalArgumentException("outgoing calls need the number they are placed from");
+      }
+      this.outgoing = new OutgoingCalls(requireNonNull(calls, "calls"), from, requireNonNull(lines, "lines"));
       return this;
     }
 
