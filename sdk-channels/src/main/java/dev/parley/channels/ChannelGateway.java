@@ -10,6 +10,7 @@ import dev.parley.core.Channel;
 import dev.parley.core.ClientRef;
 import dev.parley.core.Command;
 import dev.parley.core.Entry;
+import dev.parley.core.GroupId;
 import dev.parley.core.OperatorId;
 import dev.parley.core.Parley;
 import dev.parley.core.SessionId;
@@ -211,9 +212,14 @@ public final class ChannelGateway implements EventListener {
       adapter.messagingWindow().check(template == null ? OutboundMessage.Kind.TEXT : OutboundMessage.Kind.TEMPLATE,
           lastHeard, now);
     }
-    SessionId reopened = newSession();
-    return reach(Command.Outreach.contact(ended, reopened, operator), adapter,
-        new ClientRef(adapter.channel(), session.client().orElseThrow()), open ? null : template);
+    ClientRef client = new ClientRef(adapter.channel(), session.client().orElseThrow(() -> new IllegalArgumentException(
+        "session " + ended + " has no client to contact: it was erased")));
+    Entry.Builder entry = Entry.builder(client.channel()).client(client.identifier());
+    session.clientName().ifPresent(entry::name);
+    session.phone().ifPresent(entry::phone);
+    session.group().ifPresent(g -> entry.group(GroupId.of(g)));
+    return reach(new Command.Outreach(newSession(), operator, ended, entry.build()), adapter, client,
+        open ? null : template);
   }
 
   /**
@@ -228,7 +234,7 @@ public final class ChannelGateway implements EventListener {
    *     templates (its window allows none outside)
    */
   public CompletableFuture<SessionId> startConversation(
-      OperatorId operator, ClientRef client, OutboundMessage.Template template, dev.parley.core.@Nullable GroupId group) {
+      OperatorId operator, ClientRef client, OutboundMessage.Template template, @Nullable GroupId group) {
     requireNonNull(template, "template");
     ChannelAdapter adapter = adapter(requireNonNull(client, "client").channel());
     adapter.messagingWindow().check(OutboundMessage.Kind.TEMPLATE, null, clock.instant());
@@ -236,7 +242,7 @@ public final class ChannelGateway implements EventListener {
     if (group != null) {
       entry.group(group);
     }
-    return reach(Command.Outreach.start(newSession(), operator, entry.build()), adapter, client, template);
+    return reach(new Command.Outreach(newSession(), operator, null, entry.build()), adapter, client, template);
   }
 
   /**
@@ -249,7 +255,7 @@ public final class ChannelGateway implements EventListener {
    * @return the new session's id, once the PBX took the call
    * @throws IllegalStateException if the gateway places no calls, or the operator has no line
    */
-  public CompletableFuture<SessionId> placeCall(OperatorId operator, String number, dev.parley.core.@Nullable GroupId group) {
+  public CompletableFuture<SessionId> placeCall(OperatorId operator, String number, @Nullable GroupId group) {
     requireNonNull(operator, "operator");
     requireNonNull(number, "number");
     OutgoingCalls calls = outgoing;
@@ -262,7 +268,7 @@ public final class ChannelGateway implements EventListener {
     if (group != null) {
       entry.group(group);
     }
-    Command.Outreach outreach = Command.Outreach.start(newSession(), operator, entry.build());
+    Command.Outreach outreach = new Command.Outreach(newSession(), operator, null, entry.build());
     Actor by = Actor.operator(operator);
     return parley.submit(tenant, outreach)
         .thenCompose(events -> calls.calls().call(line.address(), calls.from(), TwilioCalls.dial(TwilioCalls.Line.phone(number)))

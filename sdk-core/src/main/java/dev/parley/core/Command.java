@@ -197,43 +197,31 @@ public sealed interface Command {
   /**
    * An operator reaches out to a client himself: "contact client" on an ended session of a
    * {@linkplain Channel#reopenable() reopenable} channel ({@code reopens}: the new session
-   * continues it, linked, in its group), or "+" to start a conversation with a client named by
-   * {@code entry} (a WhatsApp number, a phone number to call: a reopenable channel or {@link
-   * Channel#PHONE}). The session is his at once: told as queued for him, offered to him and
-   * accepted, in one step. He must be able to take it now (online, the channel switched on, room
-   * for it, his phone line for a call); a blocked client, or one with a session in progress, is
-   * refused. Whether the channel still lets a message reach the client (its messaging window) is
-   * the channel's business, checked by the caller ({@code ChannelGateway.contactClient}).
+   * continues it, linked), or "+" to start a conversation with the client {@code entry} names (a
+   * WhatsApp number, a phone number to call: a reopenable channel or {@link Channel#PHONE}). The
+   * session is his at once: told as queued for him, offered to him and accepted, in one step. He
+   * must be able to take it now (online, the channel switched on, room for it, his phone line for
+   * a call); a blocked client, or one with a session in progress, is refused. A session continued
+   * that the core still knows must be ended, of the same client, and goes to its group; one it
+   * forgot (past the retention, or before a restart) the caller read from storage, and {@code
+   * entry}'s group is taken. Whether the channel still lets a message reach the client (its
+   * messaging window) is the channel's business, checked by the caller ({@code
+   * ChannelGateway.contactClient}).
    *
    * @param session the new session's id: a new id, as for {@link Arrive}
-   * @param reopens the ended session to continue, or null when {@code entry} is given
-   * @param entry how the new conversation goes, naming its client, or null when {@code reopens}
-   *     is given
+   * @param reopens the ended session it continues, or null for a new conversation
+   * @param entry how the session goes, naming its client: the ended session's entry when it continues one
    */
-  record Outreach(SessionId session, OperatorId operator, @Nullable SessionId reopens, @Nullable Entry entry)
+  record Outreach(SessionId session, OperatorId operator, @Nullable SessionId reopens, Entry entry)
       implements Command {
     public Outreach {
       requireNonNull(session, "session");
       requireNonNull(operator, "operator");
-      if ((reopens == null) == (entry == null)) {
-        throw new IllegalArgumentException("an outreach continues an ended session or starts one with an entry, "
-            + "exactly one of them, not " + reopens + " / " + entry);
-      }
-      if (entry != null && (entry.client().isEmpty()
-          || !(entry.channel().reopenable() || entry.channel() == Channel.PHONE))) {
+      requireNonNull(entry, "entry");
+      if (entry.client().isEmpty() || !(entry.channel().reopenable() || entry.channel() == Channel.PHONE)) {
         throw new IllegalArgumentException("an operator reaches a client named on a messaging network or by phone, not "
             + entry);
       }
-    }
-
-    /** Continues the ended session {@code ended} as {@code session}, {@code operator}'s at once. */
-    public static Outreach contact(SessionId ended, SessionId session, OperatorId operator) {
-      return new Outreach(session, operator, requireNonNull(ended, "ended"), null);
-    }
-
-    /** Starts a conversation with the client {@code entry} names, {@code operator}'s at once. */
-    public static Outreach start(SessionId session, OperatorId operator, Entry entry) {
-      return new Outreach(session, operator, null, requireNonNull(entry, "entry"));
     }
   }
 

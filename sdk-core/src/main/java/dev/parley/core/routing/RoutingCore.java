@@ -1021,14 +1021,13 @@ public final class RoutingCore {
   private void outreach(Command.Outreach c) {
     OperatorState op = operator(c.operator());
     Actor actor = Actor.operator(op.id);
-    LiveSession old = null;
     Entry entry = c.entry();
+    LiveSession old = c.reopens() == null ? null : sessions.get(c.reopens());
     GroupState g;
-    if (c.reopens() != null) {
-      old = known(c.reopens());
-      if (old.state != SessionState.ENDED || !old.entry.channel().reopenable()) {
-        throw new IllegalTransitionException(old.id, old.state, "contact its client again: only ended sessions of "
-            + "messaging networks reopen");
+    if (old != null) {
+      if (old.state != SessionState.ENDED || !old.entry.client().equals(entry.client())) {
+        throw new IllegalTransitionException(old.id, old.state, "contact its client again: only an ended session of "
+            + "the same client is continued");
       }
       entry = old.entry;
       g = old.group != null && groups.get(old.group.id) == old.group ? old.group : null;
@@ -1051,7 +1050,7 @@ public final class RoutingCore {
       throw new CapacityExceededException(op.id, entry.channel(), op.load(ch), op.capacity(ch),
           " (or he is not online, the channel is switched off, or his phone line is not available)");
     }
-    LiveSession s = new LiveSession(c.session(), entry, arrivals++, now, old == null ? null : old.id, 0, LiveSession.BY_OUTREACH);
+    LiveSession s = new LiveSession(c.session(), entry, arrivals++, now, c.reopens(), 0, LiveSession.BY_OUTREACH);
     sessions.put(s.id, s);
     byClient.put(client, s);
     s.target = op;

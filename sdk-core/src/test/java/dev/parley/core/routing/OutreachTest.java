@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Outreach: an operator contacts a client again, or starts a conversation, and has it at once")
 class OutreachTest {
+  /** The ended session's entry, as the caller reads it from storage. */
+  private static final Entry OLD = CoreFixture.entry(Channel.WHATSAPP, SALES, "420777");
   private final CoreFixture f = new CoreFixture();
   private OperatorId alice;
   private OperatorId bob;
@@ -36,7 +38,7 @@ class OutreachTest {
         .channel(Channel.PHONE).channel(Channel.WEB_CHAT).build());
     bob = f.operator("bob", SALES, Channel.WHATSAPP);
     f.online(alice);
-    f.arrive("old", CoreFixture.entry(Channel.WHATSAPP, SALES, "420777"));
+    f.arrive("old", OLD);
     f.accept("old", alice);
     f.end("old", Actor.CLIENT);
     f.apply(new Command.CompleteWrapUp(sid("old"), alice, "done", null));
@@ -46,7 +48,7 @@ class OutreachTest {
   @Test
   @DisplayName("contacting the client of an ended WhatsApp session opens a linked session in its group, active with him, told as queued, offered and accepted")
   void contactAgain() {
-    List<Event> events = f.apply(Command.Outreach.contact(sid("old"), sid("new"), alice));
+    List<Event> events = f.apply(new Command.Outreach(sid("new"), alice, sid("old"), OLD));
 
     assertThat(CoreFixture.kinds(events)).containsExactly(Event.SessionQueued.class, Event.SessionOffered.class,
         Event.SessionAccepted.class);
@@ -62,43 +64,54 @@ class OutreachTest {
   @Test
   @DisplayName("a new WhatsApp conversation or phone call to a number is his at once")
   void startNew() {
-    f.apply(Command.Outreach.start(sid("wa"), alice, Entry.builder(Channel.WHATSAPP).client("420601").build()));
+    f.apply(new Command.Outreach(sid("wa"), alice, null, Entry.builder(Channel.WHATSAPP).client("420601").build()));
     assertThat(f.state("wa")).isEqualTo(SessionState.ACTIVE);
     f.end("wa", Actor.operator(alice));
 
-    f.apply(Command.Outreach.start(sid("call"), alice, Entry.builder(Channel.PHONE).client("+420601").group(SALES).build()));
+    f.apply(new Command.Outreach(sid("call"), alice, null, Entry.builder(Channel.PHONE).client("+420601").group(SALES).build()));
 
     assertThat(f.state("call")).isEqualTo(SessionState.ACTIVE);
     assertThat(f.holder("call")).isEqualTo(alice);
   }
 
   @Test
-  @DisplayName("an operator who cannot take it, a blocked client, one in a session, a live or unknown session, are refused and change nothing")
+  @DisplayName("an operator who cannot take it, a blocked client, one in a session, a live session, are refused and change nothing")
   void refusals() {
-    f.rejects(Command.Outreach.contact(sid("old"), sid("new"), bob), CapacityExceededException.class); // offline
+    f.rejects(new Command.Outreach(sid("new"), bob, sid("old"), OLD), CapacityExceededException.class); // offline
     f.apply(new Command.SetPhoneLine(alice, false));
-    f.rejects(Command.Outreach.start(sid("call"), alice, Entry.builder(Channel.PHONE).client("+420601").build()),
+    f.rejects(new Command.Outreach(sid("call"), alice, null, Entry.builder(Channel.PHONE).client("+420601").build()),
         CapacityExceededException.class); // no phone line
-    f.apply(Command.Outreach.start(sid("wa"), alice, Entry.builder(Channel.WHATSAPP).client("420601").build()));
-    f.rejects(Command.Outreach.contact(sid("old"), sid("new"), alice), CapacityExceededException.class); // full
-    f.rejects(Command.Outreach.start(sid("again"), alice, Entry.builder(Channel.WHATSAPP).client("420601").build()),
+    f.apply(new Command.Outreach(sid("wa"), alice, null, Entry.builder(Channel.WHATSAPP).client("420601").build()));
+    f.rejects(new Command.Outreach(sid("new"), alice, sid("old"), OLD), CapacityExceededException.class); // full
+    f.rejects(new Command.Outreach(sid("again"), alice, null, Entry.builder(Channel.WHATSAPP).client("420601").build()),
         IllegalTransitionException.class); // he is in a session
-    f.rejects(Command.Outreach.contact(sid("wa"), sid("new"), alice), IllegalTransitionException.class);
-    f.rejects(Command.Outreach.contact(sid("nope"), sid("new"), alice), dev.parley.core.NoSuchSessionException.class);
-    f.rejects(Command.Outreach.contact(sid("old"), sid("wa"), alice), DuplicateException.class);
+    f.rejects(new Command.Outreach(sid("new"), alice, sid("wa"), OLD), IllegalTransitionException.class);
+    f.rejects(new Command.Outreach(sid("wa"), alice, sid("old"), OLD), DuplicateException.class);
     f.end("wa", Actor.operator(alice));
     f.apply(new Command.Block(new ClientRef(Channel.WHATSAPP, "420777"), Actor.admin("root"), "spam"));
-    f.rejects(Command.Outreach.contact(sid("old"), sid("new"), alice), NotPermittedException.class);
+    f.rejects(new Command.Outreach(sid("new"), alice, sid("old"), OLD), NotPermittedException.class);
   }
 
   @Test
-  @DisplayName("web chat, e-mail, or both an ended session and an entry, are argument mistakes")
+  @DisplayName("a session the core forgot is continued as the caller read it from storage, in the entry's group")
+  void forgotten() {
+    List<Event> events = f.apply(new Command.Outreach(sid("new"), alice, sid("long-ago"),
+        CoreFixture.entry(Channel.WHATSAPP, SALES, "420999")));
+
+    Event.SessionQueued queued = CoreFixture.one(events, Event.SessionQueued.class);
+    assertThat(queued.reopens()).isEqualTo(sid("long-ago"));
+    assertThat(queued.group()).isEqualTo(SALES);
+    assertThat(f.state("new")).isEqualTo(SessionState.ACTIVE);
+  }
+
+  @Test
+  @DisplayName("another client's session, web chat or e-mail are refused")
   void arguments() {
-    assertThatThrownBy(() -> Command.Outreach.start(sid("s"), alice, Entry.builder(Channel.WEB_CHAT).client("v-1").build()))
+    f.rejects(new Command.Outreach(sid("new"), alice, sid("old"), CoreFixture.entry(Channel.WHATSAPP, SALES, "1")),
+        IllegalTransitionException.class);
+    assertThatThrownBy(() -> new Command.Outreach(sid("s"), alice, null, Entry.builder(Channel.WEB_CHAT).client("v-1").build()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WEB_CHAT");
-    assertThatThrownBy(() -> Command.Outreach.start(sid("s"), alice, Entry.builder(Channel.EMAIL).client("a@b.cz").build()))
+    assertThatThrownBy(() -> new Command.Outreach(sid("s"), alice, null, Entry.builder(Channel.EMAIL).client("a@b.cz").build()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EMAIL");
-    assertThatThrownBy(() -> new Command.Outreach(sid("s"), alice, sid("old"), Entry.builder(Channel.WHATSAPP).client("1").build()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly one");
   }
 }

@@ -3,6 +3,7 @@ package dev.parley.transport.netty;
 import dev.parley.core.Actor;
 import dev.parley.core.Attachment;
 import dev.parley.core.Channel;
+import dev.parley.core.ClientRef;
 import dev.parley.core.Command;
 import dev.parley.core.Entry;
 import dev.parley.core.GroupId;
@@ -11,6 +12,7 @@ import dev.parley.core.OperatorStatus;
 import dev.parley.core.Presence;
 import dev.parley.core.SessionId;
 import dev.parley.core.TenantId;
+import dev.parley.core.channel.OutboundMessage;
 import io.netty.buffer.ByteBuf;
 import java.net.URI;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -153,6 +156,10 @@ final class Protocol {
       case "invitation":
         return submit(ref, type, new Command.CreateInvitation(self, Json.bool(n, "reusable", false),
             Json.optionalString(n, "validity").map(Duration::parse).orElse(null)));
+      case "contact":
+        return new OperatorFrame.Reach(ref, session(n), null, template(n), null);
+      case "outreach":
+        return outreach(n, ref);
       case "picker":
         return new OperatorFrame.Picker(ref);
       case "preview":
@@ -162,6 +169,35 @@ final class Protocol {
       default:
         throw unknown(type);
     }
+  }
+
+  /** "+": a WhatsApp (or other network's) conversation by template, or a phone call, to {@code to}. */
+  private static OperatorFrame outreach(JsonNode n, @Nullable String ref) {
+    Channel channel = Webhooks.channel(Json.string(n, "channel"));
+    ClientRef to = new ClientRef(channel, Json.string(n, "to"));
+    OutboundMessage.Template template = template(n);
+    if (channel != Channel.PHONE && template == null) {
+      throw new WireException("Malformed", "the field \"template\" is missing: a conversation the client did not start "
+          + "opens with a template message");
+    }
+    GroupId group = Json.optionalString(n, "group").map(GroupId::of).orElse(null);
+    return new OperatorFrame.Reach(ref, null, to, template, group);
+  }
+
+  /** {@code "template": {"name": …, "language": …, "parameters": […]}}, when given. */
+  private static OutboundMessage.@Nullable Template template(JsonNode n) {
+    Optional<JsonNode> t = Json.optionalObject(n, "template");
+    if (t.isEmpty()) {
+      return null;
+    }
+    List<String> parameters = new ArrayList<>();
+    for (JsonNode p : Json.array(t.get(), "parameters")) {
+      if (!p.isString()) {
+        throw new WireException("Malformed", "a template's parameters are strings");
+      }
+      parameters.add(p.asString());
+    }
+    return new OutboundMessage.Template(Json.string(t.get(), "name"), Json.string(t.get(), "language"), parameters);
   }
 
   /** The client's name, phone and e-mail, kept as the session parameters {@code client.name}, … */
