@@ -370,14 +370,19 @@ class DemoBrowserTest {
     Files.write(Path.of("target", name), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
   }
 
-  @Test
-  @DisplayName("nobody online: the offline form arrives as an e-mail; alice ends a chat with the transcript by e-mail; she contacts a WhatsApp client again")
-  void offlineFormTranscriptAndOutreach() throws Exception {
+  /** Jana opens the widget and enters with her e-mail and a first message. */
+  private void janaEnters(String message) {
     client.get(url("widget.html"));
     visible(client, "#entry-name").sendKeys("Jana Nováková");
     client.findElement(By.id("entry-email")).sendKeys("jana@example.cz");
-    client.findElement(By.id("entry-message")).sendKeys("Please call me back about order 42.");
-    click(client, "#entry-submit");
+    client.findElement(By.id("entry-message")).sendKeys(message);
+    client.findElement(By.id("entry-submit")).click();
+  }
+
+  @Test
+  @DisplayName("nobody online: the offline form arrives as an e-mail; alice ends a chat with the transcript by e-mail; she contacts a WhatsApp client again")
+  void offlineFormTranscriptAndOutreach() throws Exception {
+    janaEnters("Please call me back about order 42.");
     visible(client, "#offline");
     screenshot(client, "demo-offline-form.png");
     click(client, "#offline-submit");
@@ -387,11 +392,7 @@ class DemoBrowserTest {
     assertThat(GreenMailUtil.getBody(form)).contains("Please call me back about order 42.");
 
     logIn("alice");
-    client.get(url("widget.html"));
-    visible(client, "#entry-name").sendKeys("Jana Nováková");
-    client.findElement(By.id("entry-email")).sendKeys("jana@example.cz");
-    client.findElement(By.id("entry-message")).sendKeys("Where is my parcel?");
-    click(client, "#entry-submit");
+    janaEnters("Where is my parcel?");
     click(operators, "#offers .offer button.accept");
     textAppears(operators, "#session-messages", "Where is my parcel?");
     operatorWrites("It arrives tomorrow.");
