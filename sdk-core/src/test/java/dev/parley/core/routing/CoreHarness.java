@@ -170,6 +170,8 @@ final class CoreHarness {
         return chatbot();
       case 18:
         return presence();
+      case 19:
+        return choices.nextInt(2) == 0 ? reach() : null;
       default:
         return null;
     }
@@ -303,6 +305,33 @@ final class CoreHarness {
       default: {
         ShadowModel.Session s = model.sessions().isEmpty() ? null : anyOf(model.sessions().values());
         return s == null ? null : Command.ClientLeaves.session(s.id);
+      }
+    }
+  }
+
+  /** An operator reaches a client (a new conversation, or again after an earlier session), an offline form, a transcript. */
+  private Command reach() {
+    switch (choices.nextInt(4)) {
+      case 0: {
+        List<SessionId> forms = model.formsAwaited();
+        return forms.isEmpty() ? null : new Command.SubmitOfflineForm(forms.get(choices.nextInt(forms.size())),
+            Map.of("text", "call me back"));
+      }
+      case 1: {
+        ShadowModel.Session s = model.sessions().isEmpty() ? null : anyOf(model.sessions().values());
+        Actor by = s == null || s.holder == null || choices.nextInt(3) == 0 ? Actor.CLIENT : Actor.operator(s.holder);
+        return new Command.SendTranscript(s == null ? SessionId.of("s0") : s.id, choices.nextInt(4) == 0
+            ? Actor.operator(anyOperator()) : by, "client@example.cz");
+      }
+      default: {
+        Channel channel = choices.nextInt(3) == 0 ? Channel.PHONE : Channel.WHATSAPP;
+        Entry.Builder entry = Entry.builder(channel).client(clients.get(choices.nextInt(clients.size())));
+        if (choices.nextInt(2) == 0) {
+          entry.group(anyGroup());
+        }
+        SessionId earlier = sessionIds == 0 || choices.nextInt(2) == 0 ? null : SessionId.of("s" + choices.nextInt((int) sessionIds));
+        return new Command.Outreach(SessionId.of("s" + sessionIds++), anyOperator(), channel == Channel.PHONE ? null : earlier,
+            entry.build());
       }
     }
   }
