@@ -60,7 +60,7 @@ public class HistoryQueryBenchmark extends EngineBenchmark {
   static final int DEEP = 10_000;
   static final String WORD = "refund";
 
-  @Param({"inMemory", "h2", "postgres"})
+  @Param({"inMemory", "h2", "sqlite", "postgres"})
   public String storage;
 
   @Param({"1000000"})

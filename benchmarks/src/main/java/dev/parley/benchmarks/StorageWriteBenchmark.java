@@ -49,7 +49,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
 public class StorageWriteBenchmark extends EngineBenchmark {
-  @Param({"inMemory", "h2", "postgres"})
+  @Param({"inMemory", "h2", "sqlite", "postgres"})
   public String storage;
 
   private TrialStorage trial;

