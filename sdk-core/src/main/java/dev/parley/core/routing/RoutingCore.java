@@ -1083,8 +1083,10 @@ public final class RoutingCore {
     if (c.by().kind() == Actor.Kind.BOT) {
       throw new NotPermittedException(c.by(), "send transcripts: the client, his operator or an administrator may");
     }
-    if (s.acceptedAt == null) {
-      throw new IllegalTransitionException(s.id, s.state, "send its transcript: nobody has served it yet");
+    boolean served = s.state == SessionState.ACTIVE || s.state == SessionState.WRAP_UP
+        || (s.state == SessionState.ENDED && s.acceptedAt != null);
+    if (!served) { // a session redirected back to a queue waits for its next operator first
+      throw new IllegalTransitionException(s.id, s.state, "send its transcript: it is not being served or over");
     }
     emit(new Event.TranscriptRequested(tenant, now, c.by(), s.id, s.state, c.to()));
   }

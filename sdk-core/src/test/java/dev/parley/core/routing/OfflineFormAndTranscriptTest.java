@@ -92,6 +92,18 @@ class OfflineFormAndTranscriptTest {
   }
 
   @Test
+  @DisplayName("a transcript of a session redirected back to a queue waits for its next operator")
+  void notWhileRequeued() {
+    f.group(SALES);
+    OperatorId alice = f.online("alice", SALES, Channel.WEB_CHAT);
+    f.serve("s-1", SALES, alice);
+    f.apply(new Command.SetStatus(alice, dev.parley.core.OperatorStatus.away("lunch")));
+    f.apply(dev.parley.core.Command.Redirect.toGroup(sid("s-1"), Actor.operator(alice), SALES, null));
+
+    f.rejects(new Command.SendTranscript(sid("s-1"), Actor.CLIENT, "jana@example.cz"), IllegalTransitionException.class);
+  }
+
+  @Test
   @DisplayName("bad addresses and empty forms are argument mistakes named in the message")
   void badArguments() {
     for (String to : List.of("", "jana", "@example.cz", "jana@", "ja na@example.cz", "a@b@c")) {

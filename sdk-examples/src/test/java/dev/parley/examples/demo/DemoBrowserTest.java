@@ -380,7 +380,7 @@ class DemoBrowserTest {
   }
 
   @Test
-  @DisplayName("nobody online: the offline form arrives as an e-mail; alice ends a chat with the transcript by e-mail; she contacts a WhatsApp client again")
+  @DisplayName("nobody online: the offline form arrives as an e-mail; a chat ends with the transcript by e-mail (alice's and the client's); alice contacts a WhatsApp client again")
   void offlineFormTranscriptAndOutreach() throws Exception {
     janaEnters("Please call me back about order 42.");
     visible(client, "#offline");
@@ -405,6 +405,9 @@ class DemoBrowserTest {
     visible(operators, "#wrapup");
     click(operators, "#wrapup-submit");
     textAppears(operators, "#no-session", "Accept a client");
+    visible(client, "#feedback");
+    click(client, "#transcript-send"); // the client asks too: to the address he entered with
+    assertThat(mailed(3).getAllRecipients()[0].toString()).isEqualTo("jana@example.cz");
 
     center.parley().submit(DemoCenter.TENANT, new Command.ClientMessage(SessionId.of("wa-1"),
         Entry.builder(Channel.WHATSAPP).client("420777111222").name("Petr").build(), "wamid.in-1", "Hi, about my order",
