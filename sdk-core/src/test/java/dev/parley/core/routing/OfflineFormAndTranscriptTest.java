@@ -30,6 +30,14 @@ class OfflineFormAndTranscriptTest {
     return fields;
   }
 
+  /** Alice, of sales, serves the web chat s-1. */
+  private OperatorId aliceServes() {
+    f.group(SALES);
+    OperatorId alice = f.online("alice", SALES, Channel.WEB_CHAT);
+    f.serve("s-1", SALES, alice);
+    return alice;
+  }
+
   @Test
   @DisplayName("a client refused because nobody was online fills the form in once; it is told with its text")
   void formOnce() {
@@ -61,9 +69,7 @@ class OfflineFormAndTranscriptTest {
   @Test
   @DisplayName("the transcript is asked for by its operator while active, by the client after the end, each told with the address")
   void transcript() {
-    f.group(SALES);
-    OperatorId alice = f.online("alice", SALES, Channel.WEB_CHAT);
-    f.serve("s-1", SALES, alice);
+    OperatorId alice = aliceServes();
 
     Event.TranscriptRequested byOperator = CoreFixture.one(
         f.apply(new Command.SendTranscript(sid("s-1"), Actor.operator(alice), "jana@example.cz")),
@@ -94,9 +100,7 @@ class OfflineFormAndTranscriptTest {
   @Test
   @DisplayName("a transcript of a session redirected back to a queue waits for its next operator")
   void notWhileRequeued() {
-    f.group(SALES);
-    OperatorId alice = f.online("alice", SALES, Channel.WEB_CHAT);
-    f.serve("s-1", SALES, alice);
+    OperatorId alice = aliceServes();
     f.apply(new Command.SetStatus(alice, dev.parley.core.OperatorStatus.away("lunch")));
     f.apply(dev.parley.core.Command.Redirect.toGroup(sid("s-1"), Actor.operator(alice), SALES, null));
 
