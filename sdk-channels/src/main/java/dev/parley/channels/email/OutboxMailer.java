@@ -154,8 +154,13 @@ public final class OutboxMailer implements EventListener, AutoCloseable {
       while (!(batch = outbox.after(tenant.value(), cursor, 100)).isEmpty()) {
         for (OutboxRecord r : batch) {
           Optional<MailStatus> due = due(r);
-          if (due.isPresent() && !send(r, due.get())) {
-            return;
+          if (due.isPresent()) {
+            boolean past = send(r, due.get());
+            cursor = past ? r.seq() : cursor;
+            outbox.saveCursor(tenant.value(), CONSUMER, cursor); // each mail's fate kept: a restart sends none twice
+            if (!past) {
+              return;
+            }
           }
           cursor = r.seq();
         }
