@@ -10,6 +10,8 @@ import dev.parley.core.Channel;
 import dev.parley.core.ClientRef;
 import dev.parley.core.Command;
 import dev.parley.core.NoSuchSessionException;
+import dev.parley.core.Entry;
+import dev.parley.core.GroupId;
 import dev.parley.core.OperatorId;
 import dev.parley.core.Parley;
 import dev.parley.core.SessionId;
@@ -28,6 +30,8 @@ import dev.parley.core.channel.SendOutcome;
 import dev.parley.core.channel.UnsupportedMessageException;
 import dev.parley.core.event.Event;
 import dev.parley.core.event.EventListener;
+import dev.parley.channels.telephony.TwilioCalls;
+import dev.parley.channels.telephony.TwilioVoice;
 import dev.parley.core.stats.WaitEstimate;
 import dev.parley.storage.ContactRecord;
 import dev.parley.storage.MessageRecord;
@@ -99,8 +103,12 @@ public final class ChannelGateway implements EventListener {
   /** Calls by the PBX's call id, while they last. */
   private final Cache<String, SessionId> calls;
   private final QueueUpdates queueUpdates;
+  private final @Nullable OutgoingCalls outgoing;
 
   private record Sent(SessionId session, String messageId) {}
+
+  /** How outgoing calls are placed: through whom, from which number, ringing which line of each operator. */
+  private record OutgoingCalls(TwilioCalls calls, String from, Function<OperatorId, Optional<TwilioCalls.Line>> lines) {}
 
   private ChannelGateway(Builder b) {
     this.parley = b.parley;
@@ -112,6 +120,7 @@ public final class ChannelGateway implements EventListener {
     this.early = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(100_000).build();
     this.calls = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(12)).build();
     this.queueUpdates = new QueueUpdates(parley, tenant, adapters, b.queueUpdates, b.queueText);
+    this.outgoing = b.outgoing;
   }
 
   /** Starts a gateway for one tenant of {@code parley}. */
@@ -180,30 +189,122 @@ public final class ChannelGateway implements EventListener {
   }
 
   /**
-   * Reopens a client's ended session of an asynchronous channel at an operator's wish ("contact
-   * client"): checked against the channel's messaging window from the client's last message, the
-   * new session, linked to the ended one, is sent straight to the operator.
+   * "Contact client": continues a client's ended session of a messaging network as a new, linked
+   * one that is the operator's at once ({@link Command.Outreach}). Within the channel's messaging
+   * window, counted from the client's last message, the operator then writes freely; outside it
+   * the session opens only with a {@code template} (WhatsApp's template messages), which is sent to
+   * the client at once and noted on the session.
    *
-   * @return the new session's id
-   * @throws dev.parley.core.channel.OutsideMessagingWindowException if the vendor no longer lets
-   *     free-form messages reach the client
+   * @param template the message that opens the conversation outside the window, or null
+   * @return the new session's id, once the session is the operator's (and the template sent)
+   * @throws dev.parley.core.channel.OutsideMessagingWindowException if the window is closed and
+   *     no template was given, or the channel sends none; nothing was done
    * @throws IllegalArgumentException if there is no such session or no adapter for its channel
    */
-  public CompletableFuture<SessionId> contactClient(SessionId ended, OperatorId operator) {
+  public CompletableFuture<SessionId> contactClient(
+      SessionId ended, OperatorId operator, OutboundMessage.@Nullable Template template) {
     SessionRecord session = parley.storage().sessions().find(tenant.value(), ended.value())
         .orElseThrow(() -> new IllegalArgumentException("no session " + ended + " in tenant " + tenant));
     ChannelAdapter adapter = adapter(Channel.valueOf(session.channel()));
     Instant lastHeard = parley.storage().transcripts().transcript(tenant.value(), ended.value()).stream()
         .filter(m -> m.sender() == MessageRecord.Sender.CLIENT).map(MessageRecord::at)
         .reduce((a, b) -> b).orElse(session.arrivedAt());
-    adapter.messagingWindow().check(OutboundMessage.Kind.TEXT, lastHeard, clock.instant());
-    SessionId reopened = newSession();
-    return parley.submit(tenant, new Command.Reopen(ended, reopened, Actor.operator(operator)))
-        .thenCompose(events -> events.stream().anyMatch(e -> e instanceof Event.SessionOffered
-                && ((Event.SessionOffered) e).operators().contains(operator))
-            ? CompletableFuture.completedFuture(events)
-            : parley.submit(tenant, Command.Redirect.toOperator(reopened, Actor.admin("gateway"), operator, null)))
-        .thenApply(e -> reopened);
+    Instant now = clock.instant();
+    boolean open = adapter.messagingWindow().isOpen(lastHeard, now);
+    if (!open) {
+      adapter.messagingWindow().check(template == null ? OutboundMessage.Kind.TEXT : OutboundMessage.Kind.TEMPLATE,
+          lastHeard, now);
+    }
+    ClientRef client = new ClientRef(adapter.channel(), session.client().orElseThrow(() -> new IllegalArgumentException(
+        "session " + ended + " has no client to contact: it was erased")));
+    Entry.Builder entry = Entry.builder(client.channel()).client(client.identifier());
+    session.clientName().ifPresent(entry::name);
+    session.phone().ifPresent(entry::phone);
+    session.group().ifPresent(g -> entry.group(GroupId.of(g)));
+    return reach(new Command.Outreach(newSession(), operator, ended, entry.build()), adapter, client,
+        open ? null : template);
+  }
+
+  /**
+   * "+": starts a conversation with a client who has not written (a WhatsApp number), with a
+   * template message, as a session that is the operator's at once. The template is sent to the
+   * client and noted on the session; the client's answer comes into it.
+   *
+   * @param group the group the session counts in, or null for none
+   * @return the new session's id, once the template is sent
+   * @throws IllegalArgumentException if no adapter serves the client's channel
+   * @throws dev.parley.core.channel.OutsideMessagingWindowException if the channel sends no
+   *     templates (its window allows none outside)
+   */
+  public CompletableFuture<SessionId> startConversation(
+      OperatorId operator, ClientRef client, OutboundMessage.Template template, @Nullable GroupId group) {
+    requireNonNull(template, "template");
+    ChannelAdapter adapter = adapter(requireNonNull(client, "client").channel());
+    adapter.messagingWindow().check(OutboundMessage.Kind.TEMPLATE, null, clock.instant());
+    Entry.Builder entry = Entry.builder(client.channel()).client(client.identifier());
+    if (group != null) {
+      entry.group(group);
+    }
+    return reach(new Command.Outreach(newSession(), operator, null, entry.build()), adapter, client, template);
+  }
+
+  /**
+   * "+" for a call: places an outgoing phone call to {@code number} through the telephony
+   * channel ({@link Builder#outgoingCalls}), as a {@link Channel#PHONE} session that is the
+   * operator's at once: the PBX rings the operator's line first and dials the client when he
+   * answers. The call's id is kept as the session's {@code callSid} parameter.
+   *
+   * @param group the group the session counts in, or null for none
+   * @return the new session's id, once the PBX took the call
+   * @throws IllegalStateException if the gateway places no calls, or the operator has no line
+   */
+  public CompletableFuture<SessionId> placeCall(OperatorId operator, String number, @Nullable GroupId group) {
+    requireNonNull(operator, "operator");
+    requireNonNull(number, "number");
+    OutgoingCalls calls = outgoing;
+    if (calls == null) {
+      throw new IllegalStateException("this gateway places no calls: give its builder outgoingCalls(...)");
+    }
+    TwilioCalls.Line line = calls.lines().apply(operator).orElseThrow(() -> new IllegalStateException(
+        "operator " + operator + " has no phone line to ring; give him one in outgoingCalls(...)"));
+    Entry.Builder entry = Entry.builder(Channel.PHONE).client(number).phone(number);
+    if (group != null) {
+      entry.group(group);
+    }
+    Command.Outreach outreach = new Command.Outreach(newSession(), operator, null, entry.build());
+    Actor by = Actor.operator(operator);
+    return parley.submit(tenant, outreach)
+        .thenCompose(events -> calls.calls().call(line.address(), calls.from(), TwilioCalls.dial(TwilioCalls.Line.phone(number)))
+            .toCompletableFuture())
+        .thenCompose(outcome -> outcome instanceof SendOutcome.Sent placed
+            ? parley.submit(tenant, new Command.SetParameter(outreach.session(), by, TwilioVoice.CALL_SID, placed.messageId()))
+                .thenApply(set -> outreach.session())
+            : parley.submit(tenant, new Command.AddNote(outreach.session(), by, "Could not place the call: " + outcome))
+                .thenApply(noted -> {
+                  throw new MessageNotSentException(outreach.session(), outcome);
+                }));
+  }
+
+  /** The outreach applied, then the template, if any, sent and noted: the session's id, or why the template failed. */
+  private CompletableFuture<SessionId> reach(
+      Command.Outreach outreach, ChannelAdapter adapter, ClientRef client, OutboundMessage.@Nullable Template template) {
+    CompletableFuture<List<Event>> opened = parley.submit(tenant, outreach);
+    if (template == null) {
+      return opened.thenApply(events -> outreach.session());
+    }
+    Actor by = Actor.operator(outreach.operator());
+    return opened.thenCompose(events -> adapter.send(Outgoing.of(client, template)).toCompletableFuture())
+        .thenCompose(outcome -> {
+          boolean sent = outcome instanceof SendOutcome.Sent;
+          String note = (sent ? "Sent" : "Could not send") + " the template " + template.name() + " ("
+              + template.language() + ")" + (sent ? "" : ": " + outcome);
+          return parley.submit(tenant, new Command.AddNote(outreach.session(), by, note)).thenApply(noted -> {
+            if (!sent) {
+              throw new MessageNotSentException(outreach.session(), outcome);
+            }
+            return outreach.session();
+          });
+        });
   }
 
   /**
@@ -421,6 +522,7 @@ public final class ChannelGateway implements EventListener {
     private Duration receiptWindow = Duration.ofDays(7);
     private final Set<Channel> queueUpdates = EnumSet.noneOf(Channel.class);
     private Function<WaitEstimate, String> queueText = QueueUpdates::english;
+    private @Nullable OutgoingCalls outgoing;
 
     private Builder(Parley parley, TenantId tenant) {
       this.parley = requireNonNull(parley, "parley");
@@ -437,6 +539,20 @@ public final class ChannelGateway implements EventListener {
       if (adapters.putIfAbsent(adapter.channel(), adapter) != null) {
         throw new IllegalArgumentException("two adapters for " + adapter.channel() + ": one per channel");
       }
+      return this;
+    }
+
+    /**
+     * Lets operators place outgoing calls ({@link ChannelGateway#placeCall}): through {@code calls},
+     * from {@code from} (a number of the account), first ringing the operator's line that {@code
+     * lines} names. Without it the gateway places no calls.
+     */
+    public Builder outgoingCalls(TwilioCalls calls, String from, Function<OperatorId, Optional<TwilioCalls.Line>> lines) {
+      requireNonNull(from, "from");
+      if (from.isBlank()) {
+        throw new IllegalArgumentException("outgoing calls need the number they are placed from");
+      }
+      this.outgoing = new OutgoingCalls(requireNonNull(calls, "calls"), from, requireNonNull(lines, "lines"));
       return this;
     }
 

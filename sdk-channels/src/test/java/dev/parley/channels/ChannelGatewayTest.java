@@ -8,6 +8,7 @@ import dev.parley.core.Actor;
 import dev.parley.core.Channel;
 import dev.parley.core.Command;
 import dev.parley.core.Entry;
+import dev.parley.core.ClientRef;
 import dev.parley.core.GroupId;
 import dev.parley.core.GroupSpec;
 import dev.parley.core.ManualClock;
@@ -218,23 +219,62 @@ class ChannelGatewayTest {
   }
 
   @Test
-  @DisplayName("an operator contacts a client within WhatsApp's 24 hours, not after")
-  void contactClient() {
+  @DisplayName("an operator contacts a client within WhatsApp's 24 hours and has the session at once; after them only with a template, sent through the Graph API")
+  void contactClient() throws Exception {
     deliver("incoming-text");
     SessionId ended = SessionId.of(onlySession().id());
     acme.accept(ended, ALICE).join();
     acme.end(ended, Actor.operator(ALICE)).join();
     clock.advance(Duration.ofHours(23));
 
-    SessionId reopened = gateway.contactClient(ended, ALICE).join();
+    SessionId reopened = gateway.contactClient(ended, ALICE, null).join();
 
     SessionRecord record = storage.sessions().find("acme", reopened.value()).orElseThrow();
     assertThat(record.reopens()).contains(ended.value());
+    assertThat(record.status().name()).isEqualTo("ACTIVE");
     assertThat(acme.snapshot().session(reopened).orElseThrow().operator()).isEqualTo(ALICE);
-    acme.accept(reopened, ALICE).join();
     acme.end(reopened, Actor.operator(ALICE)).join();
     clock.advance(Duration.ofHours(2));
-    assertThatThrownBy(() -> gateway.contactClient(ended, ALICE)).isInstanceOf(OutsideMessagingWindowException.class);
+    assertThatThrownBy(() -> gateway.contactClient(ended, ALICE, null)).isInstanceOf(OutsideMessagingWindowException.class);
+    assertThat(storage.sessions().live("acme")).isEmpty();
+
+    graph.enqueue(new MockResponse.Builder().code(200)
+        .body("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.template-1\"}]}").build());
+    SessionId templated = gateway.contactClient(ended, ALICE,
+        new OutboundMessage.Template("order_update", "en_US", List.of("42"))).join();
+
+    RecordedRequest sent = graph.takeRequest(10, TimeUnit.SECONDS);
+    assertThat(sent.getTarget()).endsWith("/106540352242922/messages");
+    assertThat(sent.getBody().utf8()).contains("\"to\":\"" + SHEENA + "\"").contains("\"type\":\"template\"")
+        .contains("\"name\":\"order_update\"").contains("\"text\":\"42\"");
+    assertThat(storage.sessions().find("acme", templated.value()).orElseThrow().notes())
+        .singleElement().satisfies(n -> assertThat(n.text()).contains("Sent the template order_update"));
+  }
+
+  @Test
+  @DisplayName("'+' starts a WhatsApp conversation to a number by template, the operator's at once; a refused template is noted and told")
+  void startConversation() throws Exception {
+    graph.enqueue(new MockResponse.Builder().code(200)
+        .body("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.template-2\"}]}").build());
+    ClientRef number = new ClientRef(Channel.WHATSAPP, "420601123456");
+
+    SessionId started = gateway.startConversation(ALICE, number, new OutboundMessage.Template("hello", "cs", List.of()),
+        SALES).join();
+
+    assertThat(graph.takeRequest(10, TimeUnit.SECONDS).getBody().utf8()).contains("\"to\":\"420601123456\"")
+        .contains("\"name\":\"hello\"");
+    SessionRecord record = storage.sessions().find("acme", started.value()).orElseThrow();
+    assertThat(record.status().name()).isEqualTo("ACTIVE");
+    assertThat(record.operator()).contains("alice");
+    assertThat(record.group()).contains("sales");
+    acme.end(started, Actor.operator(ALICE)).join();
+
+    graph.enqueue(new MockResponse.Builder().code(400)
+        .body("{\"error\":{\"message\":\"Template name does not exist\",\"code\":132001}}").build());
+    assertThatThrownBy(() -> gateway.startConversation(ALICE, number, new OutboundMessage.Template("nope", "cs", List.of()),
+        null).join()).hasCauseInstanceOf(MessageNotSentException.class);
+    SessionRecord failed = storage.sessions().live("acme").get(0);
+    assertThat(failed.notes()).singleElement().satisfies(n -> assertThat(n.text()).contains("Could not send the template nope"));
   }
 
   private HttpReply deliverResource(String name) {

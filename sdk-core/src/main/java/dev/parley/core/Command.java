@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.parley.core.channel.OutboundMessage;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -138,6 +139,90 @@ public sealed interface Command {
       requireNonNull(ended, "ended");
       requireNonNull(session, "session");
       requireNonNull(by, "by");
+    }
+  }
+
+  /**
+   * The client of a session refused because nobody was online fills in the offline form: the
+   * refused session keeps it (the form as its first message) and the tenant is told, by e-mail
+   * or hook. Only a session the core refused with {@linkplain
+   * dev.parley.core.event.Event.SessionRefused#offlineForm() the offline form}, and only once;
+   * the core remembers the latest 10,000 such sessions of a tenant, until a restart.
+   *
+   * @param fields the form's fields as the widget named them ({@code name}, {@code email}, {@code
+   *     phone}, {@code text}, …), in the order given; at least one, names as ids are, values at
+   *     most {@value PostMessage#MAX_MESSAGE_LENGTH} characters in all
+   */
+  record SubmitOfflineForm(SessionId session, Map<String, String> fields) implements Command {
+    public SubmitOfflineForm {
+      requireNonNull(session, "session");
+      requireNonNull(fields, "fields");
+      if (fields.isEmpty()) {
+        throw new IllegalArgumentException("the offline form of session " + session + " has no fields");
+      }
+      int length = 0;
+      for (Map.Entry<String, String> f : fields.entrySet()) {
+        Ids.check("form field name", f.getKey());
+        length += requireNonNull(f.getValue(), () -> "form field " + f.getKey()).length();
+      }
+      if (length > PostMessage.MAX_MESSAGE_LENGTH) {
+        throw new IllegalArgumentException("the offline form of session " + session + " is " + length
+            + " characters long; at most " + PostMessage.MAX_MESSAGE_LENGTH + " allowed");
+      }
+      fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+  }
+
+  /**
+   * Asks for a session's transcript to be sent to the client's e-mail address: by the operator who
+   * serves or served it, by its client, by an administrator or the system; once the session was
+   * accepted (active, in wrap-up or ended) and while the engine still knows it. The engine only
+   * tells it ({@link dev.parley.core.event.Event.TranscriptRequested}); a mailer sends it.
+   *
+   * @param to the address, such as {@code jana@example.cz}: one {@code @}, no white space, at
+   *     most 254 characters
+   */
+  record SendTranscript(SessionId session, Actor by, String to) implements Command {
+    public SendTranscript {
+      requireNonNull(session, "session");
+      requireNonNull(by, "by");
+      requireNonNull(to, "to");
+      int at = to.indexOf('@');
+      if (to.length() > 254 || at < 1 || at != to.lastIndexOf('@') || at == to.length() - 1
+          || to.chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalArgumentException("not an e-mail address to send a transcript to: \"" + to + "\"");
+      }
+    }
+  }
+
+  /**
+   * An operator reaches out to a client himself: "contact client" on an ended session of a
+   * {@linkplain Channel#reopenable() reopenable} channel ({@code reopens}: the new session
+   * continues it, linked), or "+" to start a conversation with the client {@code entry} names (a
+   * WhatsApp number, a phone number to call: a reopenable channel or {@link Channel#PHONE}). The
+   * session is his at once: told as queued for him, offered to him and accepted, in one step. He
+   * must be able to take it now (online, the channel switched on, room for it, his phone line for
+   * a call); a blocked client, or one with a session in progress, is refused. A session continued
+   * that the core still knows must be ended, of the same client, and goes to its group; one it
+   * forgot (past the retention, or before a restart) the caller read from storage, and {@code
+   * entry}'s group is taken. Whether the channel still lets a message reach the client (its
+   * messaging window) is the channel's business, checked by the caller ({@code
+   * ChannelGateway.contactClient}).
+   *
+   * @param session the new session's id: a new id, as for {@link Arrive}
+   * @param reopens the ended session it continues, or null for a new conversation
+   * @param entry how the session goes, naming its client: the ended session's entry when it continues one
+   */
+  record Outreach(SessionId session, OperatorId operator, @Nullable SessionId reopens, Entry entry)
+      implements Command {
+    public Outreach {
+      requireNonNull(session, "session");
+      requireNonNull(operator, "operator");
+      requireNonNull(entry, "entry");
+      if (entry.client().isEmpty() || !(entry.channel().reopenable() || entry.channel() == Channel.PHONE)) {
+        throw new IllegalArgumentException("an operator reaches a client named on a messaging network or by phone, not "
+            + entry);
+      }
     }
   }
 

@@ -55,6 +55,7 @@ class OutboxPayloadTest {
       Tenant t = parley.tenant(TenantId.of("acme"));
       t.defineGroup(GroupSpec.builder(SALES).build()).join();
       t.arrive(SessionId.of("s-0"), Entry.builder(Channel.WEB_CHAT).group(SALES).build()).join(); // refused
+      t.submit(new Command.SubmitOfflineForm(SessionId.of("s-0"), Map.of("name", "Jana", "text", tricky))).join();
       t.defineOperator(OperatorSpec.builder(ALICE).group(SALES).channel(Channel.WEB_CHAT, 3).build()).join();
       t.defineOperator(OperatorSpec.builder(BOB).group(SALES).channel(Channel.WEB_CHAT, 3).build()).join();
       t.setStatus(ALICE, OperatorStatus.ONLINE).join();
@@ -72,6 +73,7 @@ class OutboxPayloadTest {
       OperatorId second = offeredTo(t, s1);
       t.accept(s1, second).join();
       t.end(s1, Actor.operator(second)).join();
+      t.submit(new Command.SendTranscript(s1, Actor.CLIENT, "jana@example.cz")).join();
       t.submit(new Command.CompleteWrapUp(s1, second, "sold", tricky)).join();
       t.submit(new Command.Feedback(s1, 5, tricky)).join();
       t.arrive(SessionId.of("s-2"), Entry.builder(Channel.WEB_CHAT).group(SALES).client("v-2").build()).join();
@@ -106,6 +108,8 @@ class OutboxPayloadTest {
     assertThat(outbox).filteredOn(r -> r.type().equals("message.received")).singleElement()
         .satisfies(r -> assertThat(STRICT.readTree(r.payload()).get("text").asString())
             .isEqualTo(tricky));
+    assertThat(outbox).filteredOn(r -> r.type().equals("session.offline_form")).singleElement()
+        .satisfies(r -> assertThat(STRICT.readTree(r.payload()).get("text").asString()).endsWith(tricky.strip()));
     assertThat(outbox).filteredOn(r -> r.type().equals("session.feedback")).singleElement()
         .satisfies(r -> assertThat(STRICT.readTree(r.payload()).get("rating").asInt()).isEqualTo(5));
   }

@@ -50,8 +50,8 @@ public final class TwilioVoice implements CallDialect {
       "completed", CallState.COMPLETED, "busy", CallState.BUSY, "failed", CallState.FAILED,
       "no-answer", CallState.NO_ANSWER, "canceled", CallState.CANCELED);
 
-  /** The entry parameter holding the call's SID, which {@link TwilioCalls} connects. */
-  static final String CALL_SID = "callSid";
+  /** The session parameter holding the Twilio call's SID: set on an inbound call's entry, and on an outgoing call's session once placed. */
+  public static final String CALL_SID = "callSid";
 
   private final String authToken;
   private final @Nullable String webhookUrl;

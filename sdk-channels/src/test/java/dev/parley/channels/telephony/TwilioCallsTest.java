@@ -156,4 +156,39 @@ class TwilioCallsTest {
       assertThat(line.poll(10, TimeUnit.SECONDS)).as("and her line is free again").isTrue();
     }
   }
+
+  @Test
+  @DisplayName("an operator's outgoing call rings his line, then the client's number, in a phone session his at once")
+  void placeCall() throws Exception {
+    TenantId acme = TenantId.of("acme");
+    OperatorId alice = OperatorId.of("alice");
+    InMemoryStorage storage = new InMemoryStorage();
+    try (Parley parley = Parley.builder().sameThread().storage(storage).build()) {
+      Tenant tenant = parley.tenant(acme);
+      tenant.defineGroup(GroupSpec.builder(GroupId.of("sales")).build()).join();
+      tenant.defineOperator(OperatorSpec.builder(alice).group(GroupId.of("sales")).channel(Channel.PHONE, 1).build()).join();
+      tenant.setStatus(alice, OperatorStatus.ONLINE).join();
+      ChannelGateway gateway = ChannelGateway.builder(parley, acme)
+          .adapter(TelephonyAdapter.builder(TwilioVoice.of(TwilioVoiceTckTest.TOKEN, TwilioVoiceTckTest.URL)).build())
+          .outgoingCalls(calls, "+15005550006", operator -> Optional.of(TwilioCalls.Line.phone("+14155550123")))
+          .build();
+      twilio.enqueue(call("CA77"));
+
+      SessionId session = gateway.placeCall(alice, "+420601123456", GroupId.of("sales")).get(10, TimeUnit.SECONDS);
+
+      RecordedRequest r = twilio.takeRequest(5, TimeUnit.SECONDS);
+      assertThat(r.getTarget()).endsWith("/Calls.json");
+      assertThat(form(r, "To")).isEqualTo("+14155550123");
+      assertThat(form(r, "From")).isEqualTo("+15005550006");
+      assertThat(form(r, "Twiml")).endsWith("<Dial><Number>+420601123456</Number></Dial></Response>");
+      SessionRecord record = storage.sessions().find("acme", session.value()).orElseThrow();
+      assertThat(record.status().name()).isEqualTo("ACTIVE");
+      assertThat(record.channel()).isEqualTo("PHONE");
+      assertThat(record.parameters()).containsEntry("callSid", "CA77");
+      assertThatThrownBy(() -> ChannelGateway.builder(parley, acme)
+          .adapter(TelephonyAdapter.builder(TwilioVoice.of(TwilioVoiceTckTest.TOKEN, TwilioVoiceTckTest.URL)).build())
+          .build().placeCall(alice, "+420601123456", null))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("outgoingCalls");
+    }
+  }
 }

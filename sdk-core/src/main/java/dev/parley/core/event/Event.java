@@ -21,7 +21,10 @@ import dev.parley.core.TenantSettings;
 import dev.parley.core.channel.OutboundMessage;
 import dev.parley.core.routing.SessionView;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -313,6 +316,53 @@ public sealed interface Event {
     @Override
     public SessionState state() {
       return SessionState.REFUSED;
+    }
+  }
+
+  /**
+   * The client of a session refused with the offline form filled it in ({@link
+   * dev.parley.core.Command.SubmitOfflineForm}); {@code entry} is how he came.
+   */
+  record OfflineFormSubmitted(
+      TenantId tenant, Instant at, Actor actor, SessionId session, Entry entry, Map<String, String> fields)
+      implements SessionEvent {
+    public OfflineFormSubmitted {
+      requireNonNull(session, "session");
+      requireNonNull(entry, "entry");
+      fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    @Override
+    public SessionState state() {
+      return SessionState.REFUSED;
+    }
+
+    /**
+     * The form as one text, as the session keeps it and a mail shows it: a {@code name: value}
+     * line per field, the {@code text} field last after a blank line.
+     */
+    public String text() {
+      StringBuilder s = new StringBuilder();
+      fields.forEach((name, value) -> {
+        if (!name.equals("text")) {
+          s.append(name).append(": ").append(value).append('\n');
+        }
+      });
+      String text = fields.get("text");
+      if (text != null) {
+        s.append(s.length() == 0 ? "" : "\n").append(text);
+      }
+      return s.toString().strip();
+    }
+  }
+
+  /** Someone asked for the session's transcript to be e-mailed to {@code to} ({@link dev.parley.core.Command.SendTranscript}). */
+  record TranscriptRequested(TenantId tenant, Instant at, Actor actor, SessionId session, SessionState state, String to)
+      implements SessionEvent {
+    public TranscriptRequested {
+      requireNonNull(session, "session");
+      requireNonNull(state, "state");
+      requireNonNull(to, "to");
     }
   }
 

@@ -33,6 +33,14 @@ public enum EventType {
   SESSION_ENDED_BY_CHATBOT("session.ended_by_chatbot"),
   /** {@link Event.SessionRefused} (not of a blocked client): {@code channel, client, reason, offlineForm, group}. */
   SESSION_REFUSED("session.refused"),
+  /**
+   * {@link Event.OfflineFormSubmitted}: {@code channel, client, group, name, email, phone} (the
+   * form's fields of those names, or null) and {@code text} (the whole form, {@link
+   * Event.OfflineFormSubmitted#text()}).
+   */
+  SESSION_OFFLINE_FORM("session.offline_form"),
+  /** {@link Event.TranscriptRequested}: {@code to} (the address). */
+  SESSION_TRANSCRIPT_REQUESTED("session.transcript_requested"),
   /** {@link Event.SessionOffered}: {@code group, operators} (an array of operator ids). */
   SESSION_OFFERED("session.offered"),
   /** {@link Event.OfferEnded}: {@code operator, reason, state}. */
@@ -115,6 +123,10 @@ public enum EventType {
       return Optional.of(SESSION_ENDED_BY_CHATBOT);
     } else if (event instanceof Event.SessionRefused) {
       return ((Event.SessionRefused) event).entry() == null ? Optional.empty() : Optional.of(SESSION_REFUSED);
+    } else if (event instanceof Event.OfflineFormSubmitted) {
+      return Optional.of(SESSION_OFFLINE_FORM);
+    } else if (event instanceof Event.TranscriptRequested) {
+      return Optional.of(SESSION_TRANSCRIPT_REQUESTED);
     } else if (event instanceof Event.SessionOffered) {
       return Optional.of(SESSION_OFFERED);
     } else if (event instanceof Event.OfferEnded) {

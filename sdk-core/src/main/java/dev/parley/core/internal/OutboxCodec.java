@@ -50,6 +50,12 @@ final class OutboxCodec {
       Entry entry = requireNonNull(r.entry(), "a blocked client's refusal stays out of the outbox");
       return entry(json, entry).put("reason", r.reason().name()).put("offlineForm", r.offlineForm())
           .put("group", entry.group().map(GroupId::value).orElse(null));
+    } else if (e instanceof Event.OfflineFormSubmitted f) {
+      return entry(json, f.entry()).put("group", f.entry().group().map(GroupId::value).orElse(null))
+          .put("name", f.fields().get("name")).put("email", f.fields().get("email"))
+          .put("phone", f.fields().get("phone")).put("text", f.text());
+    } else if (e instanceof Event.TranscriptRequested t) {
+      return json.put("to", t.to());
     } else if (e instanceof Event.SessionOffered) {
       Event.SessionOffered o = (Event.SessionOffered) e;
       List<String> operators = new ArrayList<>(o.operators().size());

@@ -217,6 +217,14 @@ final class Recorder {
       close(key);
       return;
     }
+    if (e instanceof Event.OfflineFormSubmitted f) { // the refused session's first and only message
+      out.messages.add(new MessageRecord(f.tenant().value(), f.session().value(), f.session().value() + ":offline-form",
+          f.at(), MessageRecord.Sender.CLIENT, null, f.text(), List.of(), MessageRecord.Delivery.SENT));
+      return;
+    }
+    if (e instanceof Event.TranscriptRequested) {
+      return; // for the outbox and its mailer: the record does not change
+    }
     Draft d = last != null && last.key.session().equals(e.session()) && last.key.tenant().equals(e.tenant())
         ? last : sessions.get(new Writes.Key(e.tenant(), e.session()));
     if (d == null) {

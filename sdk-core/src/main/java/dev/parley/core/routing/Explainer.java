@@ -33,6 +33,10 @@ final class Explainer {
       case LiveSession.BY_REOPENING:
         routedBy = "reopening " + s.reopens + " in its group";
         break;
+      case LiveSession.BY_OUTREACH:
+        routedBy = "operator " + (s.target != null ? s.target.id : "?") + " reached out to the client"
+            + (s.reopens != null ? ", continuing " + s.reopens : "");
+        break;
       case LiveSession.BY_RESTORE:
         routedBy = "restored from storage after a restart, in " + (s.target != null ? "operator " + s.target.id : "group " + s.group.id);
         break;

@@ -34,6 +34,7 @@ final class LiveSession {
   static final int BY_INVITATION = -3;
   static final int BY_REOPENING = -4;
   static final int BY_RESTORE = -5;
+  static final int BY_OUTREACH = -6;
 
   final SessionId id;
   /** What the client came with; the client tab's edits change his name, phone and e-mail. */

@@ -111,6 +111,18 @@ public final class RoutingCore {
   /** The groups' specs for snapshots: an immutable copy, replaced when a group is defined or removed. */
   private Map<GroupId, GroupSpec> groupSpecs = Map.of();
   private final Map<SessionId, LiveSession> sessions = new HashMap<>();
+  /**
+   * Sessions refused with the offline form whose form has not come, with how they came: the
+   * latest {@value #FORMS_AWAITED} only, the oldest forgotten first (a client rarely fills a form
+   * in after hours of others).
+   */
+  private final Map<SessionId, Entry> formsAwaited = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<SessionId, Entry> eldest) {
+      return size() > FORMS_AWAITED;
+    }
+  };
+  private static final int FORMS_AWAITED = 10_000;
   private final Map<ClientRef, String> blacklist = new HashMap<>();
   /** Each client's latest session the core knows, by his identity on its channel. */
   private final Map<ClientRef, LiveSession> byClient = new HashMap<>();
@@ -398,6 +410,12 @@ public final class RoutingCore {
       setPhoneLine((Command.SetPhoneLine) command);
     } else if (command instanceof Command.Reopen) {
       reopen((Command.Reopen) command);
+    } else if (command instanceof Command.Outreach c) {
+      outreach(c);
+    } else if (command instanceof Command.SubmitOfflineForm c) {
+      submitOfflineForm(c);
+    } else if (command instanceof Command.SendTranscript c) {
+      sendTranscript(c);
     } else if (command instanceof Command.AddNote) {
       addNote((Command.AddNote) command);
     } else if (command instanceof Command.InviteCollaborator) {
@@ -954,6 +972,9 @@ public final class RoutingCore {
     if (!channel.asynchronous() && !online) {
       emit(new Event.SessionRefused(
           tenant, now, Actor.SYSTEM, id, channel, RefusalReason.NOBODY_ONLINE, channel.offersOfflineForm(), entry));
+      if (channel.offersOfflineForm()) {
+        formsAwaited.put(id, entry);
+      }
       return;
     }
     if (g != null && g.waiting >= g.spec().maxQueueLength()) {
@@ -996,6 +1017,80 @@ public final class RoutingCore {
     }
     GroupState g = old.group != null && groups.get(old.group.id) == old.group ? old.group : null;
     arrive(c.session(), old.entry, old.id, g, c.by());
+  }
+
+  /** A session the operator starts himself, his at once: every check first, then queued, offered and accepted. */
+  private void outreach(Command.Outreach c) {
+    OperatorState op = operator(c.operator());
+    Actor actor = Actor.operator(op.id);
+    Entry entry = c.entry();
+    LiveSession old = c.reopens() == null ? null : sessions.get(c.reopens());
+    GroupState g;
+    if (old != null) {
+      if (old.state != SessionState.ENDED || !old.entry.client().equals(entry.client())) {
+        throw new IllegalTransitionException(old.id, old.state, "contact its client again: only an ended session of "
+            + "the same client is continued");
+      }
+      entry = old.entry;
+      g = old.group != null && groups.get(old.group.id) == old.group ? old.group : null;
+    } else {
+      g = entry.group().isPresent() ? group(entry.group().get()) : null;
+    }
+    if (sessions.containsKey(c.session())) {
+      throw new DuplicateException("session", c.session().value());
+    }
+    ClientRef client = entry.client().orElseThrow();
+    if (blacklist.containsKey(client)) {
+      throw new NotPermittedException(actor, "reach " + client + ": the client is blocked");
+    }
+    LiveSession current = byClient.get(client);
+    if (inProgress(current)) {
+      throw new IllegalTransitionException(current.id, current.state, "start another session with its client");
+    }
+    int ch = entry.channel().ordinal();
+    if (!op.eligible(ch)) {
+      throw new CapacityExceededException(op.id, entry.channel(), op.load(ch), op.capacity(ch),
+          " (or he is not online, the channel is switched off, or his phone line is not available)");
+    }
+    LiveSession s = new LiveSession(c.session(), entry, arrivals++, now, c.reopens(), 0, LiveSession.BY_OUTREACH);
+    sessions.put(s.id, s);
+    byClient.put(client, s);
+    s.target = op;
+    if (g != null) {
+      joinGroup(s, g);
+    }
+    emit(new Event.SessionQueued(tenant, now, actor, s.id, entry, g == null ? null : g.id, op.id, 0, s.reopens));
+    offer(s, op, CandidateIndex.NONE, 1);
+    if (s.state == SessionState.OFFERED) { // a group that accepts by itself did already
+      activate(s, actor);
+    }
+  }
+
+  private void submitOfflineForm(Command.SubmitOfflineForm c) {
+    Entry entry = formsAwaited.remove(c.session());
+    if (entry == null) {
+      throw sessions.containsKey(c.session())
+          ? new IllegalTransitionException(c.session(), sessions.get(c.session()).state,
+              "fill in its offline form: only a session refused because nobody was online has one")
+          : new NoSuchSessionException(c.session());
+    }
+    emit(new Event.OfflineFormSubmitted(tenant, now, Actor.CLIENT, c.session(), entry, c.fields()));
+  }
+
+  private void sendTranscript(Command.SendTranscript c) {
+    LiveSession s = known(c.session());
+    if (c.by().kind() == Actor.Kind.OPERATOR && !serves(s, c.by())) {
+      throw new NotPermittedException(c.by(), "send the transcript of session " + s.id + ": he neither serves nor served it");
+    }
+    if (c.by().kind() == Actor.Kind.BOT) {
+      throw new NotPermittedException(c.by(), "send transcripts: the client, his operator or an administrator may");
+    }
+    boolean served = s.state == SessionState.ACTIVE || s.state == SessionState.WRAP_UP
+        || (s.state == SessionState.ENDED && s.acceptedAt != null);
+    if (!served) { // a session redirected back to a queue waits for its next operator first
+      throw new IllegalTransitionException(s.id, s.state, "send its transcript: it is not being served or over");
+    }
+    emit(new Event.TranscriptRequested(tenant, now, c.by(), s.id, s.state, c.to()));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -2232,6 +2327,8 @@ public final class RoutingCore {
       id = ((Command.Arrive) command).session();
     } else if (command instanceof Command.Reopen) {
       id = ((Command.Reopen) command).session();
+    } else if (command instanceof Command.Outreach o) {
+      id = o.session();
     } else if (command instanceof Command.ClientMessage) {
       Command.ClientMessage c = (Command.ClientMessage) command;
       id = inProgress(byClient.get(c.entry().client().orElseThrow())) ? null : c.session();

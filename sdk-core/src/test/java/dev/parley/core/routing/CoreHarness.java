@@ -79,11 +79,23 @@ final class CoreHarness {
 
   private final ShadowModel model = new ShadowModel();
   private long sessionIds;
+  private final boolean reaching;
   private long steps;
   private long refusedCommands;
+  private long outreaches;
 
   CoreHarness(Choices choices) {
+    this(choices, false);
+  }
+
+  /**
+   * @param reaching whether operators also reach clients ({@link Command.Outreach}) and sessions
+   *     ask for mail (offline forms, transcripts): off for the sequences whose seeds' coverage the
+   *     model-based test pins down
+   */
+  CoreHarness(Choices choices, boolean reaching) {
     this.choices = choices;
+    this.reaching = reaching;
     apply(new Command.DefineChatbot(ChatbotTest.bot(BOT)));
     apply(new Command.DefineChatbot(ChatbotTest.bot(STRANGER)));
     for (int g = 0; g < GROUPS; g++) {
@@ -110,6 +122,11 @@ final class CoreHarness {
 
   long refusedCommands() {
     return refusedCommands;
+  }
+
+  /** How many sessions operators started themselves ({@link Command.Outreach}) and got. */
+  long outreaches() {
+    return outreaches;
   }
 
   /** How often each kind of event, and each kind of refusal, occurred: what the run exercised. */
@@ -171,6 +188,8 @@ final class CoreHarness {
         return chatbot();
       case 18:
         return presence();
+      case 19:
+        return reaching && choices.nextInt(2) == 0 ? reach() : null;
       default:
         return null;
     }
@@ -317,6 +336,33 @@ final class CoreHarness {
     }
   }
 
+  /** An operator reaches a client (a new conversation, or again after an earlier session), an offline form, a transcript. */
+  private Command reach() {
+    switch (choices.nextInt(4)) {
+      case 0: {
+        List<SessionId> forms = model.formsAwaited();
+        return forms.isEmpty() ? null : new Command.SubmitOfflineForm(forms.get(choices.nextInt(forms.size())),
+            Map.of("text", "call me back"));
+      }
+      case 1: {
+        ShadowModel.Session s = model.sessions().isEmpty() ? null : anyOf(model.sessions().values());
+        Actor by = s == null || s.holder == null || choices.nextInt(3) == 0 ? Actor.CLIENT : Actor.operator(s.holder);
+        return new Command.SendTranscript(s == null ? SessionId.of("s0") : s.id, choices.nextInt(4) == 0
+            ? Actor.operator(anyOperator()) : by, "client@example.cz");
+      }
+      default: {
+        Channel channel = choices.nextInt(3) == 0 ? Channel.PHONE : Channel.WHATSAPP;
+        Entry.Builder entry = Entry.builder(channel).client(clients.get(choices.nextInt(clients.size())));
+        if (choices.nextInt(2) == 0) {
+          entry.group(anyGroup());
+        }
+        SessionId earlier = sessionIds == 0 || choices.nextInt(2) == 0 ? null : SessionId.of("s" + choices.nextInt((int) sessionIds));
+        return new Command.Outreach(SessionId.of("s" + sessionIds++), anyOperator(), channel == Channel.PHONE ? null : earlier,
+            entry.build());
+      }
+    }
+  }
+
   private Command invitationOrBlock() {
     switch (choices.nextInt(4)) {
       case 0:
@@ -429,6 +475,11 @@ final class CoreHarness {
       assertThat(events).as("a refused %s emits nothing", command).isEmpty();
       assertThat(fingerprint()).as("a refused %s changes nothing (%s)", command, e.getMessage()).isEqualTo(before);
       return;
+    }
+    if (command instanceof Command.Outreach o) {
+      outreaches++;
+      assertThat(core.session(o.session()).orElseThrow().operator()).as("an outreach is its operator's at once")
+          .isEqualTo(o.operator());
     }
     model.observe(events);
   }

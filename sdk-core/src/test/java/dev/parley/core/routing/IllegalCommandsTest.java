@@ -36,6 +36,7 @@ import dev.parley.core.event.Event.OfferEnded;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -174,6 +175,18 @@ class IllegalCommandsTest {
             IllegalTransitionException.class),
         refuse("reopening an abandoned session", new Command.Reopen(sid("abandoned"), sid("n2"), ADMIN),
             IllegalTransitionException.class),
+        refuse("an offline form for an unknown session", new Command.SubmitOfflineForm(sid("nope"), Map.of("text", "x")),
+            NoSuchSessionException.class),
+        refuse("an offline form for a served session", new Command.SubmitOfflineForm(sid("active"), Map.of("text", "x")),
+            IllegalTransitionException.class),
+        refuse("a transcript of an unknown session", new Command.SendTranscript(sid("nope"), ADMIN, "a@b.cz"),
+            NoSuchSessionException.class),
+        refuse("a transcript of a queued session", new Command.SendTranscript(sid("queued"), ADMIN, "a@b.cz"),
+            IllegalTransitionException.class),
+        refuse("a transcript of an abandoned session", new Command.SendTranscript(sid("abandoned"), Actor.CLIENT, "a@b.cz"),
+            IllegalTransitionException.class),
+        refuse("a transcript of another operator's session",
+            new Command.SendTranscript(sid("active"), Actor.operator(BOB), "a@b.cz"), NotPermittedException.class),
         // not his
         refuse("accepting a session offered to another", new Command.Accept(sid("offered"), ALICE),
             NotPermittedException.class),

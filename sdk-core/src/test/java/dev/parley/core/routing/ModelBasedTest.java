@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code -Dparley.model.seeds=SEED -Dparley.model.steps=STEPS}.
  */
 class ModelBasedTest {
-  /** Seeds and steps per seed: 20 × 50,000 = one million steps in the normal build. */
+  /** Seeds and steps per seed: 20 × 50,000 = one million steps in the normal build (and 5 × 50,000 reaching clients). */
   private static final long STEPS = Long.getLong("parley.model.steps", 50_000);
   private static final String SEEDS = System.getProperty("parley.model.seeds", "");
 
@@ -25,6 +25,21 @@ class ModelBasedTest {
         ? LongStream.rangeClosed(1, 20)
         : Stream.of(SEEDS.split(",")).mapToLong(Long::parseLong);
     return seeds.mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> run(seed)));
+  }
+
+  @TestFactory
+  @DisplayName("random command sequences with outreach, offline forms and transcripts never break an invariant")
+  Stream<DynamicTest> withOutreachAndMail() {
+    return LongStream.rangeClosed(101, 105).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+      CoreHarness harness = new CoreHarness(CoreHarness.Choices.seeded(seed), true);
+      for (long i = 0; i < STEPS; i++) {
+        harness.step();
+      }
+      assertThat(harness.seen()).as("what seed %s exercised", seed).containsKeys("OfflineFormSubmitted",
+          "TranscriptRequested", "SessionAccepted", "CapacityExceededException", "IllegalTransitionException",
+          "NotPermittedException", "DuplicateException");
+      assertThat(harness.outreaches()).as("sessions operators started themselves").isPositive();
+    }));
   }
 
   private static void run(long seed) {

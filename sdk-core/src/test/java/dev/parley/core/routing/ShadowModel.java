@@ -77,6 +77,8 @@ final class ShadowModel {
   private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
   private final Set<ClientRef> blocked = new HashSet<>();
   private final List<String> invitationCodes = new ArrayList<>();
+  /** Sessions refused with the offline form, whose form has not come. */
+  private final List<SessionId> formsAwaited = new ArrayList<>();
   private final Map<String, Long> seen = new TreeMap<>();
   private long arrivals;
 
@@ -86,6 +88,10 @@ final class ShadowModel {
   }
 
   /** Invitation codes ever created. */
+  List<SessionId> formsAwaited() {
+    return formsAwaited;
+  }
+
   List<String> invitationCodes() {
     return invitationCodes;
   }
@@ -184,11 +190,20 @@ final class ShadowModel {
       if (r.reason() == Event.RefusalReason.BLOCKED) {
         assertThat(r.entry()).as("nothing is kept of a blocked client").isNull();
       }
+      if (r.offlineForm()) {
+        assertThat(r.reason()).as("the offline form is for clients who came when nobody was online")
+            .isEqualTo(Event.RefusalReason.NOBODY_ONLINE);
+        formsAwaited.add(r.session());
+      }
+      return;
+    }
+    if (e instanceof Event.OfflineFormSubmitted f) {
+      assertThat(formsAwaited.remove(f.session())).as("a form only for a session refused with one, once").isTrue();
       return;
     }
     Session s = sessions.get(e.session());
     if (s == null) {
-      if (e instanceof Event.FeedbackGiven || e instanceof Event.NoteAdded) {
+      if (e instanceof Event.FeedbackGiven || e instanceof Event.NoteAdded || e instanceof Event.TranscriptRequested) {
         return;
       }
       fail("event for a session the model does not know: " + e);
@@ -278,6 +293,8 @@ final class ShadowModel {
     } else if (e instanceof Event.WrapUpCompleted) {
       assertThat(s.state).isEqualTo(SessionState.WRAP_UP);
       sessions.remove(s.id);
+    } else if (e instanceof Event.TranscriptRequested) {
+      assertThat(s.state).as("a transcript of %s, served", s.id).isIn(SessionState.ACTIVE, SessionState.WRAP_UP);
     } else if (e instanceof Event.ClientPresenceChanged p) {
       assertThat(s.channel.connected()).as("%s on %s has no connection", s.id, s.channel).isTrue();
       s.graceEnds = p.connected() ? null : p.graceEnds();

@@ -1,6 +1,8 @@
 package dev.parley.examples.demo;
 
 import dev.parley.channels.ChannelGateway;
+import dev.parley.channels.email.EmailAdapter;
+import dev.parley.channels.email.OutboxMailer;
 import dev.parley.channels.whatsapp.WhatsAppAdapter;
 import dev.parley.core.Channel;
 import dev.parley.core.Parley;
@@ -11,13 +13,13 @@ import dev.parley.core.TenantSettings;
 import dev.parley.transport.netty.ParleyServer;
 import dev.parley.transport.netty.SignedTokens;
 import java.net.URI;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A running demo contact center: the engine on the embedded SQLite database in the data directory,
  * the tenant {@code demo} (seeded on the first start), the WhatsApp webhook, and the Netty server
- * with the operator console, chat widget and admin pages. The key that signs the widgets' session
+ * with the operator console, chat widget and admin pages; given an SMTP server, it mails offline
+ * forms to the tenant's address and transcripts to clients. The key that signs the widgets' session
  * tokens is kept in the data directory too, so that after a restart (or a crash) on the same data
  * every client resumes his chat.
  *
@@ -27,13 +29,16 @@ public final class DemoCenter implements AutoCloseable {
   /** The demo's one tenant. */
   public static final TenantId TENANT = TenantId.of("demo");
 
-  private static final Logger log = LoggerFactory.getLogger(DemoCenter.class);
   private static final String PAGES = "dev/parley/examples/demo/web";
+  /** The sender of the demo's mails. */
+  private static final String MAIL_FROM = "support@demo.example";
 
   private final DemoOptions options;
   private final JdbcStorage storage;
   private final Parley parley;
   private final ParleyServer server;
+  /** Mails offline forms and transcripts, when the demo was given an SMTP server. */
+  private final @Nullable OutboxMailer mailer;
   private final boolean seeded;
 
   private DemoCenter(DemoOptions options, JdbcStorage storage, Parley parley) {
@@ -48,12 +53,17 @@ public final class DemoCenter implements AutoCloseable {
       options.operatorGrace().ifPresent(settings::operatorGrace);
       tenant.configure(settings.build()).join();
     }
+    WhatsAppAdapter.Builder whatsApp = WhatsAppAdapter.builder(options.whatsAppPhoneNumberId(),
+            options.whatsAppAccessToken().orElse("none"), options.whatsAppAppSecret(), options.whatsAppVerifyToken())
+        .blocked(ChannelGateway.blacklist(parley, TENANT));
+    options.whatsAppGraphUrl().ifPresent(whatsApp::baseUrl);
     ChannelGateway gateway = ChannelGateway.builder(parley, TENANT)
-        .adapter(WhatsAppAdapter.builder(options.whatsAppPhoneNumberId(), options.whatsAppAccessToken().orElse("none"),
-                options.whatsAppAppSecret(), options.whatsAppVerifyToken())
-            .blocked(ChannelGateway.blacklist(parley, TENANT)).build())
+        .adapter(whatsApp.build())
         .queueUpdates(Channel.WHATSAPP)
         .build();
+    mailer = options.mail().map(mail -> OutboxMailer.builder(parley, TENANT,
+            EmailAdapter.builder(MAIL_FROM).fromName("Parley demo").smtp(mail.host(), mail.port()).build())
+        .offlineFormsTo(mail.offlineFormsTo()).build()).orElse(null);
     server = ParleyServer.builder(parley)
         .bind(options.bind())
         .port(options.port())
@@ -63,7 +73,6 @@ public final class DemoCenter implements AutoCloseable {
         .clientTokens(SignedTokens.withKey(ClientTokenKey.in(options.dataDir())))
         .gateway(TENANT, gateway)
         .pages(DemoCenter.class.getClassLoader(), PAGES)
-        .offlineForms((t, fields) -> log.info("offline form for {}: {}", t, fields))
         .build();
   }
 
@@ -78,7 +87,7 @@ public final class DemoCenter implements AutoCloseable {
     JdbcStorage storage = JdbcStorage.embedded(options.dataDir().resolve("parley.db")).build();
     Parley parley = null;
     try {
-      parley = Parley.builder().storage(storage).build();
+      parley = Parley.builder().storage(storage).outbox().build(); // the outbox: what the mailer sends
       DemoCenter center = new DemoCenter(options, storage, parley);
       center.server.start();
       return center;
@@ -110,10 +119,13 @@ public final class DemoCenter implements AutoCloseable {
     return options;
   }
 
-  /** Stops serving (draining requests in flight), then the engine, then the database. */
+  /** Stops serving (draining requests in flight), then the mailer, the engine, the database. */
   @Override
   public void close() {
     server.close();
+    if (mailer != null) {
+      mailer.close();
+    }
     parley.close();
     storage.close();
   }

@@ -3,7 +3,15 @@ package dev.parley.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.parley.core.Channel;
+import dev.parley.core.Command;
+import dev.parley.core.Entry;
+import dev.parley.core.SessionId;
 import dev.parley.storage.SessionRecord;
+import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +20,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -33,8 +48,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a client enters through the widget, alice accepts in her console, they chat, alice redirects the
  * client to dan with a note, dan ends and wraps up, the client gives feedback, and the admin page
  * finds the session; alice's day with templates, the client tab, contacts, tag suggestions and
- * away reasons. Screenshots of alice's console are saved as {@code target/demo-console.png} and
- * {@code target/demo-console-day.png}. Skipped where no Chromium is installed.
+ * away reasons; with nobody online the offline form arrives as an e-mail (GreenMail), a chat ends
+ * with its transcript by e-mail, and alice contacts a WhatsApp client again (the Graph API on a
+ * local server). Screenshots of alice's console are saved as {@code target/demo-console.png},
+ * {@code target/demo-console-day.png} and {@code target/demo-outreach.png}, the offline form as
+ * {@code target/demo-offline-form.png}. Skipped where no Chromium is installed.
  */
 @DisplayName("The demo in a real browser")
 class DemoBrowserTest {
@@ -49,12 +67,31 @@ class DemoBrowserTest {
   private ChromeDriver operators;
   private ChromeDriver client;
 
+  /** A real SMTP server the demo mails offline forms and transcripts to. */
+  private final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+  /** Stands for Meta's Graph API: answers every WhatsApp send, and keeps what it was sent. */
+  private final MockWebServer graph = new MockWebServer();
+  private final BlockingQueue<String> graphBodies = new LinkedBlockingQueue<>();
+
   @BeforeEach
-  void start() {
+  void start() throws IOException {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "no Chromium here: install Debian's chromium and chromium-driver (.ci/run does)");
+    smtp.start();
+    graph.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        graphBodies.add(request.getBody() == null ? "" : request.getBody().utf8());
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+            .body("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid." + graphBodies.size() + "\"}]}")
+            .build();
+      }
+    });
+    graph.start(0);
     center = DemoCenter.start(new DemoOptions("127.0.0.1", 0, data, ADMIN, PASSWORD, "app-secret", "verify",
-        Optional.empty(), "demo", Optional.empty(), Optional.empty()));
+        Optional.of("graph-token"), "demo", Optional.empty(), Optional.empty(),
+        Optional.of(new DemoOptions.Mail("127.0.0.1", smtp.getSmtp().getPort(), "team@demo.example")),
+        Optional.of(graph.url("/v23.0/").toString())));
     operators = browser("operators");
     client = browser("client");
   }
@@ -69,6 +106,8 @@ class DemoBrowserTest {
     if (center != null) {
       center.close();
     }
+    graph.close();
+    smtp.stop();
   }
 
   private ChromeDriver browser(String profile) {
@@ -362,5 +401,88 @@ class DemoBrowserTest {
     textAppears(client, "#dry-run-answer", "returns");
     Files.write(Path.of("target/demo-admin-config.png"),
         client.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** The next body the Graph API got that contains {@code text}, waiting up to 20 s. */
+  private String graphGot(String text) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    for (String body; (body = graphBodies.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS)) != null; ) {
+      if (body.contains(text)) {
+        return body;
+      }
+    }
+    throw new AssertionError("the Graph API got nothing with " + text);
+  }
+
+  private MimeMessage mailed(int count) {
+    assertThat(smtp.waitForIncomingEmail(20_000, count)).as("%d mails arrive", count).isTrue();
+    return smtp.getReceivedMessages()[count - 1];
+  }
+
+  private void screenshot(WebDriver driver, String name) throws IOException {
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target", name), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** Jana opens the widget and enters with her e-mail and a first message. */
+  private void janaEnters(String message) {
+    client.get(url("widget.html"));
+    visible(client, "#entry-name").sendKeys("Jana Nováková");
+    client.findElement(By.id("entry-email")).sendKeys("jana@example.cz");
+    client.findElement(By.id("entry-message")).sendKeys(message);
+    client.findElement(By.id("entry-submit")).click();
+  }
+
+  @Test
+  @DisplayName("nobody online: the offline form arrives as an e-mail; a chat ends with the transcript by e-mail (alice's and the client's); alice contacts a WhatsApp client again")
+  void offlineFormTranscriptAndOutreach() throws Exception {
+    janaEnters("Please call me back about order 42.");
+    visible(client, "#offline");
+    screenshot(client, "demo-offline-form.png");
+    click(client, "#offline-submit");
+    MimeMessage form = mailed(1);
+    assertThat(form.getAllRecipients()[0].toString()).isEqualTo("team@demo.example");
+    assertThat(form.getSubject()).isEqualTo("Offline form from Jana Nováková");
+    assertThat(GreenMailUtil.getBody(form)).contains("Please call me back about order 42.");
+
+    logIn("alice");
+    janaEnters("Where is my parcel?");
+    click(operators, "#offers .offer button.accept");
+    textAppears(operators, "#session-messages", "Where is my parcel?");
+    operatorWrites("It arrives tomorrow.");
+    waiting(operators).until(d -> "jana@example.cz".equals(d.findElement(By.id("transcript-to")).getAttribute("value")));
+    click(operators, "#end-transcript");
+    click(operators, "#end");
+    MimeMessage transcript = mailed(2);
+    assertThat(transcript.getAllRecipients()[0].toString()).isEqualTo("jana@example.cz");
+    assertThat(GreenMailUtil.getBody(transcript)).contains("Jana Nov").contains("alice: It arrives tomorrow.");
+    visible(operators, "#wrapup");
+    click(operators, "#wrapup-submit");
+    textAppears(operators, "#no-session", "Accept a client");
+    visible(client, "#feedback");
+    click(client, "#transcript-send"); // the client asks too: to the address he entered with
+    assertThat(mailed(3).getAllRecipients()[0].toString()).isEqualTo("jana@example.cz");
+
+    center.parley().submit(DemoCenter.TENANT, new Command.ClientMessage(SessionId.of("wa-1"),
+        Entry.builder(Channel.WHATSAPP).client("420777111222").name("Petr").build(), "wamid.in-1", "Hi, about my order",
+        List.of())).join();
+    click(operators, "#offers .offer button.accept");
+    textAppears(operators, "#session-messages", "Hi, about my order");
+    visible(operators, "#composer-text").sendKeys("Let me check.");
+    click(operators, "#composer-send");
+    assertThat(graphGot("Let me check.")).contains("\"to\":\"420777111222\"");
+    click(operators, "#end");
+    visible(operators, "#wrapup");
+    click(operators, "#wrapup-submit");
+
+    click(operators, "#reach-recent .recent[data-session='wa-1'] button.contact");
+    textAppears(operators, "#session-head", "Petr");
+    visible(operators, "#composer-text").sendKeys("Your order has shipped.");
+    click(operators, "#composer-send");
+    assertThat(graphGot("Your order has shipped.")).contains("\"to\":\"420777111222\"");
+    SessionRecord reopened = center.parley().storage().sessions().live("demo").get(0);
+    assertThat(reopened.reopens()).contains("wa-1");
+    assertThat(reopened.operator()).contains("alice");
+    screenshot(operators, "demo-outreach.png");
   }
 }

@@ -45,7 +45,7 @@ class DemoCenterTest {
 
   private DemoCenter start(Optional<Duration> clientGrace) {
     return DemoCenter.start(new DemoOptions("127.0.0.1", 0, data, "admin-token", "pw", "app-secret", "verify-me",
-        Optional.empty(), "demo", clientGrace, Optional.empty()));
+        Optional.empty(), "demo", clientGrace, Optional.empty(), Optional.empty(), Optional.empty()));
   }
 
   /** A web-chat widget's socket: the text frames it received, in order. */

@@ -42,6 +42,11 @@ class DemoOptionsTest {
     assertThat(graces.operatorGrace()).contains(Duration.ofMinutes(2));
     assertThat(DemoOptions.parse(new String[] {"--client-grace", "PT0S"}).clientGrace()).contains(Duration.ZERO);
     assertThat(o.clientGrace()).isEmpty();
+    assertThat(o.mail()).isEmpty();
+    DemoOptions mail = DemoOptions.parse(new String[] {"--smtp", "mail.example:2525", "--offline-forms-to", "team@shop.example",
+        "--whatsapp-graph-url", "http://127.0.0.1:9/v23.0/"});
+    assertThat(mail.mail()).contains(new DemoOptions.Mail("mail.example", 2525, "team@shop.example"));
+    assertThat(mail.whatsAppGraphUrl()).contains("http://127.0.0.1:9/v23.0/");
   }
 
   @ParameterizedTest
@@ -55,7 +60,9 @@ class DemoOptionsTest {
       "--port 1 --port 2       | --port is given twice",
       "--client-grace soon     | --client-grace must be a duration such as 30s, 2m or 1h, not 'soon'",
       "--operator-grace 25h    | --operator-grace must be 0 to 1 day, not 25h",
-      "--operator-grace=-PT1S  | --operator-grace must be a duration"})
+      "--operator-grace=-PT1S  | --operator-grace must be a duration",
+      "--smtp localhost:25     | --smtp and --offline-forms-to go together",
+      "--smtp=localhost --offline-forms-to=a@b.cz | --smtp must be HOST:PORT"})
   void refuses(String args, String message) {
     assertThatThrownBy(() -> DemoOptions.parse(args.split(" "))).isInstanceOf(BadOptionException.class)
         .hasMessageContaining(message);

@@ -34,6 +34,9 @@ sealed interface ClientFrame {
   /** The client rates the session, 1 to 5. */
   record Feedback(@Nullable String ref, int rating, @Nullable String comment) implements ClientFrame {}
 
+  /** The client asks for his session's transcript by e-mail. */
+  record Transcript(@Nullable String ref, String email) implements ClientFrame {}
+
   /** The offline form, filled in after nobody was online. */
   record Offline(@Nullable String ref, TenantId tenant, Map<String, String> fields) implements ClientFrame {}
 }

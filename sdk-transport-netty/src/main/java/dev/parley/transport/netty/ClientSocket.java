@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class ClientSocket extends SocketHandler {
   private static final Logger log = LoggerFactory.getLogger(ClientSocket.class);
 
-  /** The tenant whose offline form the client may fill in, once nobody was online. */
-  private volatile @Nullable TenantId offlineTenant;
+  /** The session refused because nobody was online, whose offline form the client may fill in. */
+  private volatile @Nullable Principal offlineForm;
   /** Set by the first {@code enter}: one connection, one arrival. Confined to the event loop. */
   private boolean entered;
 
@@ -68,6 +67,8 @@ final class ClientSocket extends SocketHandler {
     } else if (frame instanceof ClientFrame.Feedback) {
       ClientFrame.Feedback f = (ClientFrame.Feedback) frame;
       answer(f.ref(), submit(me, new Command.Feedback(session, f.rating(), f.comment())));
+    } else if (frame instanceof ClientFrame.Transcript t) {
+      answer(t.ref(), submit(me, new Command.SendTranscript(session, Actor.CLIENT, t.email())));
     }
   }
 
@@ -92,7 +93,7 @@ final class ClientSocket extends SocketHandler {
           .map(Event.SessionRefused.class::cast).findFirst();
       if (refused.isPresent()) {
         if (refused.get().offlineForm()) {
-          offlineTenant = tenant;
+          offlineForm = Principal.client(tenant, session);
         }
         peer.send(withRef(Frames.of("refused").put("reason", refused.get().reason().name())
             .put("offlineForm", refused.get().offlineForm()), enter.ref()));
@@ -157,23 +158,14 @@ final class ClientSocket extends SocketHandler {
     });
   }
 
+  /** The form goes to the refused session: the engine keeps it and tells it (to webhooks, a mailer). */
   private void offline(ClientFrame.Offline form) {
-    if (!form.tenant().equals(offlineTenant)) {
+    Principal refused = offlineForm;
+    if (refused == null || !form.tenant().equals(refused.tenant())) {
       throw new WireException(409, "IllegalState", "the offline form is for a client refused because nobody was online")
           .answering(form.ref());
     }
-    try {
-      server.workers.execute(() -> {
-        try {
-          server.offlineForms.submitted(form.tenant(), form.fields());
-          peer.send(Frames.ok(form.ref()));
-        } catch (RuntimeException e) {
-          refuse(form.ref(), e);
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      throw new WireException(503, "Unavailable", "the server is busy; try again").answering(form.ref());
-    }
+    answer(form.ref(), submit(refused, new Command.SubmitOfflineForm(refused.session(), form.fields())));
   }
 
   /** The browser, OS and language the handshake told, and a visitor id, where the widget did not. */

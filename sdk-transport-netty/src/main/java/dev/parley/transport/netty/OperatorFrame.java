@@ -1,6 +1,8 @@
 package dev.parley.transport.netty;
 
+import dev.parley.core.ClientRef;
 import dev.parley.core.Command;
+import dev.parley.core.GroupId;
 import dev.parley.core.SessionId;
 import dev.parley.core.channel.OutboundMessage;
 import dev.parley.storage.ContactRecord;
@@ -27,6 +29,14 @@ sealed interface OperatorFrame {
 
   /** The redirect picker: groups with their online / busy / away counts. */
   record Picker(@Nullable String ref) implements OperatorFrame {}
+
+  /**
+   * The operator reaches a client through the tenant's channel gateway: the client of the ended
+   * session {@code ended} again, or {@code to} anew (a template on a messaging network, a call on
+   * the phone).
+   */
+  record Reach(@Nullable String ref, @Nullable SessionId ended, @Nullable ClientRef to,
+      OutboundMessage.@Nullable Template template, @Nullable GroupId group) implements OperatorFrame {}
 
   /** The preview of a waiting client: the same as his tab shows. */
   record Preview(@Nullable String ref, SessionId session) implements OperatorFrame {}

@@ -1,7 +1,10 @@
 package dev.parley.transport.netty;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.parley.channels.ChannelGateway;
 import dev.parley.core.Actor;
+import dev.parley.core.Channel;
 import dev.parley.core.Command;
 import dev.parley.core.NoSuchSessionException;
 import dev.parley.core.OperatorId;
@@ -87,6 +90,8 @@ final class OperatorSocket extends SocketHandler {
               frame.ref());
         }
       });
+    } else if (frame instanceof OperatorFrame.Reach r) {
+      reach(r, tenant, self);
     } else if (frame instanceof OperatorFrame.Typing t) {
       SessionId session = t.session();
       server.fanout.typing(tenant, session, Actor.operator(self), () -> refuse(frame.ref(),
@@ -175,6 +180,43 @@ final class OperatorSocket extends SocketHandler {
         refuse(ref, failure);
       }
     });
+   * Reaches a client through the tenant's gateway, on a worker (the gateway reads the ended
+   * session's transcript for its messaging window); answers {@code contacted} with the new
+   * session, which is the operator's at once.
+   */
+  private void reach(OperatorFrame.Reach r, TenantId tenant, OperatorId self) {
+    ChannelGateway gateway = server.gateways.get(tenant);
+    if (gateway == null) {
+      throw new WireException(409, "IllegalState", "tenant " + tenant + " has no channel gateway: no messaging "
+          + "network or telephony to reach a client by").answering(r.ref());
+    }
+    try {
+      server.workers.execute(() -> {
+        CompletableFuture<SessionId> reached;
+        try {
+          if (r.ended() != null) {
+            reached = gateway.contactClient(r.ended(), self, r.template());
+          } else if (r.to().channel() == Channel.PHONE) {
+            reached = gateway.placeCall(self, r.to().identifier(), r.group());
+          } else {
+            reached = gateway.startConversation(self, r.to(), requireNonNull(r.template()), r.group());
+          }
+        } catch (IllegalStateException e) { // a gateway without calls, an operator without a line
+          reached = CompletableFuture.failedFuture(new WireException(409, "IllegalState", e.getMessage()));
+        } catch (RuntimeException e) {
+          reached = CompletableFuture.failedFuture(e);
+        }
+        reached.whenComplete((session, failure) -> {
+          if (failure != null) {
+            refuse(r.ref(), failure);
+          } else {
+            peer.send(withRef(Frames.session("contacted", session), r.ref()));
+          }
+        });
+      });
+    } catch (RejectedExecutionException e) {
+      throw new WireException(503, "Unavailable", "the server is busy; try again").answering(r.ref());
+    }
   }
 
   /** The frame's commands in order; an invitation answers with its code. */

@@ -232,7 +232,6 @@ public final class ParleyServer implements AutoCloseable {
     Duration clientTokenTtl = Duration.ofHours(24);
     @Nullable URI publicBase;
     Clock clock = Clock.systemUTC();
-    OfflineFormListener offlineForms = OfflineFormListener.NONE;
     @Nullable Pages pages;
     @Nullable SslContext tls;
     String host = "127.0.0.1";
@@ -354,12 +353,6 @@ public final class ParleyServer implements AutoCloseable {
         throw new IllegalArgumentException("the public base is an absolute http(s) URI, not " + base);
       }
       this.publicBase = base;
-      return this;
-    }
-
-    /** Receives the offline forms clients fill in when nobody was online; default {@link OfflineFormListener#NONE}. */
-    public Builder offlineForms(OfflineFormListener listener) {
-      this.offlineForms = requireNonNull(listener, "listener");
       return this;
     }
 

@@ -3,6 +3,7 @@ package dev.parley.transport.netty;
 import dev.parley.core.Actor;
 import dev.parley.core.Attachment;
 import dev.parley.core.Channel;
+import dev.parley.core.ClientRef;
 import dev.parley.core.Command;
 import dev.parley.core.Entry;
 import dev.parley.core.GroupId;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -97,7 +99,13 @@ final class Protocol {
         new Command.Feedback(CHECK, rating, comment);
         return new ClientFrame.Feedback(ref, rating, comment);
       case "offline":
-        return new ClientFrame.Offline(ref, TenantId.of(Json.string(n, "tenant")), form(n));
+        Map<String, String> form = form(n);
+        new Command.SubmitOfflineForm(CHECK, form); // its checks
+        return new ClientFrame.Offline(ref, TenantId.of(Json.string(n, "tenant")), form);
+      case "transcript":
+        String to = Json.string(n, "email");
+        new Command.SendTranscript(CHECK, Actor.CLIENT, to); // its checks
+        return new ClientFrame.Transcript(ref, to);
       default:
         throw unknown(type);
     }
@@ -144,6 +152,8 @@ final class Protocol {
         return new OperatorFrame.Note(ref, new Command.AddNote(session(n), me, Json.string(n, "text")));
       case "end":
         return submit(ref, type, new Command.End(session(n), me));
+      case "transcript":
+        return submit(ref, type, new Command.SendTranscript(session(n), me, Json.string(n, "email")));
       case "wrapup":
         return submit(ref, type, new Command.CompleteWrapUp(session(n), self, Json.string(n, "result"),
             Json.optionalString(n, "note").orElse(null)));
@@ -152,6 +162,10 @@ final class Protocol {
       case "invitation":
         return submit(ref, type, new Command.CreateInvitation(self, Json.bool(n, "reusable", false),
             Json.optionalString(n, "validity").map(Duration::parse).orElse(null)));
+      case "contact":
+        return new OperatorFrame.Reach(ref, session(n), null, template(n), null);
+      case "outreach":
+        return outreach(n, ref);
       case "picker":
         return new OperatorFrame.Picker(ref);
       case "preview":
@@ -278,6 +292,36 @@ final class Protocol {
    * The client's name, phone and e-mail, and the host's identifier fields under {@code ids}, each
    * one {@link Command.EditClient} in the order given; an empty string or null clears one.
    */
+  /** "+": a WhatsApp (or other network's) conversation by template, or a phone call, to {@code to}. */
+  private static OperatorFrame outreach(JsonNode n, @Nullable String ref) {
+    Channel channel = Webhooks.channel(Json.string(n, "channel"));
+    ClientRef to = new ClientRef(channel, Json.string(n, "to"));
+    OutboundMessage.Template template = template(n);
+    if (channel != Channel.PHONE && template == null) {
+      throw new WireException("Malformed", "the field \"template\" is missing: a conversation the client did not start "
+          + "opens with a template message");
+    }
+    GroupId group = Json.optionalString(n, "group").map(GroupId::of).orElse(null);
+    return new OperatorFrame.Reach(ref, null, to, template, group);
+  }
+
+  /** {@code "template": {"name": …, "language": …, "parameters": […]}}, when given. */
+  private static OutboundMessage.@Nullable Template template(JsonNode n) {
+    Optional<JsonNode> t = Json.optionalObject(n, "template");
+    if (t.isEmpty()) {
+      return null;
+    }
+    List<String> parameters = new ArrayList<>();
+    for (JsonNode p : Json.array(t.get(), "parameters")) {
+      if (!p.isString()) {
+        throw new WireException("Malformed", "a template's parameters are strings");
+      }
+      parameters.add(p.asString());
+    }
+    return new OutboundMessage.Template(Json.string(t.get(), "name"), Json.string(t.get(), "language"), parameters);
+  }
+
+  /** The client's name, phone and e-mail, kept as the session parameters {@code client.name}, … */
   private static OperatorFrame clientInfo(JsonNode n, @Nullable String ref, Actor me) {
     SessionId session = session(n);
     List<Command> commands = new ArrayList<>();

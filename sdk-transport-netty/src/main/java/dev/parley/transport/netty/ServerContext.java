@@ -38,7 +38,6 @@ final class ServerContext {
   final boolean tls;
   final Clock clock;
   final ExecutorService workers;
-  final OfflineFormListener offlineForms;
   final InFlight inFlight = new InFlight();
   final Peers peers = new Peers();
   final EventFanout fanout;
@@ -65,7 +64,6 @@ final class ServerContext {
     this.tls = b.tls != null;
     this.clock = b.clock;
     this.workers = workers;
-    this.offlineForms = b.offlineForms;
     this.fanout = new EventFanout(parley, peers, pushes);
     this.router = Router.standard(b.pages);
     this.templates = new ConsoleTemplates(parley.storage().templates());

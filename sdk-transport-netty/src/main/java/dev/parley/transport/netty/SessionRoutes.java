@@ -1,5 +1,6 @@
 package dev.parley.transport.netty;
 
+import dev.parley.channels.email.MailStatus;
 import dev.parley.core.Actor;
 import dev.parley.core.Command;
 import dev.parley.core.GroupId;
@@ -125,6 +126,10 @@ final class SessionRoutes {
     ArrayNode transitions = body.putArray("transitions");
     for (SessionTransition t : record.transitions()) {
       transitions.add(Views.transition(t));
+    }
+    ArrayNode mail = body.putArray("mail");
+    for (MailStatus m : MailStatus.stored(call.server().parley.storage(), tenant, SessionId.of(id))) {
+      mail.add(Views.mail(m));
     }
     ArrayNode transcript = body.putArray("transcript");
     for (MessageRecord m : call.server().parley.storage().transcripts().transcript(tenant.value(), id)) {

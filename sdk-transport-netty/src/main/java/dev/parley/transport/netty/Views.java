@@ -1,5 +1,6 @@
 package dev.parley.transport.netty;
 
+import dev.parley.channels.email.MailStatus;
 import dev.parley.core.Entry;
 import dev.parley.core.OperatorId;
 import dev.parley.core.SessionState;
@@ -82,6 +83,18 @@ final class Views {
           .put("uri", r.uri());
     }
     return recordings;
+  }
+
+  /** How far a mail the session asked for got ({@code OutboxMailer}). */
+  static ObjectNode mail(MailStatus m) {
+    ObjectNode n = Json.object();
+    n.put("purpose", m.purpose().name());
+    n.put("to", m.to());
+    n.put("state", m.state().name());
+    n.put("attempts", m.attempts());
+    put(n, "error", Optional.ofNullable(m.error()));
+    n.put("at", m.at().toString());
+    return n;
   }
 
   static ObjectNode transition(SessionTransition t) {

@@ -23,7 +23,7 @@ import okhttp3.Response;
 /**
  * A small contact center on a real engine behind a real server on an ephemeral loopback port:
  * tenants {@code acme} (group {@code sales}, operators {@code alice} and {@code bob}) and {@code
- * globex}, with tokens for their people and an HTTP client.
+ * globex}, with tokens for their people and an HTTP client. The engine keeps an outbox, for mailers.
  */
 final class Center implements AutoCloseable {
   static final TenantId ACME = TenantId.of("acme");
@@ -51,7 +51,7 @@ final class Center implements AutoCloseable {
 
   /** On the engine's clock {@code clock} (a {@code ManualClock} moves the deadlines by hand). */
   Center(Clock clock, BiFunction<Parley, ParleyServer.Builder, ParleyServer.Builder> settings) {
-    parley = Parley.builder().storage(storage).clock(clock).build();
+    parley = Parley.builder().storage(storage).clock(clock).outbox().build();
     acme = parley.tenant(ACME);
     acme.defineGroup(GroupSpec.builder(SALES).offerTimeout(Duration.ofMinutes(5)).wrapUpLimit(Duration.ofMinutes(5))
         .build()).join();

@@ -15,9 +15,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -26,8 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 @DisplayName("A web chat from the widget's socket to the operator's console and back")
 class WebChatFlowTest {
-  private final BlockingQueue<Map<String, String>> offlineForms = new LinkedBlockingQueue<>();
-  private final Center center = new Center((parley, b) -> b.offlineForms((tenant, fields) -> offlineForms.add(fields)));
+  private final Center center = new Center();
 
   @AfterEach
   void stop() {
@@ -196,20 +192,6 @@ class WebChatFlowTest {
     assertThat(past.at("/0/parameters/orderId").asString()).isEqualTo("42");
     assertThat(past.at("/0/notes/0/text").asString()).isEqualTo("asked twice");
     assertThat(past.at("/0/result").asString()).isEqualTo("solved");
-  }
-
-  @Test
-  @DisplayName("with nobody online the client gets the offline form, and the filled-in form reaches the host")
-  void offline() throws Exception {
-    Ws jana = client("");
-    JsonNode refused = jana.next("refused");
-    assertThat(refused.get("reason").asString()).isEqualTo("NOBODY_ONLINE");
-    assertThat(refused.get("offlineForm").asBoolean()).isTrue();
-
-    jana.send("{\"type\":\"offline\",\"tenant\":\"acme\",\"fields\":{\"email\":\"jana@example.cz\",\"text\":\"call me\"},\"ref\":\"o1\"}");
-
-    assertThat(jana.next("ok").get("ref").asString()).isEqualTo("o1");
-    assertThat(offlineForms.poll(10, TimeUnit.SECONDS)).containsEntry("text", "call me");
   }
 
   @Test

@@ -610,7 +610,17 @@
     if (f.session === active) renderSession();
   }
 
+  // The console's add-ons (outreach.js) hear every frame and may send their own, as the operator.
+  const addOns = [];
+  Demo.console = {
+    send: frame => send(frame),
+    ref,
+    listen: listener => addOns.push(listener),
+    active: () => (active && sessions.get(active) ? {session: active, view: sessions.get(active).view} : null),
+  };
+
   function onFrame(f) {
+    for (const addOn of addOns) addOn(f);
     switch (f.type) {
       case 'welcome': welcome(f); break;
       case 'status': presence(f); break;

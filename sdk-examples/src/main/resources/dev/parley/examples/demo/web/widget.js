@@ -1,5 +1,6 @@
-// The chat widget: enter, wait in the queue, chat, leave, give feedback, or leave an offline
-// message. It keeps the session's token in sessionStorage, so a reload resumes the chat, and it
+// The chat widget: enter, wait in the queue, chat, leave, give feedback (and have the transcript
+// e-mailed), or leave an offline message. It keeps the session's token in sessionStorage, so a
+// reload resumes the chat, and it
 // reconnects by itself (with back-off) when the connection drops or the server restarts: the
 // server gives a client whose connection is gone a grace to come back before he counts as left.
 'use strict';
@@ -107,6 +108,8 @@
         if (f.ref === 'feedback') {
           toast('Thank you for your feedback!');
           show('entry');
+        } else if (f.ref === 'transcript') {
+          toast('The transcript is on its way to ' + $('transcript-email').value + '.');
         } else if (f.ref === 'offline') {
           toast('Thank you, we will get back to you.');
           show('entry');
@@ -172,6 +175,13 @@
   });
 
   $('feedback-new').addEventListener('click', () => show('entry'));
+
+  $('transcript-send').addEventListener('click', () => {
+    const email = $('transcript-email').value.trim() || $('entry-email').value.trim();
+    if (!email) { toast('Give your e-mail for the transcript.', 'error'); return; }
+    $('transcript-email').value = email;
+    socket.send({type: 'transcript', email, ref: 'transcript'});
+  });
 
   $('offline').addEventListener('submit', e => {
     e.preventDefault();
