@@ -431,8 +431,9 @@ public final class Parley implements AutoCloseable {
 
     /**
      * How long closed sessions (with their transcripts) and ended invitations are kept in storage;
-     * default for ever. Older ones are purged at start and then every hour (in same-thread mode,
-     * on the first {@link Parley#tick()} an hour after the last purge).
+     * default for ever. A tenant's own {@link TenantSettings#historyRetention} overrides it for
+     * that tenant. Older ones are purged at start and then every hour (in same-thread mode, on the
+     * first {@link Parley#tick()} an hour after the last purge).
      *
      * @throws IllegalArgumentException unless at least one day
      */
