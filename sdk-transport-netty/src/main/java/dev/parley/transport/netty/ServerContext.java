@@ -39,6 +39,8 @@ final class ServerContext {
   final Clock clock;
   final ExecutorService workers;
   final OfflineFormListener offlineForms;
+  /** The host's webhook delivery, whose subscriptions the admin API serves; null without. */
+  final dev.parley.webhooks.@Nullable Webhooks webhooks;
   final InFlight inFlight = new InFlight();
   final Peers peers = new Peers();
   final EventFanout fanout;
@@ -64,6 +66,7 @@ final class ServerContext {
     this.clock = b.clock;
     this.workers = workers;
     this.offlineForms = b.offlineForms;
+    this.webhooks = b.webhooks;
     this.fanout = new EventFanout(parley, peers, pushes);
     this.router = Router.standard(b.pages);
   }

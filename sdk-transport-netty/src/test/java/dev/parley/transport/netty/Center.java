@@ -23,7 +23,7 @@ import okhttp3.Response;
 /**
  * A small contact center on a real engine behind a real server on an ephemeral loopback port:
  * tenants {@code acme} (group {@code sales}, operators {@code alice} and {@code bob}) and {@code
- * globex}, with tokens for their people and an HTTP client.
+ * globex}, with tokens for their people and an HTTP client. The engine keeps an outbox, for webhooks.
  */
 final class Center implements AutoCloseable {
   static final TenantId ACME = TenantId.of("acme");
@@ -51,7 +51,7 @@ final class Center implements AutoCloseable {
 
   /** On the engine's clock {@code clock} (a {@code ManualClock} moves the deadlines by hand). */
   Center(Clock clock, BiFunction<Parley, ParleyServer.Builder, ParleyServer.Builder> settings) {
-    parley = Parley.builder().storage(storage).clock(clock).build();
+    parley = Parley.builder().storage(storage).clock(clock).outbox().build();
     acme = parley.tenant(ACME);
     acme.defineGroup(GroupSpec.builder(SALES).offerTimeout(Duration.ofMinutes(5)).wrapUpLimit(Duration.ofMinutes(5))
         .build()).join();
@@ -85,11 +85,17 @@ final class Center implements AutoCloseable {
     return console;
   }
 
-  /** A call and its answer, read whole. */
+  /**
+   * A call and its answer, read whole; an answer of the admin API is held to the OpenAPI
+   * document ({@link OpenApiDocument#check}), so a route, status or field it lacks fails the test.
+   */
   Answer call(Request request) throws IOException {
     try (Response response = http.newCall(request).execute()) {
-      return new Answer(response.code(), response.header("Content-Type", ""), response.body().string(),
+      Answer answer = new Answer(response.code(), response.header("Content-Type", ""), response.body().string(),
           response.header("ETag"));
+      OpenApiDocument.SERVED.check(request.method(), request.url().encodedPath(), answer.status(), answer.contentType(),
+          answer.body());
+      return answer;
     }
   }
 
