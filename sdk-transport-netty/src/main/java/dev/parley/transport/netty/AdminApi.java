@@ -29,6 +29,7 @@ final class AdminApi {
     PrivacyRoutes.register(router);
     StatsRoutes.register(router);
     WebhookRoutes.register(router);
+    CatalogueRoutes.register(router);
     String document = openApi();
     router.add("GET", PREFIX + "/openapi.json", call -> new Response.Text(200, "application/json", document));
   }

@@ -83,7 +83,7 @@ final class WebhookRoutes {
   }
 
   /** A subscription without its secret, which is written and never read back; its types in their order. */
-  static ObjectNode view(Subscription s) {
+  private static ObjectNode view(Subscription s) {
     ObjectNode n = Json.object().put("id", s.id()).put("url", s.url().toString());
     ArrayNode events = n.putArray("types");
     s.events().stream().sorted().forEach(t -> events.add(t.wireName()));

@@ -132,5 +132,11 @@ final class Center implements AutoCloseable {
     tools.jackson.databind.JsonNode json() {
       return Json.MAPPER.readTree(body);
     }
+
+    /** Asserts a {@code 400} that names {@code field} as the one at fault. */
+    void assertRefusedField(String field) {
+      org.assertj.core.api.Assertions.assertThat(status).as(body).isEqualTo(400);
+      org.assertj.core.api.Assertions.assertThat(json().at("/error/field").asString()).as(body).isEqualTo(field);
+    }
   }
 }

@@ -110,20 +110,18 @@ class WebhookRoutesTest {
   @Test
   @DisplayName("refuses a bad URL, an unknown event type, a short or missing secret by the field, and subscribes nothing")
   void refusals() throws IOException {
-    assertField(center.send("PUT", HOOKS + "/crm", admin, "{\"url\":\"ftp://x\",\"secret\":\"" + SECRET + "\"}"), "url");
-    assertField(center.send("PUT", HOOKS + "/crm", admin, subscription("[\"session.queued\",\"session.lost\"]")), "types[1]");
-    assertField(center.send("PUT", HOOKS + "/crm", admin, "{\"url\":\"https://crm.example/h\",\"secret\":\"short\"}"), "secret");
-    assertField(center.send("PUT", HOOKS + "/crm", admin, "{\"url\":\"https://crm.example/h\"}"), "secret");
+    center.send("PUT", HOOKS + "/crm", admin, "{\"url\":\"ftp://x\",\"secret\":\"" + SECRET + "\"}")
+        .assertRefusedField("url");
+    center.send("PUT", HOOKS + "/crm", admin, subscription("[\"session.queued\",\"session.lost\"]"))
+        .assertRefusedField("types[1]");
+    center.send("PUT", HOOKS + "/crm", admin, "{\"url\":\"https://crm.example/h\",\"secret\":\"short\"}")
+        .assertRefusedField("secret");
+    center.send("PUT", HOOKS + "/crm", admin, "{\"url\":\"https://crm.example/h\"}").assertRefusedField("secret");
     assertThat(webhooks.get().subscriptions(ACME)).isEmpty();
     assertThat(center.get(HOOKS + "/crm/status", admin).status()).isEqualTo(404);
     assertThat(center.send("POST", HOOKS + "/crm/replay", admin, "{\"from\":\"2026-01-01T00:00:00Z\"}").status())
         .isEqualTo(404);
     assertThat(center.get(HOOKS, center.adminToken(TenantId.of("globex"))).status()).isEqualTo(403);
-  }
-
-  private static void assertField(Center.Answer answer, String field) {
-    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
-    assertThat(answer.json().at("/error/field").asString()).isEqualTo(field);
   }
 
   @Test
@@ -151,6 +149,6 @@ class WebhookRoutesTest {
     assertThat(replay.status()).as(replay.body()).isEqualTo(200);
     assertThat(got.poll(10, TimeUnit.SECONDS)).isEqualTo("session.queued 200");
     assertThat(center.get(HOOKS + "/crm/dead-letters", admin).json().get("items")).isEmpty();
-    assertField(center.send("POST", HOOKS + "/crm/replay", admin, "{\"from\":\"yesterday\"}"), "from");
+    center.send("POST", HOOKS + "/crm/replay", admin, "{\"from\":\"yesterday\"}").assertRefusedField("from");
   }
 }
