@@ -9,6 +9,7 @@ import dev.parley.core.Parley;
 import dev.parley.core.Tenant;
 import dev.parley.core.TenantId;
 import dev.parley.core.TenantSettings;
+import dev.parley.core.stats.StatisticsSettings;
 import dev.parley.storage.InMemoryStorage;
 import java.io.IOException;
 import java.time.Clock;
@@ -23,7 +24,8 @@ import okhttp3.Response;
 /**
  * A small contact center on a real engine behind a real server on an ephemeral loopback port:
  * tenants {@code acme} (group {@code sales}, operators {@code alice} and {@code bob}) and {@code
- * globex}, with tokens for their people and an HTTP client. The engine keeps an outbox, for webhooks.
+ * globex}, with tokens for their people and an HTTP client. The engine keeps an outbox, for webhooks,
+ * and samples its statistics' history every second.
  */
 final class Center implements AutoCloseable {
   static final TenantId ACME = TenantId.of("acme");
@@ -51,7 +53,8 @@ final class Center implements AutoCloseable {
 
   /** On the engine's clock {@code clock} (a {@code ManualClock} moves the deadlines by hand). */
   Center(Clock clock, BiFunction<Parley, ParleyServer.Builder, ParleyServer.Builder> settings) {
-    parley = Parley.builder().storage(storage).clock(clock).outbox().build();
+    parley = Parley.builder().storage(storage).clock(clock).outbox()
+        .statistics(StatisticsSettings.builder().history(Duration.ofMinutes(10), Duration.ofSeconds(1)).build()).build();
     acme = parley.tenant(ACME);
     acme.defineGroup(GroupSpec.builder(SALES).offerTimeout(Duration.ofMinutes(5)).wrapUpLimit(Duration.ofMinutes(5))
         .build()).join();
