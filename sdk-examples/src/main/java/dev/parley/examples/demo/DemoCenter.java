@@ -8,16 +8,20 @@ import dev.parley.core.Tenant;
 import dev.parley.core.TenantId;
 import dev.parley.storage.jdbc.JdbcStorage;
 import dev.parley.core.TenantSettings;
+import dev.parley.core.stats.StatisticsSettings;
 import dev.parley.transport.netty.ParleyServer;
 import dev.parley.transport.netty.SignedTokens;
+import dev.parley.webhooks.Webhooks;
 import java.net.URI;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running demo contact center: the engine on an embedded H2 database in the data directory,
- * the tenant {@code demo} (seeded on the first start), the WhatsApp webhook, and the Netty server
- * with the operator console, chat widget and admin pages. The key that signs the widgets' session
+ * the tenant {@code demo} (seeded on the first start), the WhatsApp webhook, the webhook
+ * subscriptions the admin page makes, and the Netty server with the operator console, chat widget
+ * and admin pages (whose dashboard draws the statistics sampled every 10 s for six hours). The key that signs the widgets' session
  * tokens is kept in the data directory too, so that after a restart (or a crash) on the same data
  * every client resumes his chat.
  *
@@ -33,13 +37,15 @@ public final class DemoCenter implements AutoCloseable {
   private final DemoOptions options;
   private final JdbcStorage storage;
   private final Parley parley;
+  private final Webhooks webhooks;
   private final ParleyServer server;
   private final boolean seeded;
 
-  private DemoCenter(DemoOptions options, JdbcStorage storage, Parley parley) {
+  private DemoCenter(DemoOptions options, JdbcStorage storage, Parley parley, Webhooks webhooks) {
     this.options = options;
     this.storage = storage;
     this.parley = parley;
+    this.webhooks = webhooks;
     Tenant tenant = parley.tenant(TENANT);
     seeded = DemoSeed.seedIfEmpty(tenant, storage);
     if (options.clientGrace().isPresent() || options.operatorGrace().isPresent()) {
@@ -64,6 +70,7 @@ public final class DemoCenter implements AutoCloseable {
         .gateway(TENANT, gateway)
         .pages(DemoCenter.class.getClassLoader(), PAGES)
         .offlineForms((t, fields) -> log.info("offline form for {}: {}", t, fields))
+        .webhooks(webhooks)
         .build();
   }
 
@@ -77,12 +84,18 @@ public final class DemoCenter implements AutoCloseable {
   static DemoCenter start(DemoOptions options) {
     JdbcStorage storage = JdbcStorage.h2(options.dataDir().resolve("parley")).build();
     Parley parley = null;
+    Webhooks webhooks = null;
     try {
-      parley = Parley.builder().storage(storage).build();
-      DemoCenter center = new DemoCenter(options, storage, parley);
+      parley = Parley.builder().storage(storage).outbox().statistics(StatisticsSettings.builder()
+          .history(Duration.ofHours(6), Duration.ofSeconds(10)).build()).build();
+      webhooks = Webhooks.builder(parley).build().start();
+      DemoCenter center = new DemoCenter(options, storage, parley, webhooks);
       center.server.start();
       return center;
     } catch (RuntimeException e) {
+      if (webhooks != null) {
+        webhooks.close();
+      }
       if (parley != null) {
         parley.close();
       }
@@ -110,10 +123,11 @@ public final class DemoCenter implements AutoCloseable {
     return options;
   }
 
-  /** Stops serving (draining requests in flight), then the engine, then the database. */
+  /** Stops serving (draining requests in flight), then the webhooks, the engine, then the database. */
   @Override
   public void close() {
     server.close();
+    webhooks.close();
     parley.close();
     storage.close();
   }

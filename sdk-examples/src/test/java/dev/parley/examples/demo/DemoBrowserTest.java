@@ -3,21 +3,30 @@ package dev.parley.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.parley.core.Channel;
+import dev.parley.core.Entry;
+import dev.parley.core.SessionId;
 import dev.parley.storage.SessionRecord;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -308,5 +317,60 @@ class DemoBrowserTest {
     textAppears(client, "#dry-run-answer", "returns");
     Files.write(Path.of("target/demo-admin-config.png"),
         client.getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  @DisplayName("the admin page subscribes a webhook (a short secret refused beside its field), sees it deliver, and draws the dashboard")
+  void adminWebhookAndDashboard() throws Exception {
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    BlockingQueue<String> delivered = new LinkedBlockingQueue<>();
+    receiver.createContext("/hook", exchange -> {
+      delivered.add(exchange.getRequestHeaders().getFirst("Parley-Event-Type"));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    receiver.start();
+    try {
+      logIn("alice");
+      client.get(url("admin.html"));
+      visible(client, "#token").sendKeys(ADMIN);
+      click(client, "#token-submit");
+      visible(client, "#new-cat-webhooks").sendKeys("crm");
+      click(client, "#add-cat-webhooks");
+      String form = "form.piece[data-path='/webhooks/crm'] ";
+      visible(client, form + "input[name='url']").sendKeys("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+      WebElement secret = client.findElement(By.cssSelector(form + "input[name='secret']"));
+      secret.sendKeys("short");
+      click(client, form + "button[type='submit']");
+      textAppears(client, form + ".field-error[data-field='secret']", "16");
+      secret.clear();
+      secret.sendKeys("a-secret-of-sixteen-or-more");
+      click(client, form + "button[type='submit']");
+      click(client, "button[data-status='crm']");
+
+      center.parley().tenant(DemoCenter.TENANT).arrive(SessionId.of("w1"),
+          Entry.builder(Channel.WEB_CHAT).client("visitor-1").name("Jana").build()).join();
+      assertThat(delivered.poll(20, TimeUnit.SECONDS)).isEqualTo("session.queued");
+      click(client, "button[data-status='crm']");
+      waiting(client).until(d -> !d.findElement(By.cssSelector("#webhook-status dd[data-fact='delivered']")).getText()
+          .equals("0"));
+
+      // the engine samples every 10 s: two samples of sales, and the page draws their lines (read in one
+      // script, as the page redraws every 5 s)
+      JavascriptExecutor page = client;
+      String drawn = "const g = document.querySelector(\".dashboard-group[data-group='sales']\");"
+          + "return g && Number(g.dataset.samples) >= 2 ? [g.querySelectorAll('svg[data-chart]').length,"
+          + " g.querySelectorAll('svg[data-chart] polyline').length,"
+          + " g.querySelector(\"svg[data-chart='waiting'] polyline\").getAttribute('points')] : null;";
+      List<?> charts = (List<?>) new WebDriverWait(client, Duration.ofSeconds(60)).until(d -> page.executeScript(drawn));
+      assertThat(charts.get(0)).isEqualTo(4L);
+      assertThat((Long) charts.get(1)).isGreaterThanOrEqualTo(2L); // waiting and occupancy always have values
+      assertThat((String) charts.get(2)).contains(" ");
+      WebElement dashboard = client.findElement(By.id("dashboard"));
+      page.executeScript("arguments[0].scrollIntoView()", dashboard);
+      Files.write(Path.of("target/demo-admin-dashboard.png"), dashboard.getScreenshotAs(OutputType.BYTES));
+    } finally {
+      receiver.stop(0);
+    }
   }
 }
