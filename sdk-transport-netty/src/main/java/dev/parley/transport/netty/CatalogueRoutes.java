@@ -142,7 +142,8 @@ final class CatalogueRoutes {
     return n;
   }
 
-  private static TemplateRecord template(TenantId tenant, String id, Body body) {
+  /** The template of a {@code PUT}'s body; the id is the path's. */
+  static TemplateRecord template(TenantId tenant, String id, Body body) {
     String title = body.required("title");
     String text = body.required("text");
     String language = body.string("language").orElse(null);
@@ -167,7 +168,8 @@ final class CatalogueRoutes {
     return n;
   }
 
-  private static OutboundMessage.Card card(Body body) {
+  /** The card of a {@code PUT}'s body: at most three buttons, each a link or a postback. */
+  static OutboundMessage.Card card(Body body) {
     String title = body.required("title");
     String subtitle = body.string("subtitle").orElse("");
     URI image = body.parsed("imageUrl", CatalogueRoutes::absolute).orElse(null);
