@@ -31,6 +31,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Parley engine: contact-center sessions for any number of tenants, inside the host's JVM.
@@ -87,6 +89,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: safe for use by any number of threads.
  */
 public final class Parley implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Parley.class);
   private final Engine engine;
   private final @Nullable Storage storage;
   private final boolean outbox;
@@ -124,6 +127,9 @@ public final class Parley implements AutoCloseable {
         stats.sample(tenant, engine.snapshot(tenant));
       } catch (NotOwnerException e) {
         // a clustered node samples the tenants of the partitions it serves
+      } catch (RuntimeException e) {
+        log.warn("could not sample the statistics of tenant {}; trying again in {}", tenant,
+            stats.settings().historyEvery(), e);
       }
     }
   }
