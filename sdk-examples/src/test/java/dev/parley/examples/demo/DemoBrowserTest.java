@@ -373,4 +373,70 @@ class DemoBrowserTest {
       receiver.stop(0);
     }
   }
+
+  /** Types {@code text} into the field {@code name} of the piece form for {@code path}. */
+  private void type(String path, String name, String text) {
+    WebElement field = visible(client, "form.piece[data-path='" + path + "'] input[name='" + name + "']");
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  private void save(String path) {
+    click(client, "form.piece[data-path='" + path + "'] button[type='submit']");
+  }
+
+  @Test
+  @DisplayName("the admin page keeps a template starred by an operator, a hero card with buttons, a chatbot, tags and the retention")
+  void adminCatalogue() throws Exception {
+    client.get(url("admin.html"));
+    visible(client, "#token").sendKeys(ADMIN);
+    click(client, "#token-submit");
+    var storage = center.parley().storage();
+    var tenant = DemoCenter.TENANT;
+
+    visible(client, "#new-cat-templates-list").sendKeys("hours");
+    click(client, "#add-cat-templates-list");
+    type("/templates/hours", "title", "Opening hours");
+    type("/templates/hours", "text", "We are open 8-18.");
+    save("/templates/hours");
+    waiting(client).until(d -> storage.templates().find(tenant.value(), "hours").isPresent());
+    WebElement operator = visible(client, "#star-operator");
+    operator.sendKeys("alice");
+    operator.sendKeys(org.openqa.selenium.Keys.TAB);
+    click(client, "#cat-templates-list button[title='star']");
+    waiting(client).until(d -> storage.templates().starred(tenant.value(), "alice").size() == 1);
+
+    visible(client, "#new-cat-cards").sendKeys("returns");
+    click(client, "#add-cat-cards");
+    type("/hero-cards/returns", "title", "Returns");
+    type("/hero-cards/returns", "buttons", "Start=https://shop.example/return, Talk to us=talk, a=1, b=2");
+    save("/hero-cards/returns");
+    textAppears(client, "form.piece[data-path='/hero-cards/returns'] .field-error[data-field='buttons']", "at most 3");
+    type("/hero-cards/returns", "buttons", "Start=https://shop.example/return, Talk to us=talk");
+    save("/hero-cards/returns");
+    waiting(client).until(d -> new dev.parley.core.channel.HeroCards(storage).find(tenant, "returns")
+        .map(c -> c.buttons().size() == 2 && c.buttons().get(1).payload().equals("talk")).orElse(false));
+
+    visible(client, "#new-cat-chatbots").sendKeys("faq");
+    click(client, "#add-cat-chatbots");
+    type("/chatbots/faq", "endpoint", "https://bots.example/faq");
+    type("/chatbots/faq", "secret", "a-long-shared-secret");
+    save("/chatbots/faq");
+    waiting(client).until(d -> center.parley().snapshot(tenant).chatbots().containsKey(dev.parley.core.ChatbotId.of("faq")));
+
+    type("/tags", "tags", "refund=#e53935, vip=#1e88e5");
+    save("/tags");
+    waiting(client).until(d -> center.parley().snapshot(tenant).settings().tags().containsKey("vip"));
+
+    type("/retention", "history", "PT1H");
+    save("/retention");
+    textAppears(client, "form.piece[data-path='/retention'] .field-error[data-field='history']", "one day");
+    type("/retention", "history", "P90D");
+    save("/retention");
+    waiting(client).until(d -> center.parley().snapshot(tenant).settings().historyRetention()
+        .equals(Optional.of(Duration.ofDays(90))));
+    WebElement catalogue = client.findElement(By.id("catalogue"));
+    ((JavascriptExecutor) client).executeScript("arguments[0].scrollIntoView()", catalogue);
+    Files.write(Path.of("target/demo-admin-catalogue.png"), catalogue.getScreenshotAs(OutputType.BYTES));
+  }
 }
