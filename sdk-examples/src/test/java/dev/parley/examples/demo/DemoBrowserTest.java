@@ -120,6 +120,13 @@ class DemoBrowserTest {
     textAppears(client, "#chat-messages", text);
   }
 
+  /** The client's browser opens the admin page with the admin token. */
+  private void openAdmin() {
+    client.get(url("admin.html"));
+    visible(client, "#token").sendKeys(ADMIN);
+    click(client, "#token-submit");
+  }
+
   private void logIn(String operator) {
     operators.get(url("console.html"));
     visible(operators, "#login-name").sendKeys(operator);
@@ -198,9 +205,7 @@ class DemoBrowserTest {
     waiting(client).until(d -> center.parley().storage().sessions().find("demo", stored.id()).orElseThrow()
         .rating().isPresent());
 
-    client.get(url("admin.html"));
-    visible(client, "#token").sendKeys(ADMIN);
-    click(client, "#token-submit");
+    openAdmin();
     click(client, "#history tr[data-session='" + stored.id() + "']");
     textAppears(client, "#detail-body", "Thank you! Can I change the address?");
     List<String> exports = List.of(client.findElement(By.id("export-csv")).getAttribute("href"),
@@ -291,9 +296,7 @@ class DemoBrowserTest {
   @Test
   @DisplayName("the admin page defines a group, shows a refused field beside it, saves routing rules and dry-runs them")
   void adminConfigures() throws Exception {
-    client.get(url("admin.html"));
-    visible(client, "#token").sendKeys(ADMIN);
-    click(client, "#token-submit");
+    openAdmin();
     visible(client, "#new-group").sendKeys("returns");
     click(client, "#add-group");
     WebElement offerTimeout = visible(client, "form.piece[data-path='/groups/returns'] input[name='offerTimeout']");
@@ -332,9 +335,7 @@ class DemoBrowserTest {
     receiver.start();
     try {
       logIn("alice");
-      client.get(url("admin.html"));
-      visible(client, "#token").sendKeys(ADMIN);
-      click(client, "#token-submit");
+      openAdmin();
       visible(client, "#new-cat-webhooks").sendKeys("crm");
       click(client, "#add-cat-webhooks");
       String form = "form.piece[data-path='/webhooks/crm'] ";
@@ -388,9 +389,7 @@ class DemoBrowserTest {
   @Test
   @DisplayName("the admin page keeps a template starred by an operator, a hero card with buttons, a chatbot, tags and the retention")
   void adminCatalogue() throws Exception {
-    client.get(url("admin.html"));
-    visible(client, "#token").sendKeys(ADMIN);
-    click(client, "#token-submit");
+    openAdmin();
     var storage = center.parley().storage();
     var tenant = DemoCenter.TENANT;
 
