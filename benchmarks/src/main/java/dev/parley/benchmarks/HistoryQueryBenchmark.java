@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * </ul>
  *
  * <p>The history is seeded in {@code @Setup(Level.Trial)}, deterministically, through {@code
- * saveAll} in batches of 1,000: sessions spread over 30 days (7:00 to 20:00 each day) of 200
+ * saveAll} and {@code appendAll} in batches of 1,000, each batch {@linkplain Storage#together
+ * stored together} (one transaction): sessions spread over 30 days (7:00 to 20:00 each day) of 200
  * operators in 20 groups on 5 channels; 90 % served and ended (three transitions, a result, a
  * quarter rated, a quarter tagged), 10 % abandoned while waiting; each with a {@code plan}
  * parameter and a fifth with an {@code orderId}; one in 20 with a transcript of three messages.
@@ -60,7 +61,7 @@ public class HistoryQueryBenchmark extends EngineBenchmark {
   static final int DEEP = 10_000;
   static final String WORD = "refund";
 
-  @Param({"inMemory", "h2", "postgres"})
+  @Param({"inMemory", "h2", "sqlite", "postgres"})
   public String storage;
 
   @Param({"1000000"})
@@ -163,8 +164,10 @@ public class HistoryQueryBenchmark extends EngineBenchmark {
         batch.add(SessionLife.ended(r, end, random));
       }
       if (batch.size() == 1_000 || i == count - 1) {
-        storage.sessions().saveAll(batch);
-        storage.transcripts().appendAll(messages);
+        storage.together(s -> {
+          s.sessions().saveAll(batch);
+          s.transcripts().appendAll(messages);
+        });
         batch.clear();
         messages.clear();
       }

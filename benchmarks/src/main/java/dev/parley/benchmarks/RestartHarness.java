@@ -60,7 +60,7 @@ import java.util.SplittableRandom;
  * java -cp benchmarks/target/benchmarks.jar dev.parley.benchmarks.RestartHarness --live 100000 --repetitions 5
  * </pre>
  *
- * Further option: {@code --storages inMemory,h2,postgres} (the default: all three).
+ * Further option: {@code --storages inMemory,h2,sqlite,postgres} (the default: all four).
  */
 public final class RestartHarness {
   static final Instant NOW = Instant.parse("2026-11-02T12:00:00Z");
@@ -79,7 +79,7 @@ public final class RestartHarness {
           List.of(flags.text("--storages", String.join(",", TrialStorage.KINDS)).split(",")));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println("usage: RestartHarness [--live N] [--repetitions N] [--storages inMemory,h2,postgres]");
+      System.err.println("usage: RestartHarness [--live N] [--repetitions N] [--storages inMemory,h2,sqlite,postgres]");
       System.exit(2);
       return;
     }

@@ -63,6 +63,7 @@ public class ShellBenchmark {
     Tenant tenant;
     Entry entry;
     final AtomicInteger producers = new AtomicInteger();
+    TrialStorage trial;
 
     /** The engine's live statistics: on (the default), or off; {@code -p statistics=on,off} shows their cost. */
     @Param({"on"})
@@ -71,7 +72,9 @@ public class ShellBenchmark {
     /**
      * Where the engine keeps its work: {@code inMemory} (the default {@code InMemoryStorage}, every
      * session and message stored before its command is acknowledged) or {@code none} ({@code
-     * keepNothing()}: routing alone); {@code -p storage=none,inMemory} shows what storing costs.
+     * keepNothing()}: routing alone), or a durable storage of {@link TrialStorage}: {@code h2},
+     * {@code sqlite}, {@code postgres} (an empty database made for the trial, fsync on); {@code -p
+     * storage=none,inMemory,sqlite} shows what storing costs.
      */
     @Param({"inMemory"})
     public String storage;
@@ -85,7 +88,8 @@ public class ShellBenchmark {
       if (storage.equals("none")) {
         builder.keepNothing();
       } else if (!storage.equals("inMemory")) {
-        throw new IllegalArgumentException("storage is none or inMemory, not " + storage);
+        trial = TrialStorage.open(storage);
+        builder.storage(trial.storage());
       }
       parley = builder.build();
       tenant = parley.tenant(TenantId.of("bench"));
@@ -104,6 +108,9 @@ public class ShellBenchmark {
     @TearDown(Level.Trial)
     public void stop() {
       parley.close();
+      if (trial != null) {
+        trial.close();
+      }
     }
   }
 

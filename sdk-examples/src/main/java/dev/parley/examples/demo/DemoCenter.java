@@ -18,12 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running demo contact center: the engine on an embedded H2 database in the data directory,
+ * A running demo contact center: the engine on the embedded SQLite database in the data directory,
  * the tenant {@code demo} (seeded on the first start), the WhatsApp webhook, the webhook
  * subscriptions the admin page makes, and the Netty server with the operator console, chat widget
- * and admin pages (whose dashboard draws the statistics sampled every 10 s for six hours). The key that signs the widgets' session
- * tokens is kept in the data directory too, so that after a restart (or a crash) on the same data
- * every client resumes his chat.
+ * and admin pages (whose dashboard draws the statistics sampled every 10 s for six hours). The key
+ * that signs the widgets' session tokens is kept in the data directory too, so that after a
+ * restart (or a crash) on the same data every client resumes his chat.
  *
  * <p>Thread safety: start and close on one thread; the parts it holds are thread-safe.
  */
@@ -82,7 +82,7 @@ public final class DemoCenter implements AutoCloseable {
    *     holds it, say)
    */
   static DemoCenter start(DemoOptions options) {
-    JdbcStorage storage = JdbcStorage.h2(options.dataDir().resolve("parley")).build();
+    JdbcStorage storage = JdbcStorage.embedded(options.dataDir().resolve("parley.db")).build();
     Parley parley = null;
     Webhooks webhooks = null;
     try {

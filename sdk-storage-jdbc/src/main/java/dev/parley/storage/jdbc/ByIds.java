@@ -1,6 +1,5 @@
 package dev.parley.storage.jdbc;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,8 +9,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Reads the rows of many of a tenant's records at once: the ids go as one array, joined with the
- * table so that each id is one lookup of its index on {@code (tenant, key)}, on both databases.
+ * Reads the rows of many of a tenant's records at once: the ids go as one parameter (an array, or
+ * a JSON array on SQLite: {@link Dialect#idJoin()}), joined with the table so that each id is one
+ * lookup of its index on {@code (tenant, key)}, on every database.
  *
  * <p>Not {@code WHERE tenant = ? AND key IN (?, ?, ...)}: H2 looks an IN list up in an index only
  * when it is on the index's first column, so it read every row of the tenant for each list. The
@@ -36,8 +36,8 @@ final class ByIds {
    * the order of the key and then the column {@code then}.
    */
   static String select(String table, String key, String columns, String then) {
-    return "SELECT c." + key + ", " + qualified(columns) + " FROM UNNEST(CAST(? AS VARCHAR ARRAY)) k(id)"
-        + " LEFT JOIN " + table + " c ON c.tenant = ? AND c." + key + " = k.id"
+    return "SELECT c." + key + ", " + qualified(columns) + " FROM %s "
+        + table + " c ON c.tenant = ? AND c." + key + " = k.id"
         + " WHERE c." + key + " IS NOT NULL ORDER BY c." + key + ", c." + then;
   }
 
@@ -51,17 +51,16 @@ final class ByIds {
     if (ids.isEmpty()) {
       return;
     }
-    try (PreparedStatement s = c.prepareStatement(sql)) {
+    Dialect dialect = Dialect.of(c);
+    try (PreparedStatement s = c.prepareStatement(String.format(sql, dialect.idJoin()))) {
       for (int from = 0; from < ids.size(); from += CHUNK) {
-        Array chunk = c.createArrayOf("VARCHAR", ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray());
-        s.setArray(1, chunk);
+        dialect.bindIds(c, s, 1, ids.subList(from, Math.min(ids.size(), from + CHUNK)));
         s.setString(2, tenant);
         try (ResultSet rows = s.executeQuery()) {
           while (rows.next()) {
             row.read(rows);
           }
         }
-        chunk.free();
       }
     }
   }

@@ -6,10 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -21,45 +21,50 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A {@linkplain #fenced fenced} database begins every unit of work, in its transaction, with its
  * partition's {@linkplain PartitionTable#check fence check}; it shares the data source and the
- * closed flag of the database it was made from.
+ * closed flag of the database it was made from. A {@linkplain #joining joining} database runs every
+ * unit of work on one connection, in a transaction someone else began and ends.
  *
  * <p>Thread safety: safe for use by several threads at once: apart from the thread-safe {@link
  * DataSource}, its only state is the closed flag, which is atomic.
  */
 final class Database {
-  /**
-   * Failures after which the whole unit of work, rolled back, may simply run again. Standard
-   * {@code MERGE} is not atomic against a concurrent insert of the same new key on either
-   * database: the loser gets a unique violation (23505) on PostgreSQL, or a concurrent-update
-   * error (90131) on H2, instead of updating. Running it again finds the row and updates it.
-   * The same holds for the check-then-insert units (a new session, message, contact identity or
-   * outbox counter): run again, the check sees the winner's row. 40001 and 40P01 are
-   * serialization failures and deadlocks (two {@code saveAll} taking the same sessions in
-   * opposite orders), which the database resolves by failing one of the transactions.
-   */
-  private static final Set<String> RETRYABLE = Set.of("23505", "90131", "40001", "40P01");
-
+  /** How many times a unit of work runs at most when it fails for a {@link Dialect#retryable} reason. */
   private static final int ATTEMPTS = 5;
 
   private final DataSource dataSource;
   private final Dialect dialect;
   private final AtomicBoolean closed;
   private final @Nullable PartitionFence fence;
+  private final @Nullable Connection joined;
 
   Database(DataSource dataSource, Dialect dialect) {
-    this(dataSource, dialect, new AtomicBoolean(), null);
+    this(dataSource, dialect, new AtomicBoolean(), null, null);
   }
 
-  private Database(DataSource dataSource, Dialect dialect, AtomicBoolean closed, @Nullable PartitionFence fence) {
+  private Database(DataSource dataSource, Dialect dialect, AtomicBoolean closed, @Nullable PartitionFence fence,
+      @Nullable Connection joined) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.closed = closed;
     this.fence = fence;
+    this.joined = joined;
   }
 
   /** This database with every unit of work a batch under {@code fence}; closed with this one. */
   Database fenced(PartitionFence fence) {
-    return new Database(dataSource, dialect, closed, fence);
+    return new Database(dataSource, dialect, closed, fence, null);
+  }
+
+  /**
+   * This database with every unit of work run on {@code connection}, in its transaction, which the
+   * caller began and commits or rolls back: the units neither begin nor end one, check no fence
+   * (the caller's transaction checked it first) and are never run again. A {@linkplain #transaction
+   * transaction} runs inside a savepoint, so that it still takes effect whole or not at all: a
+   * {@code saveAll} refused as stale half way leaves nothing behind in the caller's transaction,
+   * which goes on (PostgreSQL refuses all but a rollback after an error, unless to a savepoint).
+   */
+  Database joining(Connection connection) {
+    return new Database(dataSource, dialect, closed, null, connection);
   }
 
   /** The database's dialect. */
@@ -164,10 +169,9 @@ final class Database {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        return once(work, mode);
+        return joined == null ? once(work, mode) : mode == Mode.TRANSACTION ? inSavepoint(joined, work) : work.run(joined);
       } catch (SQLException e) {
-        String state = e.getSQLState();
-        if (attempt < ATTEMPTS && state != null && RETRYABLE.contains(state)) {
+        if (joined == null && attempt < ATTEMPTS && dialect.retryable(e)) {
           continue;
         }
         throw new StorageException(
@@ -184,6 +188,7 @@ final class Database {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       if (mode != Mode.AS_IS && autoCommit) {
+        dialect.beginTransaction(connection, mode == Mode.TRANSACTION);
         connection.setAutoCommit(false);
       }
       int isolation = mode == Mode.SNAPSHOT ? dialect.beginSnapshot(connection) : Dialect.UNCHANGED;
@@ -206,6 +211,22 @@ final class Database {
       PartitionTable.check(c, dialect, fence);
       return work.run(c);
     };
+  }
+
+  private static <T> T inSavepoint(Connection connection, Work<T> work) throws SQLException {
+    Savepoint savepoint = connection.setSavepoint();
+    try {
+      T result = work.run(connection);
+      connection.releaseSavepoint(savepoint);
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.rollback(savepoint);
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
   private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {

@@ -59,7 +59,8 @@ final class EpochNanos {
 
   /** Reads a nullable column of epoch nanoseconds as an instant. */
   static @Nullable Instant read(ResultSet rows, int column) throws SQLException {
-    Long nanos = rows.getObject(column, Long.class);
-    return nanos == null ? null : toInstant(nanos);
+    // getLong and wasNull, not getObject(column, Long.class): SQLite's driver fails that on a null.
+    long nanos = rows.getLong(column);
+    return rows.wasNull() ? null : toInstant(nanos);
   }
 }

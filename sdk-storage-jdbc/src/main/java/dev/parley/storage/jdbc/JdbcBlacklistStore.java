@@ -19,18 +19,9 @@ import java.util.Optional;
  * connection and the store holds no other state.
  */
 final class JdbcBlacklistStore implements BlacklistStore {
-  // Standard MERGE, which H2 2.x and PostgreSQL 15+ both run as written.
-  private static final String PUT =
-      "MERGE INTO parley_blacklist AS t"
-          + " USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
-          + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT)))"
-          + " AS s (tenant, channel, identifier, reason, blocked_by, blocked_at_nanos)"
-          + " ON t.tenant = s.tenant AND t.channel = s.channel AND t.identifier = s.identifier"
-          + " WHEN MATCHED THEN UPDATE SET"
-          + " reason = s.reason, blocked_by = s.blocked_by, blocked_at_nanos = s.blocked_at_nanos"
-          + " WHEN NOT MATCHED THEN INSERT"
-          + " (tenant, channel, identifier, reason, blocked_by, blocked_at_nanos)"
-          + " VALUES (s.tenant, s.channel, s.identifier, s.reason, s.blocked_by, s.blocked_at_nanos)";
+  private static final Upsert PUT = Upsert.into("parley_blacklist")
+      .key("tenant", "VARCHAR").key("channel", "VARCHAR").key("identifier", "VARCHAR")
+      .replace("reason", "VARCHAR").replace("blocked_by", "VARCHAR").replace("blocked_at_nanos", "BIGINT");
   private static final String REMOVE =
       "DELETE FROM parley_blacklist WHERE tenant = ? AND channel = ? AND identifier = ?";
   private static final String COLUMNS =
@@ -46,9 +37,11 @@ final class JdbcBlacklistStore implements BlacklistStore {
           .thenComparing(BlacklistEntry::identifier);
 
   private final Database database;
+  private final String put;
 
   JdbcBlacklistStore(Database database) {
     this.database = database;
+    this.put = database.dialect().upsert(PUT);
   }
 
   @Override
@@ -56,7 +49,7 @@ final class JdbcBlacklistStore implements BlacklistStore {
     requireNonNull(entry, "entry must not be null");
     long blockedAt = EpochNanos.of("blockedAt", entry.blockedAt());
     database.run("store blacklist entry " + key(entry.tenant(), entry.channel(), entry.identifier()), c -> {
-      try (PreparedStatement s = c.prepareStatement(PUT)) {
+      try (PreparedStatement s = c.prepareStatement(put)) {
         s.setString(1, entry.tenant());
         s.setString(2, entry.channel());
         s.setString(3, entry.identifier());

@@ -19,10 +19,8 @@ import java.util.TreeMap;
  * connection and the store holds no other state.
  */
 final class JdbcConfigStore implements ConfigStore {
-  private static final String PUT = "MERGE INTO parley_config AS t"
-      + " USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR))) AS s (tenant, kind, config_key)"
-      + " ON t.tenant = s.tenant AND t.kind = s.kind AND t.config_key = s.config_key"
-      + " WHEN NOT MATCHED THEN INSERT (tenant, kind, config_key) VALUES (s.tenant, s.kind, s.config_key)";
+  private static final Upsert PUT = Upsert.into("parley_config")
+      .key("tenant", "VARCHAR").key("kind", "VARCHAR").key("config_key", "VARCHAR");
   private static final String CLEAR = "DELETE FROM parley_config_property WHERE tenant = ? AND kind = ? AND config_key = ?";
   private static final String ADD = "INSERT INTO parley_config_property (tenant, kind, config_key, name, property_value)"
       + " VALUES (?, ?, ?, ?, ?)";
@@ -34,9 +32,11 @@ final class JdbcConfigStore implements ConfigStore {
   private static final String TENANTS = "SELECT DISTINCT tenant FROM parley_config";
 
   private final Database database;
+  private final String put;
 
   JdbcConfigStore(Database database) {
     this.database = database;
+    this.put = database.dialect().upsert(PUT);
   }
 
   @Override
@@ -44,7 +44,7 @@ final class JdbcConfigStore implements ConfigStore {
     requireNonNull(record, "record must not be null");
     String[] key = {record.tenant(), record.kind(), record.key()};
     database.transaction("store configuration " + String.join("/", key), c -> {
-      for (String sql : List.of(PUT, CLEAR)) {
+      for (String sql : List.of(put, CLEAR)) {
         try (PreparedStatement s = c.prepareStatement(sql)) {
           for (int i = 0; i < key.length; i++) {
             s.setString(i + 1, key[i]);

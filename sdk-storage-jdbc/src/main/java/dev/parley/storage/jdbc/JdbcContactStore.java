@@ -242,7 +242,7 @@ final class JdbcContactStore implements ContactStore {
     }
     // As for sessions (see SessionQuerySql): the tenant leads the ORDER BY and the limit is a literal.
     String sql = COLUMNS + " WHERE c.tenant = ?" + after + " ORDER BY c.tenant, " + name + ", " + id
-        + " FETCH FIRST " + (limit + 1) + " ROWS ONLY";
+        + " LIMIT " + (limit + 1);
     return database.snapshot("list the contacts of tenant " + tenant, c -> {
       try (PreparedStatement s = c.prepareStatement(sql)) {
         args.bind(s);

@@ -22,24 +22,10 @@ import java.util.Optional;
  * row locks see to it that concurrent purges remove, and count, each invitation once.
  */
 final class JdbcInvitationStore implements InvitationStore {
-  // Standard MERGE, which H2 2.x and PostgreSQL 15+ both run as written.
-  private static final String PUT =
-      "MERGE INTO parley_invitation AS t"
-          + " USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
-          + " CAST(? AS BOOLEAN), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT),"
-          + " CAST(? AS VARCHAR)))"
-          + " AS s (tenant, code, operator_id, reusable, created_at_nanos, expires_at_nanos,"
-          + " ended_at_nanos, end_reason)"
-          + " ON t.tenant = s.tenant AND t.code = s.code"
-          + " WHEN MATCHED THEN UPDATE SET"
-          + " operator_id = s.operator_id, reusable = s.reusable, created_at_nanos = s.created_at_nanos,"
-          + " expires_at_nanos = s.expires_at_nanos, ended_at_nanos = s.ended_at_nanos,"
-          + " end_reason = s.end_reason"
-          + " WHEN NOT MATCHED THEN INSERT"
-          + " (tenant, code, operator_id, reusable, created_at_nanos, expires_at_nanos, ended_at_nanos,"
-          + " end_reason)"
-          + " VALUES (s.tenant, s.code, s.operator_id, s.reusable, s.created_at_nanos,"
-          + " s.expires_at_nanos, s.ended_at_nanos, s.end_reason)";
+  private static final Upsert PUT = Upsert.into("parley_invitation")
+      .key("tenant", "VARCHAR").key("code", "VARCHAR").replace("operator_id", "VARCHAR")
+      .replace("reusable", "BOOLEAN").replace("created_at_nanos", "BIGINT").replace("expires_at_nanos", "BIGINT")
+      .replace("ended_at_nanos", "BIGINT").replace("end_reason", "VARCHAR");
   private static final String COLUMNS =
       "SELECT tenant, code, operator_id, reusable, created_at_nanos, expires_at_nanos,"
           + " ended_at_nanos, end_reason FROM parley_invitation";
@@ -56,9 +42,11 @@ final class JdbcInvitationStore implements InvitationStore {
       Comparator.comparing(InvitationRecord::createdAt).thenComparing(InvitationRecord::code);
 
   private final Database database;
+  private final String put;
 
   JdbcInvitationStore(Database database) {
     this.database = database;
+    this.put = database.dialect().upsert(PUT);
   }
 
   @Override
@@ -69,7 +57,7 @@ final class JdbcInvitationStore implements InvitationStore {
     Instant ended = invitation.endedAt();
     Long endedAt = ended == null ? null : EpochNanos.of("endedAt", ended);
     database.run("store invitation " + key(invitation.tenant(), invitation.code()), c -> {
-      try (PreparedStatement s = c.prepareStatement(PUT)) {
+      try (PreparedStatement s = c.prepareStatement(put)) {
         s.setString(1, invitation.tenant());
         s.setString(2, invitation.code());
         s.setString(3, invitation.operator());
@@ -138,7 +126,7 @@ final class JdbcInvitationStore implements InvitationStore {
   }
 
   private static InvitationRecord invitation(ResultSet rows) throws SQLException {
-    Long endedAt = rows.getObject(7, Long.class);
+    Instant endedAt = EpochNanos.read(rows, 7);
     return new InvitationRecord(
         rows.getString(1),
         rows.getString(2),
@@ -146,7 +134,7 @@ final class JdbcInvitationStore implements InvitationStore {
         rows.getBoolean(4),
         EpochNanos.toInstant(rows.getLong(5)),
         EpochNanos.toInstant(rows.getLong(6)),
-        endedAt == null ? null : EpochNanos.toInstant(endedAt),
+        endedAt,
         rows.getString(8));
   }
 

@@ -32,21 +32,20 @@ final class JdbcOutboxStore implements OutboxStore {
   private static final String APPEND = "INSERT INTO parley_outbox (tenant, seq, event_type, session_id, at_nanos, payload)"
       + " VALUES (?, ?, ?, ?, ?, ?)";
   private static final String AFTER = "SELECT tenant, seq, event_type, session_id, at_nanos, payload FROM parley_outbox"
-      + " WHERE tenant = ? AND seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY";
+      + " WHERE tenant = ? AND seq > ? ORDER BY seq LIMIT ?";
   private static final String FIRST_AT = "SELECT MIN(seq) FROM parley_outbox WHERE tenant = ? AND at_nanos >= ?";
-  private static final String SAVE_CURSOR = "MERGE INTO parley_outbox_cursor AS t"
-      + " USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT))) AS s (tenant, consumer, seq)"
-      + " ON t.tenant = s.tenant AND t.consumer = s.consumer"
-      + " WHEN MATCHED THEN UPDATE SET seq = s.seq"
-      + " WHEN NOT MATCHED THEN INSERT (tenant, consumer, seq) VALUES (s.tenant, s.consumer, s.seq)";
+  private static final Upsert SAVE_CURSOR = Upsert.into("parley_outbox_cursor")
+      .key("tenant", "VARCHAR").key("consumer", "VARCHAR").replace("seq", "BIGINT");
   private static final String CURSOR = "SELECT seq FROM parley_outbox_cursor WHERE tenant = ? AND consumer = ?";
   private static final String PURGE = "DELETE FROM parley_outbox WHERE tenant = ? AND at_nanos < ?";
   private static final String ERASE = "DELETE FROM parley_outbox WHERE tenant = ? AND session_id = ?";
 
   private final Database database;
+  private final String saveCursor;
 
   JdbcOutboxStore(Database database) {
     this.database = database;
+    this.saveCursor = database.dialect().upsert(SAVE_CURSOR);
   }
 
   @Override
@@ -158,7 +157,7 @@ final class JdbcOutboxStore implements OutboxStore {
     if (seq < 0) {
       throw new IllegalArgumentException("seq must not be negative, was: " + seq);
     }
-    database.update("store the outbox cursor of " + tenant + "/" + consumer, SAVE_CURSOR, tenant, consumer, seq);
+    database.update("store the outbox cursor of " + tenant + "/" + consumer, saveCursor, tenant, consumer, seq);
   }
 
   @Override

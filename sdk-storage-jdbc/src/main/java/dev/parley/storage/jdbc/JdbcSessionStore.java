@@ -31,7 +31,6 @@ import java.util.Set;
  */
 final class JdbcSessionStore implements SessionStore {
   private static final String FIND = SessionRow.SELECT + " WHERE s.tenant = ? AND s.id = ?";
-  private static final String LOCK = SessionRow.VERSION + " FOR UPDATE";
   private static final String LIVE = SessionRow.SELECT + " WHERE s.tenant = ? AND s.closed_at_nanos IS NULL";
   private static final String CLOSED_BEFORE =
       "IN (SELECT c.id FROM parley_session c WHERE c.tenant = ? AND c.closed_at_nanos < ?)";
@@ -44,11 +43,13 @@ final class JdbcSessionStore implements SessionStore {
   private final Database database;
   private final JdbcTranscriptStore transcripts;
   private final TextIndex text;
+  private final String lock;
 
   JdbcSessionStore(Database database, JdbcTranscriptStore transcripts) {
     this.database = database;
     this.transcripts = transcripts;
     this.text = database.dialect().textIndex();
+    this.lock = SessionRow.VERSION + database.dialect().forUpdate();
   }
 
   @Override
@@ -162,7 +163,7 @@ final class JdbcSessionStore implements SessionStore {
     EpochNanos.of("at", at); // an instant the schema cannot hold fails here, before the transaction
     return database.transaction("erase session " + key(tenant, id), c -> {
       // Lock the row first, so that no save lands between reading the session and writing it.
-      try (PreparedStatement s = c.prepareStatement(LOCK)) {
+      try (PreparedStatement s = c.prepareStatement(lock)) {
         s.setString(1, tenant);
         s.setString(2, id);
         try (ResultSet rows = s.executeQuery()) {

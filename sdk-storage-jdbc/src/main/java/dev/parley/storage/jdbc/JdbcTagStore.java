@@ -15,30 +15,27 @@ import java.util.List;
  * connection and the store holds no other state.
  */
 final class JdbcTagStore implements TagStore {
-  private static final String DEFINE = "MERGE INTO parley_tag AS t"
-      + " USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR))) AS s (tenant, tag)"
-      + " ON t.tenant = s.tenant AND t.tag = s.tag"
-      + " WHEN NOT MATCHED THEN INSERT (tenant, tag) VALUES (s.tenant, s.tag)";
+  private static final Upsert DEFINE = Upsert.into("parley_tag").key("tenant", "VARCHAR").key("tag", "VARCHAR");
   private static final String REMOVE = "DELETE FROM parley_tag WHERE tenant = ? AND tag = ?";
   private static final String CATALOGUE = "SELECT tag FROM parley_tag WHERE tenant = ?";
   // Uses may be reported out of order: the latest one counts.
-  private static final String USED = "MERGE INTO parley_recent_tag AS t"
-      + " USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT)))"
-      + " AS s (tenant, operator_id, tag, used_at_nanos)"
-      + " ON t.tenant = s.tenant AND t.operator_id = s.operator_id AND t.tag = s.tag"
-      + " WHEN MATCHED THEN UPDATE SET used_at_nanos = GREATEST(t.used_at_nanos, s.used_at_nanos)"
-      + " WHEN NOT MATCHED THEN INSERT (tenant, operator_id, tag, used_at_nanos)"
-      + " VALUES (s.tenant, s.operator_id, s.tag, s.used_at_nanos)";
+  private static final Upsert USED = Upsert.into("parley_recent_tag")
+      .key("tenant", "VARCHAR").key("operator_id", "VARCHAR").key("tag", "VARCHAR")
+      .greatest("used_at_nanos", "BIGINT");
   private static final String RECENT = "SELECT tag FROM parley_recent_tag WHERE tenant = ? AND operator_id = ?"
-      + " ORDER BY used_at_nanos DESC, %s FETCH FIRST ? ROWS ONLY";
+      + " ORDER BY used_at_nanos DESC, %s LIMIT ?";
 
   private static final Database.RowMapper<String> TAG = rows -> rows.getString(1);
 
   private final Database database;
+  private final String define;
+  private final String used;
   private final String recent;
 
   JdbcTagStore(Database database) {
     this.database = database;
+    this.define = database.dialect().upsert(DEFINE);
+    this.used = database.dialect().upsert(USED);
     this.recent = String.format(RECENT, database.dialect().binaryOrder("tag"));
   }
 
@@ -46,7 +43,7 @@ final class JdbcTagStore implements TagStore {
   public void define(String tenant, String tag) {
     requireNonNull(tenant, "tenant must not be null");
     requireNonNull(tag, "tag must not be null");
-    database.update("define tag " + tenant + "/" + tag, DEFINE, tenant, tag);
+    database.update("define tag " + tenant + "/" + tag, define, tenant, tag);
   }
 
   @Override
@@ -70,7 +67,7 @@ final class JdbcTagStore implements TagStore {
     requireNonNull(operator, "operator must not be null");
     requireNonNull(tag, "tag must not be null");
     long usedAt = EpochNanos.of("at", requireNonNull(at, "at must not be null"));
-    database.update("record the use of tag " + tag + " by " + tenant + "/" + operator, USED, tenant, operator, tag, usedAt);
+    database.update("record the use of tag " + tag + " by " + tenant + "/" + operator, used, tenant, operator, tag, usedAt);
   }
 
   @Override

@@ -18,13 +18,8 @@ import java.util.Optional;
  * connection and the store holds no other state.
  */
 final class JdbcTemplateStore implements TemplateStore {
-  private static final String PUT = "MERGE INTO parley_template AS t"
-      + " USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
-      + " CAST(? AS VARCHAR))) AS s (tenant, id, title, body, language)"
-      + " ON t.tenant = s.tenant AND t.id = s.id"
-      + " WHEN MATCHED THEN UPDATE SET title = s.title, body = s.body, language = s.language"
-      + " WHEN NOT MATCHED THEN INSERT (tenant, id, title, body, language)"
-      + " VALUES (s.tenant, s.id, s.title, s.body, s.language)";
+  private static final Upsert PUT = Upsert.into("parley_template").key("tenant", "VARCHAR").key("id", "VARCHAR")
+      .replace("title", "VARCHAR").replace("body", "VARCHAR").replace("language", "VARCHAR");
   private static final String REMOVE = "DELETE FROM parley_template WHERE tenant = ? AND id = ?";
   private static final String COLUMNS = "SELECT t.tenant, t.id, t.title, t.body, t.language FROM parley_template t";
   private static final String FIND = COLUMNS + " WHERE t.tenant = ? AND t.id = ?";
@@ -44,15 +39,17 @@ final class JdbcTemplateStore implements TemplateStore {
       Comparator.comparing(TemplateRecord::title).thenComparing(TemplateRecord::id);
 
   private final Database database;
+  private final String put;
 
   JdbcTemplateStore(Database database) {
     this.database = database;
+    this.put = database.dialect().upsert(PUT);
   }
 
   @Override
   public void put(TemplateRecord template) {
     requireNonNull(template, "template must not be null");
-    database.update("store template " + template.tenant() + "/" + template.id(), PUT,
+    database.update("store template " + template.tenant() + "/" + template.id(), put,
         template.tenant(), template.id(), template.title(), template.text(), template.language());
   }
 

@@ -1,7 +1,5 @@
 package dev.parley.storage.jdbc;
 
-import dev.parley.storage.MessageRecord;
-import dev.parley.storage.Words;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,34 +14,15 @@ import java.util.List;
  * some runs of letters and digits differently from {@link dev.parley.storage.Words} (numbers with
  * an exponent, for one), and then a word would not find itself.
  */
-final class PostgresTextIndex implements TextIndex {
-  private static final String ADD = "INSERT INTO parley_message_text (tenant, message_id, session_id, words)"
-      + " VALUES (?, ?, ?, array_to_tsvector(?))";
-
-  @Override
-  public String table() {
-    return "parley_message_text";
+final class PostgresTextIndex extends MessageTextIndex {
+  PostgresTextIndex() {
+    super("array_to_tsvector(?)");
   }
 
   @Override
-  public void add(Connection connection, List<MessageRecord> messages) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement(ADD)) {
-      int rows = 0;
-      for (MessageRecord message : messages) {
-        List<String> words = Words.of(message.text());
-        if (!words.isEmpty()) {
-          s.setString(1, message.tenant());
-          s.setString(2, message.id());
-          s.setString(3, message.session());
-          s.setArray(4, connection.createArrayOf("text", words.toArray()));
-          s.addBatch();
-          rows++;
-        }
-      }
-      if (rows > 0) {
-        s.executeBatch();
-      }
-    }
+  void bindWords(Connection connection, PreparedStatement statement, int index, List<String> words)
+      throws SQLException {
+    statement.setArray(index, connection.createArrayOf("text", words.toArray()));
   }
 
   @Override

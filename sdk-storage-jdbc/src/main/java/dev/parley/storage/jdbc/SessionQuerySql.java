@@ -72,8 +72,7 @@ final class SessionQuerySql {
       args.add(name).add(SessionChildren.valuePrefix(value)).add(value);
     });
     q.pageUrlContains().ifPresent(part -> {
-      where.add("s.page_url LIKE ? ESCAPE '\\'");
-      args.add("%" + SqlArguments.likeLiteral(part) + "%");
+      where.add(dialect.contains("s.page_url", part, args));
     });
     equal(where, args, "s.chatbot", q.chatbot().orElse(null));
     equal(where, args, "s.contact", q.contact().orElse(null));
@@ -99,7 +98,7 @@ final class SessionQuerySql {
     // parameters, and for a parameter as the limit it expects a tenth of the rows, not a page.
     return new SessionQuerySql(SessionRow.SELECT + " WHERE " + String.join(" AND ", where)
         + " ORDER BY s.tenant" + direction + ", s.arrived_at_nanos" + direction + ", " + id + direction
-        + " FETCH FIRST " + (q.limit() + 1) + " ROWS ONLY", args);
+        + " LIMIT " + (q.limit() + 1), args);
   }
 
   /** The cursor of a page of {@code query} whose last session is {@code last}. */

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A session's scalar fields as a row of {@code parley_session}: the statements that write and read
@@ -108,7 +109,13 @@ final class SessionRow {
         .wrapUpDeadline(EpochNanos.read(rows, 30))
         .endReason(rows.getString(31))
         .result(rows.getString(32))
-        .feedback(rows.getObject(33, Integer.class), rows.getString(34))
+        .feedback(rating(rows), rows.getString(34))
         .erasedAt(EpochNanos.read(rows, 35));
+  }
+
+  // getInt and wasNull, not getObject(33, Integer.class): SQLite's driver fails that on a null.
+  private static @Nullable Integer rating(ResultSet rows) throws SQLException {
+    int rating = rows.getInt(33);
+    return rows.wasNull() ? null : rating;
   }
 }

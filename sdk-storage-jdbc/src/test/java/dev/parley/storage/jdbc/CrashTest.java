@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A child JVM writes sessions and messages through {@link JdbcStorage} and is killed with {@code
  * kill -9} in the middle: every session whose writes returned before the kill is found whole on
- * reopening, on H2 and on PostgreSQL.
+ * reopening, on H2, SQLite and PostgreSQL.
  */
 class CrashTest {
   /** How many sessions the child reports stored before it is killed. */
@@ -37,6 +37,17 @@ class CrashTest {
     List<String> stored = writeUntilKilled("h2", file.toString(), "acme");
 
     try (Storage reopened = JdbcStorage.h2(file).build()) {
+      assertWhole(reopened, "acme", stored);
+    }
+  }
+
+  @Test
+  @DisplayName("on SQLite, every session stored before a kill -9 is there whole after reopening the file")
+  void sqlite() throws Exception {
+    Path file = dir.resolve("parley.db");
+    List<String> stored = writeUntilKilled("sqlite", file.toString(), "acme");
+
+    try (Storage reopened = JdbcStorage.sqlite(file).build()) {
       assertWhole(reopened, "acme", stored);
     }
   }

@@ -15,7 +15,8 @@ import java.util.List;
  * stores session after session (queued, two messages, then accepted) through {@link JdbcStorage}
  * and prints each session's id once all its writes have returned.
  *
- * <p>Arguments: {@code h2 <file>} or {@code postgres <jdbcUrl>}, then the tenant to write.
+ * <p>Arguments: {@code h2 <file>}, {@code sqlite <file>} or {@code postgres <jdbcUrl>}, then the
+ * tenant to write.
  */
 final class CrashingSessionWriter {
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456789Z");
@@ -24,9 +25,7 @@ final class CrashingSessionWriter {
 
   public static void main(String[] args) {
     String tenant = args[2];
-    Storage storage = args[0].equals("h2")
-        ? JdbcStorage.h2(Path.of(args[1])).build()
-        : JdbcStorage.postgres(args[1], "postgres", "postgres").build();
+    Storage storage = open(args[0], args[1]).build();
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos(); // in case nobody kills it
     for (int i = 0; System.nanoTime() < deadline; i++) {
       String id = "s-" + i;
@@ -46,6 +45,20 @@ final class CrashingSessionWriter {
       System.out.flush();
     }
     Runtime.getRuntime().halt(1);
+  }
+
+  /** The storage of kind {@code h2}, {@code sqlite} or {@code postgres} at {@code target} (a file or a URL). */
+  static JdbcStorage.Builder open(String kind, String target) {
+    switch (kind) {
+      case "h2":
+        return JdbcStorage.h2(Path.of(target));
+      case "sqlite":
+        return JdbcStorage.sqlite(Path.of(target));
+      case "postgres":
+        return JdbcStorage.postgres(target, "postgres", "postgres");
+      default:
+        throw new IllegalArgumentException("unknown storage '" + kind + "'; the storages are h2, sqlite and postgres");
+    }
   }
 
   static MessageRecord message(String tenant, String session, String id, Instant at, String text) {

@@ -13,22 +13,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("The engine on an H2 file")
+@DisplayName("The engine on an embedded database file")
 class EngineCrashTest {
   private static final int ACKS = 300;
 
   @TempDir Path dir;
 
-  @Test
+  @ParameterizedTest(name = "on {0}")
+  @ValueSource(strings = {"h2", "sqlite"})
   @DisplayName("keeps every session and message it acknowledged when its process is killed")
-  void keepsWhatItAcknowledged() throws Exception {
-    Path file = dir.resolve("parley");
+  void keepsWhatItAcknowledged(String kind) throws Exception {
+    Path file = dir.resolve("parley-" + kind);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-            EngineCrashingHost.class.getName(), file.toString())
+            EngineCrashingHost.class.getName(), kind, file.toString())
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     int acked = -1;
@@ -45,7 +47,7 @@ class EngineCrashTest {
     }
     assertThat(acked).as("sessions the child acknowledged").isEqualTo(ACKS);
 
-    try (JdbcStorage storage = JdbcStorage.h2(file).build();
+    try (JdbcStorage storage = CrashingSessionWriter.open(kind, file.toString()).build();
         Parley parley = Parley.builder().storage(storage).build()) {
       TenantSnapshot acme = parley.snapshot(EngineCrashingHost.ACME);
       for (int n = 0; n <= acked; n++) {

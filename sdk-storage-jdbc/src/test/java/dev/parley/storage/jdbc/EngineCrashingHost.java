@@ -12,11 +12,10 @@ import dev.parley.core.Parley;
 import dev.parley.core.SessionId;
 import dev.parley.core.Tenant;
 import dev.parley.core.TenantId;
-import java.nio.file.Path;
 
 /**
- * Run in a child JVM by {@link EngineCrashTest}: a host with the engine on the H2 file given as the
- * first argument, taking clients and their first messages as fast as it can and printing each
+ * Run in a child JVM by {@link EngineCrashTest}: a host with the engine on the file given as the
+ * second argument, an H2 or SQLite database as the first says ({@code h2} or {@code sqlite}), taking clients and their first messages as fast as it can and printing each
  * one the engine acknowledged, until it is killed.
  */
 final class EngineCrashingHost {
@@ -26,7 +25,7 @@ final class EngineCrashingHost {
   private EngineCrashingHost() {}
 
   public static void main(String[] args) {
-    JdbcStorage storage = JdbcStorage.h2(Path.of(args[0])).build();
+    JdbcStorage storage = CrashingSessionWriter.open(args[0], args[1]).build();
     Parley parley = Parley.builder().storage(storage).build();
     Tenant acme = parley.tenant(ACME);
     acme.defineGroup(GroupSpec.builder(SALES).build()).join();

@@ -13,8 +13,8 @@ class H2BlacklistStoreTest extends BlacklistStoreTck {
 
   @Override
   protected BlacklistStore createStore() {
-    storage = JdbcStorage.using(SharedH2.pool()).build();
-    ParleyTables.empty(SharedH2.pool());
+    storage = JdbcStorage.using(SharedFiles.h2()).build();
+    ParleyTables.empty(SharedFiles.h2());
     return storage.blacklist();
   }
 

@@ -6,6 +6,6 @@ import javax.sql.DataSource;
 class H2StorageContractTest extends JdbcStorageContract {
   @Override
   DataSource pool() {
-    return SharedH2.pool();
+    return SharedFiles.h2();
   }
 }

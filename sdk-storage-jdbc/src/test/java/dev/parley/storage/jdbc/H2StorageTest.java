@@ -6,6 +6,6 @@ import javax.sql.DataSource;
 class H2StorageTest extends PooledStorageTck {
   @Override
   DataSource pool() {
-    return SharedH2.pool();
+    return SharedFiles.h2();
   }
 }

@@ -47,6 +47,16 @@ abstract class HistoryPlanContract {
   /** What the database's plan says where it reads every row of {@code parley_session}. */
   abstract String fullScan();
 
+  /** What comes before a query to get its plan instead of its rows. */
+  String explain() {
+    return "EXPLAIN ";
+  }
+
+  /** The column of the plan's rows that describes each step. */
+  int planColumn() {
+    return 1;
+  }
+
   /** Brings the database's statistics up to date, where its planner needs that after a load. */
   abstract void analyze(Connection c) throws SQLException;
 
@@ -150,12 +160,12 @@ abstract class HistoryPlanContract {
     Dialect dialect = Dialect.of(dataSource);
     SessionQuerySql sql = SessionQuerySql.of(query, dialect, dialect.textIndex());
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("EXPLAIN " + sql.sql())) {
+        PreparedStatement s = c.prepareStatement(explain() + sql.sql())) {
       sql.arguments().bind(s);
       StringBuilder plan = new StringBuilder();
       try (ResultSet rows = s.executeQuery()) {
         while (rows.next()) {
-          plan.append(rows.getString(1)).append('\n');
+          plan.append(rows.getString(planColumn())).append('\n');
         }
       }
       return plan.toString();

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 final class ParleyTables {
   private ParleyTables() {}
 
-  /** Empties every Parley table but the schema history, on PostgreSQL or H2. */
+  /** Empties every Parley table but the schema history, on PostgreSQL, H2 or SQLite. */
   static void empty(DataSource dataSource) {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       List<String> tables = new ArrayList<>();
@@ -26,7 +26,18 @@ final class ParleyTables {
           }
         }
       }
-      if (c.getMetaData().getDatabaseProductName().equals("H2")) {
+      String product = c.getMetaData().getDatabaseProductName();
+      if (product.equals("SQLite")) {
+        // No TRUNCATE: DELETE, with the foreign keys off for the order of the tables. The FTS5 index
+        // and its shadow tables are emptied by the triggers of the table it indexes.
+        s.execute("PRAGMA foreign_keys = OFF");
+        for (String table : tables) {
+          if (!table.startsWith("parley_message_fts")) {
+            s.execute("DELETE FROM " + table);
+          }
+        }
+        s.execute("PRAGMA foreign_keys = ON");
+      } else if (product.equals("H2")) {
         // H2 truncates a table that foreign keys reference only with their checks off.
         s.execute("SET REFERENTIAL_INTEGRITY FALSE");
         for (String table : tables) {

@@ -23,7 +23,7 @@ abstract class PooledStorageTck extends StorageTck {
   }
 
   @Override
-  protected final Optional<SessionHold> holdSession(String tenant, String id) {
+  protected Optional<SessionHold> holdSession(String tenant, String id) {
     return Optional.of(RowHold.lock(pool(), tenant, id));
   }
 

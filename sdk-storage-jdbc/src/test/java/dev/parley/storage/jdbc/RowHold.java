@@ -31,8 +31,9 @@ final class RowHold implements SessionHold {
 
   /** Locks the row of {@code tenant}'s session {@code id}, which must be stored. */
   static RowHold lock(DataSource pool, String tenant, String id) {
+    Connection c = null;
     try {
-      Connection c = pool.getConnection();
+      c = pool.getConnection();
       c.setAutoCommit(false);
       try (PreparedStatement s = c.prepareStatement(LOCK)) {
         s.setString(1, tenant);
@@ -45,8 +46,20 @@ final class RowHold implements SessionHold {
       }
       boolean h2 = c.getMetaData().getDatabaseProductName().equals("H2");
       return new RowHold(pool, c, h2 ? H2_WAITING : POSTGRES_WAITING);
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
+      release(c, e);
       throw new IllegalStateException("could not lock session " + tenant + "/" + id, e);
+    }
+  }
+
+  private static void release(Connection c, Exception failure) {
+    if (c == null) {
+      return;
+    }
+    try (c) {
+      c.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 

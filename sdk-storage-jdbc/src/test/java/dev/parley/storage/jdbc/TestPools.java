@@ -23,6 +23,11 @@ final class TestPools {
     return open("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0", "sa", "", autoCommit);
   }
 
+  /** A pool on a SQLite file, opened as {@link JdbcStorage#sqlite} opens it. */
+  static HikariDataSource sqlite(Path file, boolean autoCommit) {
+    return open(JdbcStorage.sqliteUrl(file), "", "", autoCommit);
+  }
+
   private static HikariDataSource open(String jdbcUrl, String user, String password, boolean autoCommit) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);

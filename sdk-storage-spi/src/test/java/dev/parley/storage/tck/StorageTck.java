@@ -209,6 +209,14 @@ public abstract class StorageTck {
   }
 
   @Nested
+  @DisplayName("writing a pass together")
+  class Together extends TogetherKit {
+    Together() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
   @DisplayName("argument checks")
   class ArgumentChecks extends ArgumentChecksKit {
     ArgumentChecks() {
