@@ -11,6 +11,7 @@ import dev.parley.core.routing.RoutingCore;
 import dev.parley.core.routing.SessionView;
 import dev.parley.core.routing.TenantSnapshot;
 import dev.parley.core.stats.LiveStatistics;
+import dev.parley.core.stats.StatisticsHistory;
 import dev.parley.core.stats.StatisticsSettings;
 import dev.parley.core.stats.TenantStatistics;
 import dev.parley.core.stats.WaitEstimate;
@@ -27,7 +28,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Parley engine: contact-center sessions for any number of tenants, inside the host's JVM.
@@ -84,16 +89,49 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: safe for use by any number of threads.
  */
 public final class Parley implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Parley.class);
   private final Engine engine;
   private final @Nullable Storage storage;
   private final boolean outbox;
   private final @Nullable LiveStatistics statistics;
+  /** Samples the statistics into their history in threaded mode; in same-thread mode {@link #tick} does. */
+  private final @Nullable ScheduledExecutorService sampler;
 
-  private Parley(Engine engine, @Nullable Storage storage, boolean outbox, @Nullable LiveStatistics statistics) {
+  private Parley(Engine engine, @Nullable Storage storage, boolean outbox, @Nullable LiveStatistics statistics,
+      boolean sameThread) {
     this.engine = engine;
     this.storage = storage;
     this.outbox = outbox;
     this.statistics = statistics;
+    if (statistics != null && !sameThread) {
+      sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "parley-statistics-history");
+        t.setDaemon(true);
+        return t;
+      });
+      long every = statistics.settings().historyEvery().toMillis();
+      sampler.scheduleAtFixedRate(this::sampleStatistics, 0, every, TimeUnit.MILLISECONDS);
+    } else {
+      sampler = null;
+    }
+  }
+
+  /** Samples every tenant's statistics into their history, where a sample is due. */
+  private void sampleStatistics() {
+    LiveStatistics stats = statistics;
+    if (stats == null) {
+      return;
+    }
+    for (TenantId tenant : stats.tenants()) {
+      try {
+        stats.sample(tenant, engine.snapshot(tenant));
+      } catch (NotOwnerException e) {
+        // a clustered node samples the tenants of the partitions it serves
+      } catch (RuntimeException e) {
+        log.warn("could not sample the statistics of tenant {}; trying again in {}", tenant,
+            stats.settings().historyEvery(), e);
+      }
+    }
   }
 
   /** Starts configuring an engine. */
@@ -224,6 +262,21 @@ public final class Parley implements AutoCloseable {
   }
 
   /**
+   * The tenant's statistics over the last hours, per group: waiting clients, presence, service
+   * level, abandonment and occupancy, sampled every {@link StatisticsSettings#historyEvery()}
+   * (default a minute) for the last {@link StatisticsSettings#historySpan()} (default six hours),
+   * oldest first. The engine samples every tenant it has statistics of (in same-thread mode on
+   * {@link #tick()}); the history is kept in memory and starts anew with the engine.
+   *
+   * @throws IllegalStateException if the engine keeps {@linkplain Builder#noStatistics() no statistics}
+   */
+  public StatisticsHistory statisticsHistory(TenantId tenant) {
+    requireNonNull(tenant, "tenant");
+    return statistics().history(tenant);
+  }
+
+
+  /**
    * A waiting client's place in his group's queue and how long he should still wait; empty unless
    * he waits in a group's queue and the group's figures can tell (it has served someone, and
    * someone serves it now). Every estimate given is recorded and checked against the wait he then
@@ -301,6 +354,9 @@ public final class Parley implements AutoCloseable {
    */
   public void tick() {
     engine.tick();
+    if (sampler == null) {
+      sampleStatistics();
+    }
   }
 
   /**
@@ -366,6 +422,9 @@ public final class Parley implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (sampler != null) {
+      sampler.shutdownNow();
+    }
     engine.close();
   }
 
@@ -431,8 +490,9 @@ public final class Parley implements AutoCloseable {
 
     /**
      * How long closed sessions (with their transcripts) and ended invitations are kept in storage;
-     * default for ever. Older ones are purged at start and then every hour (in same-thread mode,
-     * on the first {@link Parley#tick()} an hour after the last purge).
+     * default for ever. A tenant's own {@link TenantSettings#historyRetention} overrides it for
+     * that tenant. Older ones are purged at start and then every hour (in same-thread mode, on the
+     * first {@link Parley#tick()} an hour after the last purge).
      *
      * @throws IllegalArgumentException unless at least one day
      */
@@ -574,7 +634,7 @@ public final class Parley implements AutoCloseable {
           stats.learn(id, engine.snapshot(id));
         }
       }
-      return new Parley(engine, kept, outbox, stats);
+      return new Parley(engine, kept, outbox, stats, sameThread);
     }
   }
 }

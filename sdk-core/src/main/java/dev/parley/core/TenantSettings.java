@@ -49,6 +49,7 @@ public final class TenantSettings {
   private final boolean operatorsMayBlock;
   private final Duration invitationValidity;
   private final Duration endedRetention;
+  private final @Nullable Duration historyRetention;
   private final Duration clientGrace;
   private final Duration operatorGrace;
   private final OperatorStatus goneOperatorStatus;
@@ -64,6 +65,7 @@ public final class TenantSettings {
     operatorsMayBlock = b.operatorsMayBlock;
     invitationValidity = b.invitationValidity;
     endedRetention = b.endedRetention;
+    historyRetention = b.historyRetention;
     clientGrace = b.clientGrace;
     operatorGrace = b.operatorGrace;
     goneOperatorStatus = b.goneOperatorStatus;
@@ -109,6 +111,16 @@ public final class TenantSettings {
    */
   public Duration endedRetention() {
     return endedRetention;
+  }
+
+  /**
+   * How long this tenant's closed sessions (with their transcripts), ended invitations and
+   * outbox records are kept in storage before the engine's hourly purge removes them; empty (the
+   * default) for the engine's own {@linkplain Parley.Builder#historyRetention history retention},
+   * or for ever without one.
+   */
+  public Optional<Duration> historyRetention() {
+    return Optional.ofNullable(historyRetention);
   }
 
   /**
@@ -228,7 +240,8 @@ public final class TenantSettings {
     return other instanceof TenantSettings o && Objects.equals(rules, o.rules)
         && Objects.equals(defaultGroup, o.defaultGroup) && switchesLocked == o.switchesLocked
         && operatorsMayBlock == o.operatorsMayBlock && Objects.equals(invitationValidity, o.invitationValidity)
-        && Objects.equals(endedRetention, o.endedRetention) && clientGrace.equals(o.clientGrace)
+        && Objects.equals(endedRetention, o.endedRetention) && Objects.equals(historyRetention, o.historyRetention)
+        && clientGrace.equals(o.clientGrace)
         && operatorGrace.equals(o.operatorGrace) && goneOperatorStatus.equals(o.goneOperatorStatus)
         && sessionsWaitForGoneOperator.equals(o.sessionsWaitForGoneOperator) && awayReasons.equals(o.awayReasons)
         && tags.equals(o.tags) && List.copyOf(tags.keySet()).equals(List.copyOf(o.tags.keySet())) && autoTags.equals(o.autoTags);
@@ -237,14 +250,14 @@ public final class TenantSettings {
   @Override
   public int hashCode() {
     return Objects.hash(rules, defaultGroup, switchesLocked, operatorsMayBlock, invitationValidity, endedRetention,
-        clientGrace, operatorGrace, goneOperatorStatus, sessionsWaitForGoneOperator, awayReasons, tags, autoTags);
+        historyRetention, clientGrace, operatorGrace, goneOperatorStatus, sessionsWaitForGoneOperator, awayReasons, tags, autoTags);
   }
 
   @Override
   public String toString() {
     return "TenantSettings{rules=" + rules + ", defaultGroup=" + defaultGroup + ", switchesLocked=" + switchesLocked
         + ", operatorsMayBlock=" + operatorsMayBlock + ", invitationValidity=" + invitationValidity
-        + ", endedRetention=" + endedRetention + ", clientGrace=" + clientGrace + ", operatorGrace=" + operatorGrace
+        + ", endedRetention=" + endedRetention + ", historyRetention=" + historyRetention + ", clientGrace=" + clientGrace + ", operatorGrace=" + operatorGrace
         + ", goneOperatorStatus=" + goneOperatorStatus + ", sessionsWaitForGoneOperator=" + sessionsWaitForGoneOperator
         + ", awayReasons=" + awayReasons + ", tags=" + tags + ", autoTags=" + autoTags + "}";
   }
@@ -258,6 +271,7 @@ public final class TenantSettings {
     b.operatorsMayBlock = operatorsMayBlock;
     b.invitationValidity = invitationValidity;
     b.endedRetention = endedRetention;
+    b.historyRetention = historyRetention;
     b.clientGrace = clientGrace;
     b.operatorGrace = operatorGrace;
     b.goneOperatorStatus = goneOperatorStatus;
@@ -276,6 +290,7 @@ public final class TenantSettings {
     private boolean operatorsMayBlock = true;
     private Duration invitationValidity = Duration.ofHours(24);
     private Duration endedRetention = Duration.ofHours(24);
+    private @Nullable Duration historyRetention;
     private Duration clientGrace = Duration.ofSeconds(60);
     private Duration operatorGrace = Duration.ofSeconds(60);
     private OperatorStatus goneOperatorStatus = OperatorStatus.away(DISCONNECTED);
@@ -319,6 +334,27 @@ public final class TenantSettings {
     /** How long ended sessions stay reachable; 0 to 365 days. */
     public Builder endedRetention(Duration retention) {
       this.endedRetention = positive("ended retention", retention, Duration.ZERO);
+      return this;
+    }
+
+    /**
+     * How long this tenant's closed history is kept in storage, overriding the engine's {@linkplain
+     * Parley.Builder#historyRetention history retention}.
+     *
+     * @throws IllegalArgumentException unless from one day to 100 years (36,500 days)
+     */
+    public Builder historyRetention(Duration retention) {
+      Objects.requireNonNull(retention, "retention");
+      if (retention.compareTo(Duration.ofDays(1)) < 0 || retention.compareTo(Duration.ofDays(36_500)) > 0) {
+        throw new IllegalArgumentException("a history retention must be from one day to 36500 days, not " + retention);
+      }
+      this.historyRetention = retention;
+      return this;
+    }
+
+    /** Keeps this tenant's history as the engine's {@linkplain Parley.Builder#historyRetention retention} says (the default). */
+    public Builder engineHistoryRetention() {
+      this.historyRetention = null;
       return this;
     }
 

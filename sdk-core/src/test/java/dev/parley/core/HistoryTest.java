@@ -151,5 +151,27 @@ class HistoryTest {
       assertThat(storage.sessions().find("acme", recent.value())).isPresent();
       assertThat(storage.sessions().find("acme", live.value())).isPresent();
     }
+
+    @Test
+    @DisplayName("a tenant's own retention overrides the engine's, and holds without one")
+    void tenantRetention() {
+      List<Parley.Builder> engines = List.of(Parley.builder().historyRetention(Duration.ofDays(365)), Parley.builder());
+      for (int i = 0; i < engines.size(); i++) {
+        Tenant t = start(engines.get(i));
+        t.configure(t.snapshot().settings().toBuilder().historyRetention(Duration.ofDays(7)).build()).join();
+        SessionId old = served(t, "old" + i, "visitor-1");
+        t.end(old, Actor.operator(ALICE)).join();
+        clock.advance(Duration.ofDays(5));
+        SessionId recent = served(t, "recent" + i, "visitor-2");
+        t.end(recent, Actor.operator(ALICE)).join();
+
+        clock.advance(Duration.ofDays(3));
+        parley.tick();
+
+        assertThat(storage.sessions().find("acme", old.value())).as("engine %d", i).isEmpty();
+        assertThat(storage.sessions().find("acme", recent.value())).isPresent();
+        parley.close();
+      }
+    }
   }
 }

@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * settings/tenant  defaultGroup=sales switchesLocked=false operatorsMayBlock=true
- *                  invitationValidity=PT24H endedRetention=PT24H clientGrace=PT1M operatorGrace=PT1M
+ *                  invitationValidity=PT24H endedRetention=PT24H [historyRetention=P30D] clientGrace=PT1M operatorGrace=PT1M
  *                  goneOperatorPresence=AWAY goneOperatorReason=disconnected sessionsWaitForGoneOperator=PT0S
  *                  rule.0.group=sales rule.0.priority=5 rule.0.channels=WEB_CHAT,VIDEO_CALL
  *                  rule.0.language=cs rule.0.widget=shop rule.0.pageUrlPrefix=https://shop/
@@ -95,6 +95,7 @@ final class ConfigCodec {
     p.put("operatorsMayBlock", String.valueOf(settings.operatorsMayBlock()));
     p.put("invitationValidity", settings.invitationValidity().toString());
     p.put("endedRetention", settings.endedRetention().toString());
+    settings.historyRetention().ifPresent(d -> p.put("historyRetention", d.toString()));
     p.put("clientGrace", settings.clientGrace().toString());
     p.put("operatorGrace", settings.operatorGrace().toString());
     p.put("goneOperatorPresence", settings.goneOperatorStatus().presence().name());
@@ -129,6 +130,7 @@ final class ConfigCodec {
     r.required("operatorsMayBlock", s -> b.operatorsMayBlock(bool(s)));
     r.required("invitationValidity", s -> b.invitationValidity(duration(s)));
     r.required("endedRetention", s -> b.endedRetention(duration(s)));
+    r.optional("historyRetention", s -> b.historyRetention(duration(s)));
     r.optional("clientGrace", s -> b.clientGrace(duration(s)));
     r.optional("operatorGrace", s -> b.operatorGrace(duration(s)));
     Optional<Presence> gone = r.optional("goneOperatorPresence", s -> named(Presence.class, s));

@@ -96,7 +96,8 @@ public final class Engine {
       }
     }
     // A clustered node's purges would write unfenced, outside its partitions: not yet (issue 20).
-    purge = storage == null || retention == null || placement != null ? null : new HistoryPurge(storage, clock, retention);
+    purge = storage == null || placement != null ? null
+        : new HistoryPurge(storage, clock, retention, tenant -> snapshot(TenantId.of(tenant)).settings().historyRetention());
     if (purge != null && executor != null) {
       purgeTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "parley-history-purge");

@@ -5,12 +5,17 @@ import dev.parley.storage.StorageException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Removes what is older than the retention period from storage: closed sessions with their
- * transcripts, ended or expired invitations, and outbox records, of every stored tenant.
+ * transcripts, ended or expired invitations, and outbox records, of every stored tenant, each by
+ * its own {@linkplain dev.parley.core.TenantSettings#historyRetention retention} or else the
+ * engine's; a tenant with neither keeps everything.
  *
  * <p>Concurrency: {@link #runIfDue} may be called from any thread; runs do not overlap.
  */
@@ -21,13 +26,20 @@ final class HistoryPurge {
 
   private final Storage storage;
   private final Clock clock;
-  private final Duration retention;
+  private final @Nullable Duration retention;
+  private final Function<String, Optional<Duration>> tenantRetention;
   private Instant lastRun = Instant.MIN;
 
-  HistoryPurge(Storage storage, Clock clock, Duration retention) {
+  /**
+   * @param retention the engine's retention, or null: for ever
+   * @param tenantRetention a tenant's own retention by its id, from its settings
+   */
+  HistoryPurge(Storage storage, Clock clock, @Nullable Duration retention,
+      Function<String, Optional<Duration>> tenantRetention) {
     this.storage = storage;
     this.clock = clock;
     this.retention = retention;
+    this.tenantRetention = tenantRetention;
   }
 
   /** Purges if the last purge was {@link #EVERY} ago or more; a storage failure waits for the next. */
@@ -37,20 +49,20 @@ final class HistoryPurge {
       return;
     }
     lastRun = now;
-    Instant cutoff = now.minus(retention);
     try {
-      int sessions = 0;
-      int invitations = 0;
-      int outbox = 0;
       for (String tenant : storage.config().tenants()) {
-        sessions += storage.sessions().purgeClosedBefore(tenant, cutoff);
-        invitations += storage.invitations().purgeEndedBefore(tenant, cutoff);
-        outbox += storage.outbox().purgeBefore(tenant, cutoff);
+        Optional<Duration> kept = tenantRetention.apply(tenant).or(() -> Optional.ofNullable(retention));
+        if (kept.isPresent()) {
+          Instant cutoff = now.minus(kept.get());
+          int sessions = storage.sessions().purgeClosedBefore(tenant, cutoff);
+          int invitations = storage.invitations().purgeEndedBefore(tenant, cutoff);
+          int outbox = storage.outbox().purgeBefore(tenant, cutoff);
+          log.info("purged {}'s history before {}: {} sessions, {} invitations, {} outbox records", tenant, cutoff,
+              sessions, invitations, outbox);
+        }
       }
-      log.info("purged history before {}: {} sessions, {} invitations, {} outbox records", cutoff, sessions,
-          invitations, outbox);
     } catch (StorageException e) {
-      log.warn("could not purge history before {}; trying again in {}", cutoff, EVERY, e);
+      log.warn("could not purge history; trying again in {}", EVERY, e);
     }
   }
 }

@@ -66,14 +66,18 @@ public record GroupStatistics(
    * when nobody was answered or left.
    */
   public OptionalDouble serviceLevel() {
-    long resolved = service.answered() + abandoned;
-    return resolved == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) answeredInThreshold / resolved);
+    return share(answeredInThreshold, service.answered(), abandoned);
   }
 
   /** Abandoned over answered or abandoned, in the window, from 0 to 1; empty when neither happened. */
   public OptionalDouble abandonmentRate() {
-    long resolved = service.answered() + abandoned;
-    return resolved == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) abandoned / resolved);
+    return share(abandoned, service.answered(), abandoned);
+  }
+
+  /** {@code part} over answered plus abandoned; empty when neither happened. */
+  static OptionalDouble share(long part, long answered, long abandoned) {
+    long resolved = answered + abandoned;
+    return resolved == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) part / resolved);
   }
 
   /** The mean wait of the clients answered in the window (average speed of answer). */

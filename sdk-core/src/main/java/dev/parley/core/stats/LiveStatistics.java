@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
@@ -129,6 +130,33 @@ public final class LiveStatistics implements EventListener {
   public TenantStatistics statistics(TenantId tenant, TenantSnapshot routing) {
     requireNonNull(routing, "routing");
     return tally(requireNonNull(tenant, "tenant")).read(routing, clock.instant());
+  }
+
+  /**
+   * Samples a tenant's figures into its {@linkplain #history history}, unless its last sample is
+   * less than {@link StatisticsSettings#historyEvery()} old: {@link dev.parley.core.Parley} does
+   * it for every tenant it has statistics of, that often.
+   *
+   * @param routing the tenant's routing snapshot, for presence
+   * @return whether it sampled
+   */
+  public boolean sample(TenantId tenant, TenantSnapshot routing) {
+    requireNonNull(routing, "routing");
+    return tally(requireNonNull(tenant, "tenant")).sample(routing, clock.instant());
+  }
+
+  /**
+   * A tenant's figures over the last hours: per group, the samples {@link #sample} took, oldest
+   * first, at most {@link StatisticsSettings#historySpan()} over {@link
+   * StatisticsSettings#historyEvery()} of them.
+   */
+  public StatisticsHistory history(TenantId tenant) {
+    return tally(requireNonNull(tenant, "tenant")).history();
+  }
+
+  /** The tenants these statistics have heard of. */
+  public Set<TenantId> tenants() {
+    return Set.copyOf(tenants.keySet());
   }
 
   /**

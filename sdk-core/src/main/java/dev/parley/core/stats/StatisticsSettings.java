@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * How live statistics are kept: the window the service figures slide over, the service-level
- * threshold (per group where it differs), and the error a wait estimate may have and still count as
- * right.
+ * threshold (per group where it differs), the error a wait estimate may have and still count as
+ * right, and the history kept of the figures.
  *
  * <pre>{@code
  * Parley.builder().statistics(StatisticsSettings.builder()
@@ -23,14 +23,22 @@ import java.util.Map;
  * <p>Thread safety: immutable.
  */
 public final class StatisticsSettings {
-  /** A 30-minute window in 30 buckets, answers within 20 s count, estimates within ±30 s are right. */
+  /**
+   * A 30-minute window in 30 buckets, answers within 20 s count, estimates within ±30 s are right,
+   * a sample a minute kept for six hours.
+   */
   public static final StatisticsSettings DEFAULTS = builder().build();
+
+  /** The most samples a group's history holds. */
+  public static final int MAX_SAMPLES = 10_080;
 
   private final Duration window;
   private final int buckets;
   private final Duration serviceLevelThreshold;
   private final Map<GroupId, Duration> thresholds;
   private final Duration estimateTolerance;
+  private final Duration historySpan;
+  private final Duration historyEvery;
 
   private StatisticsSettings(Builder b) {
     this.window = b.window;
@@ -38,6 +46,8 @@ public final class StatisticsSettings {
     this.serviceLevelThreshold = b.serviceLevelThreshold;
     this.thresholds = Map.copyOf(b.thresholds);
     this.estimateTolerance = b.estimateTolerance;
+    this.historySpan = b.historySpan;
+    this.historyEvery = b.historyEvery;
   }
 
   /** Starts from the defaults. */
@@ -65,6 +75,16 @@ public final class StatisticsSettings {
     return estimateTolerance;
   }
 
+  /** How far back the figures' history reaches ({@link LiveStatistics#history}). */
+  public Duration historySpan() {
+    return historySpan;
+  }
+
+  /** How often the figures are sampled into their history. */
+  public Duration historyEvery() {
+    return historyEvery;
+  }
+
   /** Configures {@link StatisticsSettings}; each setter checks its argument at once. */
   public static final class Builder {
     private Duration window = Duration.ofMinutes(30);
@@ -72,6 +92,8 @@ public final class StatisticsSettings {
     private Duration serviceLevelThreshold = Duration.ofSeconds(20);
     private final Map<GroupId, Duration> thresholds = new HashMap<>();
     private Duration estimateTolerance = Duration.ofSeconds(30);
+    private Duration historySpan = Duration.ofHours(6);
+    private Duration historyEvery = Duration.ofMinutes(1);
 
     private Builder() {}
 
@@ -122,6 +144,29 @@ public final class StatisticsSettings {
         throw new IllegalArgumentException("the estimate tolerance must not be negative, not " + tolerance);
       }
       this.estimateTolerance = tolerance;
+      return this;
+    }
+
+    /**
+     * The history kept of each group's figures: a sample every {@code every}, for the last {@code
+     * span}; default one a minute for six hours. A group's history costs about 80 bytes a sample.
+     *
+     * @throws IllegalArgumentException unless {@code every} is from one second to one hour and the
+     *     span holds 1 to 10,080 samples
+     */
+    public Builder history(Duration span, Duration every) {
+      requireNonNull(span, "span");
+      requireNonNull(every, "every");
+      if (every.compareTo(Duration.ofSeconds(1)) < 0 || every.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("samples must be from one second to one hour apart, not " + every);
+      }
+      long samples = span.dividedBy(every);
+      if (samples < 1 || samples > MAX_SAMPLES) {
+        throw new IllegalArgumentException("a history of " + span + " sampled every " + every + " holds " + samples
+            + " samples, not 1 to " + MAX_SAMPLES);
+      }
+      this.historySpan = span;
+      this.historyEvery = every;
       return this;
     }
 

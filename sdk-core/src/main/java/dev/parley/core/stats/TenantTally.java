@@ -12,6 +12,7 @@ import dev.parley.core.routing.SessionView;
 import dev.parley.core.routing.TenantSnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -44,12 +45,20 @@ final class TenantTally {
   private final long[] estimatesSinceStart = new long[Figure.GROUP_FIGURES];
   /** The newest instant heard; reads never look earlier. */
   private long latest = Track.NONE;
+  /** Each group's history, oldest sample first; no longer than {@link #historySamples}. */
+  private final Map<GroupId, ArrayDeque<GroupSample>> history = new LinkedHashMap<>();
+  private final int historySamples;
+  private final long historyEveryNanos;
+  /** When the last sample was taken. */
+  private long lastSample = Track.NONE;
 
   TenantTally(TenantId tenant, StatisticsSettings settings) {
     this.tenant = tenant;
     this.settings = settings;
     this.resolutionNanos = settings.window().toNanos() / settings.buckets();
     this.toleranceNanos = nanos(settings.estimateTolerance());
+    this.historySamples = (int) settings.historySpan().dividedBy(settings.historyEvery());
+    this.historyEveryNanos = settings.historyEvery().toNanos();
   }
 
   TenantId tenant() {
@@ -374,6 +383,35 @@ final class TenantTally {
     return new TenantStatistics(tenant, instant(now), settings.window(), groupFigures, operatorFigures,
         EstimateAccuracy.read(i -> estimatesSinceStart[i], Figure.FIRST_ESTIMATES, tolerance),
         EstimateAccuracy.read(i -> estimatesSinceStart[i], Figure.ALL_ESTIMATES, tolerance));
+  }
+
+  /**
+   * Samples the figures into their history, unless the last sample is less than {@link
+   * StatisticsSettings#historyEvery()} old; each group keeps its last {@link #historySamples}.
+   *
+   * @return whether it sampled
+   */
+  synchronized boolean sample(TenantSnapshot routing, Instant clock) {
+    long now = now(clock);
+    if (lastSample != Track.NONE && now - lastSample < historyEveryNanos) {
+      return false;
+    }
+    lastSample = now;
+    TenantStatistics figures = read(routing, clock);
+    for (GroupStatistics g : figures.groups()) {
+      ArrayDeque<GroupSample> samples = history.computeIfAbsent(g.group(), id -> new ArrayDeque<>());
+      if (samples.size() == historySamples) {
+        samples.removeFirst();
+      }
+      samples.addLast(GroupSample.of(figures.at(), g));
+    }
+    return true;
+  }
+
+  synchronized StatisticsHistory history() {
+    Map<GroupId, List<GroupSample>> copy = new LinkedHashMap<>();
+    history.forEach((g, samples) -> copy.put(g, List.copyOf(samples)));
+    return new StatisticsHistory(tenant, settings.historyEvery(), settings.historySpan(), copy);
   }
 
   private GroupTally group(GroupId id) {

@@ -18,6 +18,7 @@ import dev.parley.core.TenantId;
 import dev.parley.core.event.Event;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +79,30 @@ class ThreadedStatisticsTest {
       assertThat(sales.service().answered()).isEqualTo(SESSIONS);
       assertThat(sales.waiting()).isZero();
       assertThat(sales.inService()).isZero();
+    }
+  }
+
+  @Test
+  @DisplayName("are sampled into their history by the engine's own thread, as often as the settings say")
+  void sampledInTheBackground() {
+    try (Parley parley = Parley.builder().keepNothing()
+        .statistics(StatisticsSettings.builder().history(Duration.ofMinutes(1), Duration.ofSeconds(1)).build()).build()) {
+      Tenant acme = parley.tenant(TenantId.of("acme"));
+      acme.defineGroup(GroupSpec.builder(SALES).build()).join();
+      OperatorId alice = OperatorId.of("alice");
+      acme.defineOperator(OperatorSpec.builder(alice).group(SALES).channel(Channel.WEB_CHAT, 1).build()).join();
+      acme.setStatus(alice, OperatorStatus.ONLINE).join();
+      acme.arrive(SessionId.of("s1"), Entry.builder(Channel.WEB_CHAT).group(SALES).build()).join(); // offered: waiting
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      int samples = 0;
+      while (samples < 2 && System.nanoTime() < deadline) {
+        samples = parley.statisticsHistory(acme.id()).groups().getOrDefault(SALES, List.of()).size();
+        Thread.onSpinWait();
+      }
+      assertThat(samples).as("two samples a second apart within 10 s").isGreaterThanOrEqualTo(2);
+      List<GroupSample> sales = parley.statisticsHistory(acme.id()).groups().get(SALES);
+      assertThat(sales.get(sales.size() - 1).waiting()).isEqualTo(1); // the first may precede the arrival's event
+      assertThat(Duration.between(sales.get(0).at(), sales.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
   }
 }

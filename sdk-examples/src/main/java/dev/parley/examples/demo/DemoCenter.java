@@ -10,18 +10,22 @@ import dev.parley.core.Tenant;
 import dev.parley.core.TenantId;
 import dev.parley.storage.jdbc.JdbcStorage;
 import dev.parley.core.TenantSettings;
+import dev.parley.core.stats.StatisticsSettings;
 import dev.parley.transport.netty.ParleyServer;
 import dev.parley.transport.netty.SignedTokens;
+import dev.parley.webhooks.Webhooks;
 import java.net.URI;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A running demo contact center: the engine on the embedded SQLite database in the data directory,
- * the tenant {@code demo} (seeded on the first start), the WhatsApp webhook, and the Netty server
- * with the operator console, chat widget and admin pages; given an SMTP server, it mails offline
- * forms to the tenant's address and transcripts to clients. The key that signs the widgets' session
- * tokens is kept in the data directory too, so that after a restart (or a crash) on the same data
- * every client resumes his chat.
+ * the tenant {@code demo} (seeded on the first start), the WhatsApp webhook, the webhook
+ * subscriptions the admin page makes, and the Netty server with the operator console, chat widget
+ * and admin pages (whose dashboard draws the statistics sampled every 10 s for six hours); given an
+ * SMTP server, it mails offline forms to the tenant's address and transcripts to clients. The key
+ * that signs the widgets' session tokens is kept in the data directory too, so that after a
+ * restart (or a crash) on the same data every client resumes his chat.
  *
  * <p>Thread safety: start and close on one thread; the parts it holds are thread-safe.
  */
@@ -36,15 +40,17 @@ public final class DemoCenter implements AutoCloseable {
   private final DemoOptions options;
   private final JdbcStorage storage;
   private final Parley parley;
+  private final Webhooks webhooks;
   private final ParleyServer server;
   /** Mails offline forms and transcripts, when the demo was given an SMTP server. */
   private final @Nullable OutboxMailer mailer;
   private final boolean seeded;
 
-  private DemoCenter(DemoOptions options, JdbcStorage storage, Parley parley) {
+  private DemoCenter(DemoOptions options, JdbcStorage storage, Parley parley, Webhooks webhooks) {
     this.options = options;
     this.storage = storage;
     this.parley = parley;
+    this.webhooks = webhooks;
     Tenant tenant = parley.tenant(TENANT);
     seeded = DemoSeed.seedIfEmpty(tenant, storage);
     if (options.clientGrace().isPresent() || options.operatorGrace().isPresent()) {
@@ -73,6 +79,7 @@ public final class DemoCenter implements AutoCloseable {
         .clientTokens(SignedTokens.withKey(ClientTokenKey.in(options.dataDir())))
         .gateway(TENANT, gateway)
         .pages(DemoCenter.class.getClassLoader(), PAGES)
+        .webhooks(webhooks)
         .build();
   }
 
@@ -86,12 +93,19 @@ public final class DemoCenter implements AutoCloseable {
   static DemoCenter start(DemoOptions options) {
     JdbcStorage storage = JdbcStorage.embedded(options.dataDir().resolve("parley.db")).build();
     Parley parley = null;
+    Webhooks webhooks = null;
     try {
-      parley = Parley.builder().storage(storage).outbox().build(); // the outbox: what the mailer sends
-      DemoCenter center = new DemoCenter(options, storage, parley);
+      // the outbox: what the mailer and the webhooks send
+      parley = Parley.builder().storage(storage).outbox().statistics(StatisticsSettings.builder()
+          .history(Duration.ofHours(6), Duration.ofSeconds(10)).build()).build();
+      webhooks = Webhooks.builder(parley).build().start();
+      DemoCenter center = new DemoCenter(options, storage, parley, webhooks);
       center.server.start();
       return center;
     } catch (RuntimeException e) {
+      if (webhooks != null) {
+        webhooks.close();
+      }
       if (parley != null) {
         parley.close();
       }
@@ -119,13 +133,14 @@ public final class DemoCenter implements AutoCloseable {
     return options;
   }
 
-  /** Stops serving (draining requests in flight), then the mailer, the engine, the database. */
+  /** Stops serving (draining requests in flight), then the mailer, the webhooks, the engine, the database. */
   @Override
   public void close() {
     server.close();
     if (mailer != null) {
       mailer.close();
     }
+    webhooks.close();
     parley.close();
     storage.close();
   }

@@ -8,12 +8,15 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.parley.core.Channel;
 import dev.parley.core.Command;
+import com.sun.net.httpserver.HttpServer;
+import dev.parley.core.Channel;
 import dev.parley.core.Entry;
 import dev.parley.core.SessionId;
 import dev.parley.storage.SessionRecord;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -161,6 +165,13 @@ class DemoBrowserTest {
     textAppears(client, "#chat-status", "chatting with alice");
   }
 
+  /** The client's browser opens the admin page with the admin token. */
+  private void openAdmin() {
+    client.get(url("admin.html"));
+    visible(client, "#token").sendKeys(ADMIN);
+    click(client, "#token-submit");
+  }
+
   private void logIn(String operator) {
     operators.get(url("console.html"));
     visible(operators, "#login-name").sendKeys(operator);
@@ -239,9 +250,7 @@ class DemoBrowserTest {
     waiting(client).until(d -> center.parley().storage().sessions().find("demo", stored.id()).orElseThrow()
         .rating().isPresent());
 
-    client.get(url("admin.html"));
-    visible(client, "#token").sendKeys(ADMIN);
-    click(client, "#token-submit");
+    openAdmin();
     click(client, "#history tr[data-session='" + stored.id() + "']");
     textAppears(client, "#detail-body", "Thank you! Can I change the address?");
     List<String> exports = List.of(client.findElement(By.id("export-csv")).getAttribute("href"),
@@ -375,9 +384,7 @@ class DemoBrowserTest {
   @Test
   @DisplayName("the admin page defines a group, shows a refused field beside it, saves routing rules and dry-runs them")
   void adminConfigures() throws Exception {
-    client.get(url("admin.html"));
-    visible(client, "#token").sendKeys(ADMIN);
-    click(client, "#token-submit");
+    openAdmin();
     visible(client, "#new-group").sendKeys("returns");
     click(client, "#add-group");
     WebElement offerTimeout = visible(client, "form.piece[data-path='/groups/returns'] input[name='offerTimeout']");
@@ -484,5 +491,122 @@ class DemoBrowserTest {
     assertThat(reopened.reopens()).contains("wa-1");
     assertThat(reopened.operator()).contains("alice");
     screenshot(operators, "demo-outreach.png");
+  }
+
+  @Test
+  @DisplayName("the admin page subscribes a webhook (a short secret refused beside its field), sees it deliver, and draws the dashboard")
+  void adminWebhookAndDashboard() throws Exception {
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    BlockingQueue<String> delivered = new LinkedBlockingQueue<>();
+    receiver.createContext("/hook", exchange -> {
+      delivered.add(exchange.getRequestHeaders().getFirst("Parley-Event-Type"));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    receiver.start();
+    try {
+      logIn("alice");
+      openAdmin();
+      visible(client, "#new-cat-webhooks").sendKeys("crm");
+      click(client, "#add-cat-webhooks");
+      String form = "form.piece[data-path='/webhooks/crm'] ";
+      visible(client, form + "input[name='url']").sendKeys("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+      WebElement secret = client.findElement(By.cssSelector(form + "input[name='secret']"));
+      secret.sendKeys("short");
+      click(client, form + "button[type='submit']");
+      textAppears(client, form + ".field-error[data-field='secret']", "16");
+      secret.clear();
+      secret.sendKeys("a-secret-of-sixteen-or-more");
+      click(client, form + "button[type='submit']");
+      click(client, "button[data-status='crm']");
+
+      center.parley().tenant(DemoCenter.TENANT).arrive(SessionId.of("w1"),
+          Entry.builder(Channel.WEB_CHAT).client("visitor-1").name("Jana").build()).join();
+      assertThat(delivered.poll(20, TimeUnit.SECONDS)).isEqualTo("session.queued");
+      click(client, "button[data-status='crm']");
+      waiting(client).until(d -> !d.findElement(By.cssSelector("#webhook-status dd[data-fact='delivered']")).getText()
+          .equals("0"));
+
+      // the engine samples every 10 s: two samples of sales, and the page draws their lines (read in one
+      // script, as the page redraws every 5 s)
+      JavascriptExecutor page = client;
+      String drawn = "const g = document.querySelector(\".dashboard-group[data-group='sales']\");"
+          + "return g && Number(g.dataset.samples) >= 2 ? [g.querySelectorAll('svg[data-chart]').length,"
+          + " g.querySelectorAll('svg[data-chart] polyline').length,"
+          + " g.querySelector(\"svg[data-chart='waiting'] polyline\").getAttribute('points')] : null;";
+      List<?> charts = (List<?>) new WebDriverWait(client, Duration.ofSeconds(60)).until(d -> page.executeScript(drawn));
+      assertThat(charts.get(0)).isEqualTo(4L);
+      assertThat((Long) charts.get(1)).isGreaterThanOrEqualTo(2L); // waiting and occupancy always have values
+      assertThat((String) charts.get(2)).contains(" ");
+      WebElement dashboard = client.findElement(By.id("dashboard"));
+      page.executeScript("arguments[0].scrollIntoView()", dashboard);
+      Files.write(Path.of("target/demo-admin-dashboard.png"), dashboard.getScreenshotAs(OutputType.BYTES));
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  /** Types {@code text} into the field {@code name} of the piece form for {@code path}. */
+  private void type(String path, String name, String text) {
+    WebElement field = visible(client, "form.piece[data-path='" + path + "'] input[name='" + name + "']");
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  private void save(String path) {
+    click(client, "form.piece[data-path='" + path + "'] button[type='submit']");
+  }
+
+  @Test
+  @DisplayName("the admin page keeps a template starred by an operator, a hero card with buttons, a chatbot, tags and the retention")
+  void adminCatalogue() throws Exception {
+    openAdmin();
+    var storage = center.parley().storage();
+    var tenant = DemoCenter.TENANT;
+
+    visible(client, "#new-cat-templates-list").sendKeys("hours");
+    click(client, "#add-cat-templates-list");
+    type("/templates/hours", "title", "Opening hours");
+    type("/templates/hours", "text", "We are open 8-18.");
+    save("/templates/hours");
+    waiting(client).until(d -> storage.templates().find(tenant.value(), "hours").isPresent());
+    WebElement operator = visible(client, "#star-operator");
+    operator.sendKeys("alice");
+    operator.sendKeys(org.openqa.selenium.Keys.TAB);
+    click(client, "#cat-templates-list button[title='star']");
+    waiting(client).until(d -> storage.templates().starred(tenant.value(), "alice").size() == 1);
+
+    visible(client, "#new-cat-cards").sendKeys("returns");
+    click(client, "#add-cat-cards");
+    type("/hero-cards/returns", "title", "Returns");
+    type("/hero-cards/returns", "buttons", "Start=https://shop.example/return, Talk to us=talk, a=1, b=2");
+    save("/hero-cards/returns");
+    textAppears(client, "form.piece[data-path='/hero-cards/returns'] .field-error[data-field='buttons']", "at most 3");
+    type("/hero-cards/returns", "buttons", "Start=https://shop.example/return, Talk to us=talk");
+    save("/hero-cards/returns");
+    waiting(client).until(d -> new dev.parley.core.channel.HeroCards(storage).find(tenant, "returns")
+        .map(c -> c.buttons().size() == 2 && c.buttons().get(1).payload().equals("talk")).orElse(false));
+
+    visible(client, "#new-cat-chatbots").sendKeys("faq");
+    click(client, "#add-cat-chatbots");
+    type("/chatbots/faq", "endpoint", "https://bots.example/faq");
+    type("/chatbots/faq", "secret", "a-long-shared-secret");
+    save("/chatbots/faq");
+    waiting(client).until(d -> center.parley().snapshot(tenant).chatbots().containsKey(dev.parley.core.ChatbotId.of("faq")));
+
+    type("/tags", "tags", "refund=#e53935, vip=#1e88e5");
+    save("/tags");
+    waiting(client).until(d -> center.parley().snapshot(tenant).settings().tags().containsKey("vip"));
+
+    type("/retention", "history", "PT1H");
+    save("/retention");
+    textAppears(client, "form.piece[data-path='/retention'] .field-error[data-field='history']", "one day");
+    type("/retention", "history", "P90D");
+    save("/retention");
+    waiting(client).until(d -> center.parley().snapshot(tenant).settings().historyRetention()
+        .equals(Optional.of(Duration.ofDays(90))));
+    WebElement catalogue = client.findElement(By.id("catalogue"));
+    ((JavascriptExecutor) client).executeScript("arguments[0].scrollIntoView()", catalogue);
+    Files.write(Path.of("target/demo-admin-catalogue.png"), catalogue.getScreenshotAs(OutputType.BYTES));
   }
 }

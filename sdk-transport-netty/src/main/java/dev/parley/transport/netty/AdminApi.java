@@ -28,6 +28,8 @@ final class AdminApi {
     ConfigRoutes.register(router);
     PrivacyRoutes.register(router);
     StatsRoutes.register(router);
+    WebhookRoutes.register(router);
+    CatalogueRoutes.register(router);
     String document = openApi();
     router.add("GET", PREFIX + "/openapi.json", call -> new Response.Text(200, "application/json", document));
   }

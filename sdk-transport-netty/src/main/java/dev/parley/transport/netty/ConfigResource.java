@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The conventions of every piece of a tenant's configuration on the admin API (its settings, its
- * routing rules, a group, an operator, a chatbot), written once:
+ * routing rules, a group, an operator, a chatbot, a webhook subscription, a template), written once:
  *
  * <ul>
  *   <li>{@code GET} answers the piece with an {@code ETag}, a digest of its configuration (an
@@ -57,6 +57,16 @@ final class ConfigResource {
     List<Command> commands() throws Exception;
   }
 
+  /**
+   * A write of a piece kept outside the engine (a webhook subscription, a template), done once its
+   * preconditions hold, while the tenant's configuration writes take turns; it answers the
+   * engine's events it caused, if any.
+   */
+  @FunctionalInterface
+  interface Write {
+    List<Event> apply() throws Exception;
+  }
+
   private final ConcurrentMap<TenantId, ReentrantLock> writes = new ConcurrentHashMap<>();
 
   /** {@code 200} with the piece and its {@code ETag}, shown with {@code live} added; or {@code missing}. */
@@ -72,20 +82,41 @@ final class ConfigResource {
    * 200} with the piece as it is afterwards, its new {@code ETag}, and the events caused.
    */
   Response put(Call call, View view, Change change) throws Exception {
+    return replace(call, view, submit(call, change));
+  }
+
+  /** Submits {@code command}, which removes the piece, once the preconditions hold; answers {@code 204}. */
+  Response delete(Call call, View view, Command command) throws Exception {
+    return remove(call, view, submit(call, () -> List.of(command)));
+  }
+
+  /** As {@link #put}, for a piece that {@code write} replaces itself. */
+  Response replace(Call call, View view, Write write) throws Exception {
     List<Event> events = new ArrayList<>();
-    ObjectNode after = write(call, view, change, true, events)
+    ObjectNode after = write(call, view, write, true, events)
         .orElseThrow(() -> new IllegalStateException("the piece is gone right after it was written"));
     String etag = etag(after);
     return new Response.Json(200, after.set("events", AdminApi.events(events).get("events")), etag);
   }
 
-  /** Submits {@code command}, which removes the piece, once the preconditions hold; answers {@code 204}. */
-  Response delete(Call call, View view, Command command) throws Exception {
-    write(call, view, () -> List.of(command), false, new ArrayList<>());
+  /** As {@link #delete}, for a piece that {@code write} removes itself. */
+  Response remove(Call call, View view, Write write) throws Exception {
+    write(call, view, write, false, new ArrayList<>());
     return Response.noContent();
   }
 
-  private Optional<ObjectNode> write(Call call, View view, Change change, boolean put, List<Event> events)
+  /** The write that submits the commands of {@code change} in order, answering their events. */
+  private static Write submit(Call call, Change change) {
+    return () -> {
+      List<Event> events = new ArrayList<>();
+      for (Command c : change.commands()) {
+        events.addAll(call.await(call.server().parley.submit(call.tenant(), c)));
+      }
+      return events;
+    };
+  }
+
+  private Optional<ObjectNode> write(Call call, View view, Write write, boolean put, List<Event> events)
       throws Exception {
     call.admin();
     ReentrantLock lock = writes.computeIfAbsent(call.tenant(), t -> new ReentrantLock());
@@ -93,9 +124,7 @@ final class ConfigResource {
     try {
       Optional<ObjectNode> before = view.read(call);
       check(call, before.map(ConfigResource::etag).orElse(null), put);
-      for (Command c : change.commands()) {
-        events.addAll(call.await(call.server().parley.submit(call.tenant(), c)));
-      }
+      events.addAll(write.apply());
       return view.read(call);
     } finally {
       lock.unlock();

@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ConfigViews {
   private ConfigViews() {}
 
-  /** Every setting but the rules, the away reasons and the tag catalogue, which have their own. */
+  /** Every setting but the rules, the away reasons, the tags and the retention, which have their own. */
   static ObjectNode settings(TenantSettings s) {
     ObjectNode n = Json.object();
     s.defaultGroup().ifPresent(g -> n.put("defaultGroup", g.value()));
@@ -60,6 +60,13 @@ final class ConfigViews {
     ObjectNode n = Json.object();
     ArrayNode tags = n.putArray("tags");
     s.tags().forEach((name, colour) -> tags.addObject().put("name", name).put("colour", colour));
+    return n;
+  }
+
+  /** {@code {"history": "P90D"}}, or {@code {}} when the engine's retention holds. */
+  static ObjectNode retention(TenantSettings s) {
+    ObjectNode n = Json.object();
+    s.historyRetention().ifPresent(d -> n.put("history", d.toString()));
     return n;
   }
 

@@ -8,6 +8,7 @@ import dev.parley.core.NotPermittedException;
 import dev.parley.core.ParleyException;
 import dev.parley.core.channel.ChannelException;
 import dev.parley.storage.StorageException;
+import dev.parley.webhooks.NoSuchSubscriptionException;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -60,7 +61,8 @@ record Failure(int status, String type, String message, @Nullable String field) 
 
   private static int status(ParleyException e) {
     if (e instanceof NoSuchSessionException || e instanceof NoSuchGroupException
-        || e instanceof NoSuchOperatorException || e instanceof InvitationNotValidException) {
+        || e instanceof NoSuchOperatorException || e instanceof InvitationNotValidException
+        || e instanceof NoSuchSubscriptionException) {
       return 404;
     }
     if (e instanceof NotPermittedException) {

@@ -232,6 +232,7 @@ public final class ParleyServer implements AutoCloseable {
     Duration clientTokenTtl = Duration.ofHours(24);
     @Nullable URI publicBase;
     Clock clock = Clock.systemUTC();
+    dev.parley.webhooks.@Nullable Webhooks webhooks;
     @Nullable Pages pages;
     @Nullable SslContext tls;
     String host = "127.0.0.1";
@@ -353,6 +354,16 @@ public final class ParleyServer implements AutoCloseable {
         throw new IllegalArgumentException("the public base is an absolute http(s) URI, not " + base);
       }
       this.publicBase = base;
+      return this;
+    }
+
+    /**
+     * Serves the tenants' webhook subscriptions on the admin API ({@code …/webhooks}: subscribe,
+     * change, unsubscribe, status, dead letters, replay), through {@code webhooks}, which the host
+     * starts and closes. Without it those routes answer {@code 404}.
+     */
+    public Builder webhooks(dev.parley.webhooks.Webhooks webhooks) {
+      this.webhooks = requireNonNull(webhooks, "webhooks");
       return this;
     }
 

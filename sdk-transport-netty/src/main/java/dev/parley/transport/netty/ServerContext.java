@@ -38,6 +38,8 @@ final class ServerContext {
   final boolean tls;
   final Clock clock;
   final ExecutorService workers;
+  /** The host's webhook delivery, whose subscriptions the admin API serves; null without. */
+  final dev.parley.webhooks.@Nullable Webhooks webhooks;
   final InFlight inFlight = new InFlight();
   final Peers peers = new Peers();
   final EventFanout fanout;
@@ -64,6 +66,7 @@ final class ServerContext {
     this.tls = b.tls != null;
     this.clock = b.clock;
     this.workers = workers;
+    this.webhooks = b.webhooks;
     this.fanout = new EventFanout(parley, peers, pushes);
     this.router = Router.standard(b.pages);
     this.templates = new ConsoleTemplates(parley.storage().templates());

@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       "switchesLocked": false, "operatorsMayBlock": true, "invitationValidity": "PT24H",
  *       "endedRetention": "PT24H", "clientGrace": "PT1M", "operatorGrace": "PT1M",
  *       "goneOperatorStatus": {"presence": "AWAY", "reason": "disconnected"},
- *       "sessionsWaitForGoneOperator": "PT0S"}}; a {@code PUT} keeps the rules;
+ *       "sessionsWaitForGoneOperator": "PT0S"}}; a {@code PUT} keeps the rules and the parts below;
  *   <li>{@code GET|PUT …/routing-rules}: {@code {"rules": [{"group": "cz", "channels": ["WEB_CHAT"],
  *       "language": "cs", "widget": "shop", "pageUrlPrefix": "https://shop/", "parameters": {"vip":
  *       "yes"}, "priority": 5}]}}, tried in order; a {@code PUT} keeps the other settings;
@@ -38,6 +38,10 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code GET|PUT …/auto-tags}: {@code {"autoTags": [{"keyword": "refund", "tag":
  *       "refunds"}]}}, keywords folded as the full-text search folds words, in keyword order (see
  *       {@link TenantSettings#autoTags});
+ *   <li>{@code GET|PUT …/retention}: {@code {"history": "P90D"}}, how long the tenant's closed
+ *       sessions, ended invitations and outbox records are kept before the engine's hourly purge
+ *       removes them ({@link TenantSettings#historyRetention}); without {@code history}, as the
+ *       engine's own retention says;
  *   <li>{@code POST …/routing-rules/dry-run}: {@code {"entry": {…}, "rules": [ … ]}} answers which
  *       group the entry would go to and why, from the engine's own rule matching ({@link
  *       TenantSettings#decide}), under the saved rules or the {@code rules} given (to try them
@@ -57,6 +61,7 @@ final class TenantRoutes {
         (body, current) -> body.check("awayReasons", () -> current.toBuilder().awayReasons(body.strings("awayReasons")).build()));
     part(router, "/tags", ConfigViews::tags, TenantRoutes::tags);
     part(router, "/auto-tags", ConfigViews::autoTags, TenantRoutes::autoTags);
+    part(router, "/retention", ConfigViews::retention, TenantRoutes::retention);
     router.add("POST", RULES + "/dry-run", TenantRoutes::dryRun);
   }
 
@@ -83,6 +88,7 @@ final class TenantRoutes {
     TenantSettings.Builder b = TenantSettings.builder().rules(current.rules()).awayReasons(current.awayReasons())
         .autoTags(current.autoTags());
     current.tags().forEach(b::tag);
+    current.historyRetention().ifPresent(b::historyRetention);
     body.parsed("defaultGroup", GroupId::of).ifPresent(b::defaultGroup);
     body.bool("switchesLocked").ifPresent(b::switchesLocked);
     body.bool("operatorsMayBlock").ifPresent(b::operatorsMayBlock);
@@ -120,6 +126,13 @@ final class TenantRoutes {
       String tag = item.required("tag");
       item.check("keyword", () -> b.autoTag(keyword, tag));
     }
+    return body.check("", b::build);
+  }
+
+  /** {@code {"history": "P90D"}}: the tenant's own history retention; without it, the engine's. */
+  static TenantSettings retention(Body body, TenantSettings current) {
+    TenantSettings.Builder b = current.toBuilder().engineHistoryRetention();
+    body.duration("history").ifPresent(d -> body.set("history", d, b::historyRetention));
     return body.check("", b::build);
   }
 

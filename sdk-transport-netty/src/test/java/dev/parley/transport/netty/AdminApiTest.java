@@ -186,7 +186,7 @@ class AdminApiTest {
   }
 
   @Test
-  @DisplayName("groups and operators are defined, read and removed; statistics count them live")
+  @DisplayName("groups and operators are defined, read and removed; statistics count them live and in their history")
   void configuration() throws IOException {
     assertThat(center.send("PUT", API + "/groups/support", admin,
         "{\"strategy\":\"WHOLE_GROUP\",\"offerTimeout\":\"PT30S\",\"maxQueueLength\":20}").status()).isEqualTo(200);
@@ -217,6 +217,18 @@ class AdminApiTest {
         .findFirst().orElseThrow();
     assertThat(sales.get("away").asInt()).isEqualTo(1);
     assertThat(sales.at("/operators/0/reason").asString()).isEqualTo("lunch");
+
+    JsonNode history = null;
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline && (history == null || history.isEmpty())) {
+      history = center.get(API + "/statistics/history", admin).json().at("/groups").valueStream()
+          .filter(g -> g.get("group").asString().equals("support")).findFirst().map(g -> g.get("samples")).orElse(null);
+    }
+    assertThat(history).as("a sample within the second").isNotEmpty();
+    assertThat(history.get(0).get("waiting").asInt()).isEqualTo(1);
+    assertThat(history.get(0).get("online").asInt()).isEqualTo(1);
+    assertThat(history.get(0).get("occupancy").asDouble()).isZero();
+    assertThat(center.get(API + "/statistics/history", admin).json().get("every").asString()).isEqualTo("PT1S");
 
     assertThat(center.send("DELETE", API + "/groups/support", admin, null).json().at("/error/type").asString())
         .isEqualTo("StillInUse");

@@ -308,4 +308,23 @@ class AdminConfigTest {
     assertThat(center.send("PUT", API + "/settings", admin, "{\"defaultGroup\":\"sales\"}").status()).isEqualTo(200);
     assertThat(settings().autoTags()).containsEntry("refund", "refunds");
   }
+
+  @Test
+  @DisplayName("the history retention is a part of the settings of its own: set, named when out of range, kept by a settings PUT, and cleared")
+  void retention() throws IOException {
+    assertThat(center.get(API + "/retention", admin).body()).isEqualTo("{}");
+    Center.Answer put = center.send("PUT", API + "/retention", admin, "{\"history\":\"P30D\"}");
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+    assertThat(settings().historyRetention()).hasValue(Duration.ofDays(30));
+    assertThat(center.get(API + "/retention", admin).json().get("history").asString()).isEqualTo("PT720H");
+    Center.Answer tooShort = center.send("PUT", API + "/retention", admin, "{\"history\":\"PT1H\"}");
+    assertThat(tooShort.status()).isEqualTo(400);
+    assertThat(tooShort.json().at("/error/field").asString()).isEqualTo("history");
+    assertThat(settings().historyRetention()).hasValue(Duration.ofDays(30));
+
+    assertThat(center.send("PUT", API + "/settings", admin, "{\"defaultGroup\":\"sales\"}").status()).isEqualTo(200);
+    assertThat(settings().historyRetention()).hasValue(Duration.ofDays(30));
+    assertThat(center.send("PUT", API + "/retention", admin, "{}").status()).isEqualTo(200);
+    assertThat(settings().historyRetention()).isEmpty();
+  }
 }

@@ -9,6 +9,7 @@ import dev.parley.core.Parley;
 import dev.parley.core.Tenant;
 import dev.parley.core.TenantId;
 import dev.parley.core.TenantSettings;
+import dev.parley.core.stats.StatisticsSettings;
 import dev.parley.storage.InMemoryStorage;
 import java.io.IOException;
 import java.time.Clock;
@@ -23,7 +24,8 @@ import okhttp3.Response;
 /**
  * A small contact center on a real engine behind a real server on an ephemeral loopback port:
  * tenants {@code acme} (group {@code sales}, operators {@code alice} and {@code bob}) and {@code
- * globex}, with tokens for their people and an HTTP client. The engine keeps an outbox, for mailers.
+ * globex}, with tokens for their people and an HTTP client. The engine keeps an outbox, for mailers and
+ * webhooks, and samples its statistics' history every second.
  */
 final class Center implements AutoCloseable {
   static final TenantId ACME = TenantId.of("acme");
@@ -51,7 +53,8 @@ final class Center implements AutoCloseable {
 
   /** On the engine's clock {@code clock} (a {@code ManualClock} moves the deadlines by hand). */
   Center(Clock clock, BiFunction<Parley, ParleyServer.Builder, ParleyServer.Builder> settings) {
-    parley = Parley.builder().storage(storage).clock(clock).outbox().build();
+    parley = Parley.builder().storage(storage).clock(clock).outbox()
+        .statistics(StatisticsSettings.builder().history(Duration.ofMinutes(10), Duration.ofSeconds(1)).build()).build();
     acme = parley.tenant(ACME);
     acme.defineGroup(GroupSpec.builder(SALES).offerTimeout(Duration.ofMinutes(5)).wrapUpLimit(Duration.ofMinutes(5))
         .build()).join();
@@ -85,11 +88,17 @@ final class Center implements AutoCloseable {
     return console;
   }
 
-  /** A call and its answer, read whole. */
+  /**
+   * A call and its answer, read whole; an answer of the admin API is held to the OpenAPI
+   * document ({@link OpenApiDocument#check}), so a route, status or field it lacks fails the test.
+   */
   Answer call(Request request) throws IOException {
     try (Response response = http.newCall(request).execute()) {
-      return new Answer(response.code(), response.header("Content-Type", ""), response.body().string(),
+      Answer answer = new Answer(response.code(), response.header("Content-Type", ""), response.body().string(),
           response.header("ETag"));
+      OpenApiDocument.SERVED.check(request.method(), request.url().encodedPath(), answer.status(), answer.contentType(),
+          answer.body());
+      return answer;
     }
   }
 
@@ -125,6 +134,12 @@ final class Center implements AutoCloseable {
     /** The body as JSON. */
     tools.jackson.databind.JsonNode json() {
       return Json.MAPPER.readTree(body);
+    }
+
+    /** Asserts a {@code 400} that names {@code field} as the one at fault. */
+    void assertRefusedField(String field) {
+      org.assertj.core.api.Assertions.assertThat(status).as(body).isEqualTo(400);
+      org.assertj.core.api.Assertions.assertThat(json().at("/error/field").asString()).as(body).isEqualTo(field);
     }
   }
 }

@@ -1,7 +1,11 @@
 package dev.parley.transport.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
@@ -19,6 +23,34 @@ class OpenApiTest {
   @AfterEach
   void stop() {
     center.close();
+  }
+
+  @Test
+  @DisplayName("is valid OpenAPI 3.1 to a real parser, which has nothing to say of it")
+  void valid() {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    SwaggerParseResult result = new OpenAPIV3Parser().readContents(OpenApiDocument.text(), null, options);
+    assertThat(result.getMessages()).isEmpty();
+    assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
+    assertThat(result.getOpenAPI().getPaths()).hasSize(Json.MAPPER.readTree(OpenApiDocument.text()).get("paths").size());
+  }
+
+  @Test
+  @DisplayName("fails an answer with a field, a status or a route it does not document")
+  void checksAnswers() {
+    OpenApiDocument document = OpenApiDocument.SERVED;
+    String chatbot = "/api/v1/tenants/acme/chatbots/faq";
+    document.check("GET", chatbot, 200, "application/json", "{\"id\":\"faq\",\"endpoint\":\"https://b/\",\"replyTimeout\":\"PT5S\"}");
+    assertThatThrownBy(() -> document.check("GET", chatbot, 200, "application/json",
+        "{\"id\":\"faq\",\"endpoint\":\"https://b/\",\"colour\":\"red\"}")).hasMessageContaining("colour");
+    assertThatThrownBy(() -> document.check("GET", chatbot, 200, "application/json", "{\"id\":7}"))
+        .hasMessageContaining("id");
+    assertThatThrownBy(() -> document.check("GET", chatbot, 418, "application/json", "{}")).hasMessageContaining("418");
+    assertThatThrownBy(() -> document.check("POST", chatbot, 200, "application/json", "{}"))
+        .hasMessageContaining("no POST");
+    assertThatThrownBy(() -> document.check("GET", "/api/v1/tenants/acme/nothing/here", 200, "application/json", "{}"))
+        .hasMessageContaining("no path");
   }
 
   @Test

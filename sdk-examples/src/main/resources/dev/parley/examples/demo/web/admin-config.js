@@ -49,10 +49,11 @@
 
   /**
    * A form for one piece at {@code path}: loads it with its ETag, saves it whole with If-Match, and
-   * shows a refusal beside its field. {@code toBody}/{@code fromBody} map nested shapes.
+   * shows a refusal beside its field. {@code toBody}/{@code fromBody} map nested shapes; {@code
+   * saved(piece)} hears each save.
    */
   async function pieceForm(container, title, path, specs, maps) {
-    const {toBody = b => b, fromBody = b => b} = maps || {};
+    const {toBody = b => b, fromBody = b => b, saved: onSaved = () => {}} = maps || {};
     let loaded;
     try {
       loaded = await call('GET', path);
@@ -77,6 +78,7 @@
         etag = saved.etag;
         form.querySelector('.etag').textContent = ' ETag ' + etag;
         toast(title + ' saved');
+        onSaved(saved.json);
       } catch (err) {
         const field = (err.api.field || '').split(/[.[]/)[0];
         if (errors[field]) errors[field].textContent = err.message;
@@ -219,8 +221,34 @@
     return h('div', {className: 'row'},
       h('button', {type: 'button', id: 'end-session', onclick: () => act('/end', {})}, 'End'),
       reason, h('button', {type: 'button', id: 'ban-client', className: 'secondary', onclick: () => act('/ban', {reason: reason.value})}, 'Ban the client'),
-      (session.recordings || []).map(r => h('a', {href: r.uri, className: 'pill'}, 'recording ' + r.length)));
+      (session.recordings || []).map(r => h('a', {href: r.uri, className: 'pill'}, 'recording ' + r.length)),
+      recordingForm(session));
   };
+
+  /** A host's recording attached to the session: where it is, when it started, how long it is. */
+  function recordingForm(session) {
+    const form = h('form', {id: 'attach-recording', className: 'row'},
+      h('input', {name: 'uri', placeholder: 'recording URI (https://…)', 'aria-label': 'recording URI'}),
+      h('input', {name: 'startedAt', placeholder: 'started at (ISO instant)', 'aria-label': 'recording start',
+        value: new Date().toISOString().replace(/\.\d+Z$/, 'Z')}),
+      h('input', {name: 'length', placeholder: 'length (PT4M12S)', 'aria-label': 'recording length'}),
+      h('button', {type: 'submit', className: 'secondary'}, 'Attach recording'));
+    const error = h('span', {className: 'field-error', id: 'recording-error'});
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      error.textContent = '';
+      try {
+        const {json} = await call('POST', '/sessions/' + encodeURIComponent(session.id) + '/recordings', Demo.fields(form));
+        toast('Recording attached: ' + json.recordings.length + ' in all');
+      } catch (err) {
+        error.textContent = (err.api.field ? err.api.field + ': ' : '') + err.message;
+      }
+    });
+    return h('div', {}, form, error);
+  }
+
+  // The other admin scripts (admin-catalogue.js) build their forms with these.
+  Demo.admin = {call, pieceForm};
 
   document.addEventListener('parley-admin-ready', async () => {
     try {
