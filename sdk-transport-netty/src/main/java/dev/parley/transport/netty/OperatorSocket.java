@@ -180,6 +180,9 @@ final class OperatorSocket extends SocketHandler {
         refuse(ref, failure);
       }
     });
+  }
+
+  /**
    * Reaches a client through the tenant's gateway, on a worker (the gateway reads the ended
    * session's transcript for its messaging window); answers {@code contacted} with the new
    * session, which is the operator's at once.

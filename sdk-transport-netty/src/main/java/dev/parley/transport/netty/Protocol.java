@@ -186,7 +186,7 @@ final class Protocol {
         return new OperatorFrame.Templates(ref, Json.text(n, "query"),
             Json.optionalString(n, "session").map(SessionId::of).orElse(null));
       case "template_star":
-        return new OperatorFrame.Star(ref, template(n), Json.bool(n, "on", true));
+        return new OperatorFrame.Star(ref, templateId(n), Json.bool(n, "on", true));
       case "template_save":
         String id = Json.optionalString(n, "id").map(Protocol::id).orElse(null);
         String title = Json.string(n, "title");
@@ -199,7 +199,7 @@ final class Protocol {
         }
         return new OperatorFrame.SaveTemplate(ref, id, title, text, language);
       case "template_remove":
-        return new OperatorFrame.RemoveTemplate(ref, template(n));
+        return new OperatorFrame.RemoveTemplate(ref, templateId(n));
       case "contact_add":
         return new OperatorFrame.AddContact(ref, session(n), Json.optionalString(n, "name").orElse(null));
       case "contact_link":
@@ -280,7 +280,7 @@ final class Protocol {
     return Json.optionalString(n, "id").map(Protocol::id).orElseGet(MessageIds::random);
   }
 
-  private static String template(JsonNode n) {
+  private static String templateId(JsonNode n) {
     return id(Json.string(n, "template"));
   }
 
@@ -288,10 +288,6 @@ final class Protocol {
     return id(Json.string(n, "contact"));
   }
 
-  /**
-   * The client's name, phone and e-mail, and the host's identifier fields under {@code ids}, each
-   * one {@link Command.EditClient} in the order given; an empty string or null clears one.
-   */
   /** "+": a WhatsApp (or other network's) conversation by template, or a phone call, to {@code to}. */
   private static OperatorFrame outreach(JsonNode n, @Nullable String ref) {
     Channel channel = Webhooks.channel(Json.string(n, "channel"));
@@ -321,7 +317,10 @@ final class Protocol {
     return new OutboundMessage.Template(Json.string(t.get(), "name"), Json.string(t.get(), "language"), parameters);
   }
 
-  /** The client's name, phone and e-mail, kept as the session parameters {@code client.name}, … */
+  /**
+   * The client's name, phone and e-mail, and the host's identifier fields under {@code ids}, each
+   * one {@link Command.EditClient} in the order given; an empty string or null clears one.
+   */
   private static OperatorFrame clientInfo(JsonNode n, @Nullable String ref, Actor me) {
     SessionId session = session(n);
     List<Command> commands = new ArrayList<>();
