@@ -215,7 +215,7 @@ final class Protocol {
         return details;
       case "contact_remove":
         return new OperatorFrame.RemoveContact(ref, contact(n));
-      case "contact":
+      case "contact_open":
         return new OperatorFrame.OpenContact(ref, contact(n));
       case "contacts":
         return new OperatorFrame.FindContacts(ref, Json.string(n, "query"));

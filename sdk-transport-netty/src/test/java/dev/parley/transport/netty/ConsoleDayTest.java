@@ -150,7 +150,7 @@ class ConsoleDayTest {
         + "\"value\":\"+420601123456\"}],\"details\":{\"company\":\"Acme\"},\"ref\":\"cd\"}", "contact");
     assertThat(detailed.at("/contact/details/company").asString()).isEqualTo("Acme");
     ask(alice, "{\"type\":\"client_info\",\"session\":\"" + session + "\",\"name\":\"Jana Nováková\",\"ref\":\"c2\"}", "ok");
-    assertThat(ask(alice, "{\"type\":\"contact\",\"contact\":\"" + contact + "\",\"ref\":\"o\"}", "contact")
+    assertThat(ask(alice, "{\"type\":\"contact_open\",\"contact\":\"" + contact + "\",\"ref\":\"o\"}", "contact")
         .at("/contact/name").asString()).isEqualTo("Jana Nováková");
     assertThat(ask(alice, "{\"type\":\"contacts\",\"query\":\"+420601123456\",\"ref\":\"f1\"}", "contacts")
         .at("/items/0/id").asString()).isEqualTo(contact);
@@ -170,7 +170,7 @@ class ConsoleDayTest {
     ask(alice, "{\"type\":\"contact_remove\",\"contact\":\"" + contact + "\",\"ref\":\"rm\"}", "contact_removed");
     assertThat(center.storage.contacts().find("acme", contact)).isEmpty();
     assertThat(center.storage.sessions().find("acme", session).orElseThrow().contact()).isEmpty();
-    alice.send("{\"type\":\"contact\",\"contact\":\"" + contact + "\"}");
+    alice.send("{\"type\":\"contact_open\",\"contact\":\"" + contact + "\"}");
     alice.error("NoSuchContact");
   }
 

@@ -447,7 +447,7 @@
         h('button', {type: 'submit', className: 'secondary'}, 'Add')),
       h('p', {className: 'row'},
         h('button', {type: 'button', className: 'secondary open',
-          onclick: () => send({type: 'contact', contact: c.id, ref: ref('contact')})}, 'Open'),
+          onclick: () => send({type: 'contact_open', contact: c.id, ref: ref('contact')})}, 'Open'),
         h('button', {type: 'button', className: 'secondary',
           onclick: () => send({type: 'contact_unlink', session: active, ref: ref('contact')})}, 'Unlink'),
         h('button', {type: 'button', className: 'danger', onclick: () => {
