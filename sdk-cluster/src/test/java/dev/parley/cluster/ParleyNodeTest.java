@@ -3,7 +3,6 @@ package dev.parley.cluster;
 import static dev.parley.cluster.TestCluster.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.core.Channel;
 import dev.parley.core.Entry;
@@ -84,14 +83,7 @@ class ParleyNodeTest {
 
   private Node start(String id) {
     FaultProxy link = new FaultProxy(TestCluster.port());
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + link.port() + "/postgres");
-    config.setUsername("postgres");
-    config.setPassword("postgres");
-    config.setMaximumPoolSize(4);
-    config.setConnectionTimeout(500);
-    config.setPoolName("node-" + id);
-    HikariDataSource pool = new HikariDataSource(config);
+    HikariDataSource pool = TestCluster.nodePool(link.port(), "node-" + id, "");
     ClusterNode.Builder cluster = TestCluster.node(id, pool, PartitionListener.NONE);
     for (int i = 0; i < TENANTS; i++) {
       cluster.place(tenant(i).value(), i); // one tenant in each of the partitions 0 to 5

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,21 +46,25 @@ final class Database {
   private final Dialect dialect;
   private final AtomicBoolean closed;
   private final @Nullable PartitionFence fence;
+  private final Duration fencedIdleTimeout;
 
-  Database(DataSource dataSource, Dialect dialect) {
-    this(dataSource, dialect, new AtomicBoolean(), null);
+  /** @param fencedIdleTimeout how long a fenced batch's transaction may sit idle, where the dialect can say */
+  Database(DataSource dataSource, Dialect dialect, Duration fencedIdleTimeout) {
+    this(dataSource, dialect, new AtomicBoolean(), null, fencedIdleTimeout);
   }
 
-  private Database(DataSource dataSource, Dialect dialect, AtomicBoolean closed, @Nullable PartitionFence fence) {
+  private Database(DataSource dataSource, Dialect dialect, AtomicBoolean closed, @Nullable PartitionFence fence,
+      Duration fencedIdleTimeout) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.closed = closed;
     this.fence = fence;
+    this.fencedIdleTimeout = fencedIdleTimeout;
   }
 
   /** This database with every unit of work a batch under {@code fence}; closed with this one. */
   Database fenced(PartitionFence fence) {
-    return new Database(dataSource, dialect, closed, fence);
+    return new Database(dataSource, dialect, closed, fence, fencedIdleTimeout);
   }
 
   /** The database's dialect. */
@@ -203,7 +208,7 @@ final class Database {
 
   private <T> Work<T> fencedBy(PartitionFence fence, Work<T> work) {
     return c -> {
-      PartitionTable.check(c, dialect, fence);
+      PartitionTable.check(c, dialect, fence, fencedIdleTimeout);
       return work.run(c);
     };
   }

@@ -18,6 +18,7 @@ import dev.parley.storage.TagStore;
 import dev.parley.storage.TemplateStore;
 import dev.parley.storage.TranscriptStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -263,6 +264,7 @@ public final class JdbcStorage implements Storage {
     private final @Nullable String password;
     private int maximumPoolSize = 10;
     private boolean poolSizeSet;
+    private Duration fencedIdleTimeout = Duration.ofSeconds(2);
 
     private Builder(
         @Nullable DataSource dataSource,
@@ -291,6 +293,26 @@ public final class JdbcStorage implements Storage {
     }
 
     /**
+     * Sets how long, on PostgreSQL, a {@linkplain JdbcStorage#fenced fenced} batch's transaction may
+     * sit idle between its statements before PostgreSQL ends the session
+     * ({@code idle_in_transaction_session_timeout}, set for that transaction only); 2 s unless
+     * set. A batch holds its partition's row lock to its commit, and a takeover waits for it: this
+     * bounds how long a writer that stopped mid-batch (a paused process, a link gone dark) can hold
+     * a takeover up. A healthy writer's batch is never idle that long; if it is (a long garbage
+     * collection), the batch fails and the engine runs it again.
+     *
+     * @throws IllegalArgumentException if it is less than 1 ms
+     */
+    public Builder fencedIdleTimeout(Duration timeout) {
+      requireNonNull(timeout, "timeout must not be null");
+      if (timeout.toMillis() < 1) {
+        throw new IllegalArgumentException("fencedIdleTimeout must be at least 1 ms, was: " + timeout);
+      }
+      this.fencedIdleTimeout = timeout;
+      return this;
+    }
+
+    /**
      * Opens the pool (unless the host gave its own), migrates the schema to the latest version and
      * returns the storage.
      *
@@ -308,7 +330,7 @@ public final class JdbcStorage implements Storage {
       try {
         Dialect dialect = Dialect.of(source);
         migrate(source, dialect);
-        Database database = new Database(source, dialect);
+        Database database = new Database(source, dialect, fencedIdleTimeout);
         return new JdbcStorage(database, pool, new PartitionTable(database), null);
       } catch (RuntimeException e) {
         if (pool != null) {
