@@ -8,6 +8,7 @@ import dev.parley.storage.BlacklistStore;
 import dev.parley.storage.ConfigStore;
 import dev.parley.storage.ContactStore;
 import dev.parley.storage.InvitationStore;
+import dev.parley.storage.InboxStore;
 import dev.parley.storage.OutboxStore;
 import dev.parley.storage.PartitionFence;
 import dev.parley.storage.PartitionFences;
@@ -77,6 +78,7 @@ public final class JdbcStorage implements Storage {
   private final TagStore tags;
   private final TemplateStore templates;
   private final OutboxStore outbox;
+  private final InboxStore inbox;
   private final ConfigStore config;
   private final PartitionFences fences;
   private final @Nullable PartitionFence fence;
@@ -96,6 +98,7 @@ public final class JdbcStorage implements Storage {
     this.tags = new JdbcTagStore(database);
     this.templates = new JdbcTemplateStore(database);
     this.outbox = new JdbcOutboxStore(database);
+    this.inbox = new JdbcInboxStore(database);
     this.config = new JdbcConfigStore(database);
   }
 
@@ -198,6 +201,11 @@ public final class JdbcStorage implements Storage {
   }
 
   /** Tenants' configuration, in tables {@code parley_config} and {@code parley_config_property}. */
+  @Override
+  public InboxStore inbox() {
+    return inbox;
+  }
+
   @Override
   public ConfigStore config() {
     return config;
