@@ -39,6 +39,8 @@ final class ServerContext {
   final Clock clock;
   final ExecutorService workers;
   final OfflineFormListener offlineForms;
+  /** Forwards to the owner what this node's engine does not serve; null when the server does not. */
+  final @Nullable Forwarder forwarder;
   final InFlight inFlight = new InFlight();
   final Peers peers = new Peers();
   final EventFanout fanout;
@@ -64,6 +66,7 @@ final class ServerContext {
     this.clock = b.clock;
     this.workers = workers;
     this.offlineForms = b.offlineForms;
+    this.forwarder = b.forwarder;
     this.fanout = new EventFanout(parley, peers, pushes);
     this.router = Router.standard(b.pages);
   }
