@@ -28,7 +28,7 @@ public final class DemoCenter implements AutoCloseable {
   public static final TenantId TENANT = TenantId.of("demo");
 
   private static final Logger log = LoggerFactory.getLogger(DemoCenter.class);
-  private static final String PAGES = "dev/parley/examples/demo/web";
+  static final String PAGES = "dev/parley/examples/demo/web";
 
   private final DemoOptions options;
   private final JdbcStorage storage;
