@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionStage;
  * typically hands it to the tenant's channel gateway, whose commands go to this node's engine.
  *
  * <p>Threading: an {@link InboxRelay} calls it on its own thread, one message at a time, in the
- * order the messages were accepted, and waits for the stage before it calls again; the call
+ * order they were received, and waits for the stage before it calls again; the call
  * itself should not block. A call that throws, or a stage that fails, leaves the message pending:
  * it is applied again at the next round, here or on the partition's next owner.
  *

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the durable inbox's messages on the node that owns them: every {@linkplain
  * #start poll interval}, for each partition the node serves, it reads its tenants' pending
- * messages through the partition's fenced view, hands each to the {@link InboxHandler} in the
- * order accepted, and marks those applied under the same fence. A node that lost the partition
+ * messages through the partition's fenced view, hands each to the {@link InboxHandler} oldest
+ * received first, and marks those applied under the same fence. A node that lost the partition
  * reads and marks nothing: the storage refuses it ({@link FencedWriteException}).
  *
  * <p>Any node accepts a vendor's message (after checking its signature) with {@code

@@ -3,9 +3,9 @@ package dev.parley.storage;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +16,10 @@ import java.util.Set;
  * <p>Thread safety: every method runs under the storage's {@link StorageLock}.
  */
 final class InMemoryInboxStore implements InboxStore {
+  /** Oldest received first, ties by source, then id. */
+  private static final Comparator<InboxMessage> ORDER = Comparator.comparing(InboxMessage::receivedAt)
+      .thenComparing(InboxMessage::source).thenComparing(InboxMessage::messageId);
+
   private record Key(String source, String messageId) {
     static Key of(InboxMessage m) {
       return new Key(m.source(), m.messageId());
@@ -23,8 +27,8 @@ final class InMemoryInboxStore implements InboxStore {
   }
 
   private final StorageLock lock;
-  // tenant -> pending messages in the order accepted
-  private final Map<String, LinkedHashMap<Key, InboxMessage>> pending = new HashMap<>();
+  // tenant -> pending messages
+  private final Map<String, Map<Key, InboxMessage>> pending = new HashMap<>();
   // tenant -> every message ever accepted, applied or not
   private final Map<String, Set<Key>> accepted = new HashMap<>();
 
@@ -39,7 +43,7 @@ final class InMemoryInboxStore implements InboxStore {
       if (!accepted.computeIfAbsent(message.tenant(), t -> new HashSet<>()).add(Key.of(message))) {
         return false;
       }
-      pending.computeIfAbsent(message.tenant(), t -> new LinkedHashMap<>()).put(Key.of(message), message);
+      pending.computeIfAbsent(message.tenant(), t -> new HashMap<>()).put(Key.of(message), message);
       return true;
     });
   }
@@ -50,7 +54,7 @@ final class InMemoryInboxStore implements InboxStore {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be 1 or more, was: " + limit);
     }
-    return lock.read(() -> pending.getOrDefault(tenant, new LinkedHashMap<>()).values().stream().limit(limit).toList());
+    return lock.read(() -> pending.getOrDefault(tenant, Map.of()).values().stream().sorted(ORDER).limit(limit).toList());
   }
 
   @Override

@@ -34,8 +34,11 @@ public interface InboxStore {
   boolean accept(InboxMessage message);
 
   /**
-   * The tenant's messages accepted and not yet applied, in the order they were accepted, at most
-   * {@code limit}.
+   * The tenant's messages accepted and not yet applied, oldest {@linkplain InboxMessage#receivedAt
+   * received} first (ties by source, then id), at most {@code limit}. By when they were received,
+   * not by a counter: nodes accepting at once never wait for each other, and messages received by
+   * two nodes within their clocks' difference of each other come in either order, as a vendor's
+   * own retries may.
    *
    * @throws IllegalArgumentException if {@code limit} is less than 1
    */

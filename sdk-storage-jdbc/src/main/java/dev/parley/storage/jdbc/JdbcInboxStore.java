@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * An {@link InboxStore} in {@code parley_inbox}, keyed by tenant, source and the vendor's message
- * id, ordered by an identity column.
+ * id; pending ones read oldest received first.
  *
  * <p>Thread safety: safe for use by several threads at once. Two nodes accepting the same new
  * message at once collide on the key; {@link Database} runs the loser again, which then finds the
@@ -23,7 +23,7 @@ final class JdbcInboxStore implements InboxStore {
   private static final String ACCEPT = "INSERT INTO parley_inbox (tenant, source, message_id, payload, received_nanos,"
       + " applied) VALUES (?, ?, ?, ?, ?, FALSE)";
   private static final String PENDING = "SELECT tenant, source, message_id, payload, received_nanos FROM parley_inbox"
-      + " WHERE tenant = ? AND applied = FALSE ORDER BY seq FETCH FIRST ? ROWS ONLY";
+      + " WHERE tenant = ? AND applied = FALSE ORDER BY received_nanos, source, message_id FETCH FIRST ? ROWS ONLY";
   private static final String MARK = "UPDATE parley_inbox SET applied = TRUE"
       + " WHERE tenant = ? AND source = ? AND message_id = ? AND applied = FALSE";
 
