@@ -23,7 +23,7 @@ final class JdbcInboxStore implements InboxStore {
   private static final String ACCEPT = "INSERT INTO parley_inbox (tenant, source, message_id, payload, received_nanos,"
       + " applied) VALUES (?, ?, ?, ?, ?, FALSE)";
   private static final String PENDING = "SELECT tenant, source, message_id, payload, received_nanos FROM parley_inbox"
-      + " WHERE tenant = ? AND applied = FALSE ORDER BY received_nanos, source, message_id FETCH FIRST ? ROWS ONLY";
+      + " WHERE tenant = ? AND applied = FALSE ORDER BY received_nanos, source, message_id LIMIT ?";
   private static final String MARK = "UPDATE parley_inbox SET applied = TRUE"
       + " WHERE tenant = ? AND source = ? AND message_id = ? AND applied = FALSE";
 
