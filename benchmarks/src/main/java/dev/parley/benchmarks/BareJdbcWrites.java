@@ -35,7 +35,7 @@ final class BareJdbcWrites {
           + " at_nanos BIGINT NOT NULL, status VARCHAR(16) NOT NULL, actor VARCHAR(128) NOT NULL, reason VARCHAR(32),"
           + " grp VARCHAR(64), operator VARCHAR(64), PRIMARY KEY (tenant, session_id, seq))",
       "CREATE TABLE bare_parameter (tenant VARCHAR(64) NOT NULL, session_id VARCHAR(128) NOT NULL,"
-          + " name VARCHAR(64) NOT NULL, value VARCHAR(1024) NOT NULL, PRIMARY KEY (tenant, session_id, name))",
+          + " name VARCHAR(64) NOT NULL, param_value VARCHAR(1024) NOT NULL, PRIMARY KEY (tenant, session_id, name))",
       "CREATE TABLE bare_tag (tenant VARCHAR(64) NOT NULL, session_id VARCHAR(128) NOT NULL, tag VARCHAR(64) NOT NULL,"
           + " PRIMARY KEY (tenant, session_id, tag))",
       "CREATE TABLE bare_message (tenant VARCHAR(64) NOT NULL, session_id VARCHAR(128) NOT NULL,"
@@ -49,7 +49,7 @@ final class BareJdbcWrites {
       + " ended_nanos = ?, end_reason = ?, result = ?, rating = ? WHERE tenant = ? AND id = ? AND version = ?";
   private static final String TRANSITION = "INSERT INTO bare_transition (tenant, session_id, seq, at_nanos, status,"
       + " actor, reason, grp, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String PARAMETER = "INSERT INTO bare_parameter (tenant, session_id, name, value) VALUES (?, ?, ?, ?)";
+  private static final String PARAMETER = "INSERT INTO bare_parameter (tenant, session_id, name, param_value) VALUES (?, ?, ?, ?)";
   private static final String TAG = "INSERT INTO bare_tag (tenant, session_id, tag) VALUES (?, ?, ?)";
   private static final String MESSAGE = "INSERT INTO bare_message (tenant, session_id, id, at_nanos, sender, author,"
       + " text) VALUES (?, ?, ?, ?, ?, ?, ?)";

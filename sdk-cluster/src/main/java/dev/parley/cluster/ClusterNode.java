@@ -156,8 +156,7 @@ public final class ClusterNode implements AutoCloseable {
    */
   public int partitionOf(String tenant) {
     requireNonNull(tenant, "tenant must not be null");
-    Integer placed = settings.placements().get(tenant);
-    return placed != null ? placed : Rendezvous.partitionOf(tenant, settings.partitions());
+    return settings.placement().partitionOf(tenant);
   }
 
   /**
@@ -337,6 +336,26 @@ public final class ClusterNode implements AutoCloseable {
       return this;
     }
 
+    /** Whether a listener was set: {@link ParleyNode} sets its own. */
+    boolean hasListener() {
+      return listener != PartitionListener.NONE;
+    }
+
+    /**
+     * The engine's placement of tenants, as the node built from this will place them.
+     *
+     * @throws IllegalStateException if a placement names a partition beyond the count
+     */
+    Placement placement() {
+      placements.forEach((tenant, p) -> {
+        if (p >= partitions) {
+          throw new IllegalStateException("tenant " + tenant + " is placed in partition " + p + " but the cluster has "
+              + partitions + " (0 to " + (partitions - 1) + ")");
+        }
+      });
+      return new Placement(partitions, Map.copyOf(placements));
+    }
+
     private static Duration positive(String name, Duration d) {
       requireNonNull(d, name + " must not be null");
       if (d.isNegative() || d.isZero() || d.toMillis() < 1) {
@@ -365,16 +384,11 @@ public final class ClusterNode implements AutoCloseable {
             + ") by a heartbeatInterval (" + heartbeatInterval + ") at least, so that a node stops serving before"
             + " another takes its partitions");
       }
-      placements.forEach((tenant, p) -> {
-        if (p >= partitions) {
-          throw new IllegalStateException("tenant " + tenant + " is placed in partition " + p + " but the cluster has "
-              + partitions + " (0 to " + (partitions - 1) + ")");
-        }
-      });
+      Placement placement = placement();
       ExecutorService own = listenerExecutor == null
           ? Executors.newSingleThreadExecutor(r -> daemon(r, "parley-cluster-listener-" + nodeId))
           : null;
-      Settings settings = new Settings(dataSource, nodeId, address, partitions, Map.copyOf(placements),
+      Settings settings = new Settings(dataSource, nodeId, address, partitions, placement,
           heartbeatInterval, selfFenceAfter, deadAfter, claimGrace != null ? claimGrace : heartbeatInterval.multipliedBy(2),
           drainTimeout, listener, listenerExecutor != null ? listenerExecutor : own);
       return new ClusterNode(settings, own);

@@ -65,6 +65,8 @@ final class Control implements Runnable {
   private volatile long lastBeat;
   private volatile boolean running = true;
   private volatile boolean leaving;
+  /** Set by {@link #leave()} at once: a loop without its control connection stops on it, having nothing to hand off. */
+  private volatile boolean leaveAsked;
   private volatile long leaveDeadline;
 
   private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
@@ -97,10 +99,17 @@ final class Control implements Runnable {
 
   /** Asks the loop to hand every partition off, leave the cluster and stop. */
   void leave() {
+    leaveAsked = true;
     posted.add(() -> {
       if (!leaving) {
         leaving = true;
         leaveDeadline = System.nanoTime() + settings.drainTimeout().toNanos();
+        try {
+          NodeTable.leaving(requireControl(), settings.nodeId(), incarnation);
+        } catch (SQLException e) {
+          // the others then claim each partition after their grace, or once the node is gone
+          log.debug("node {} could not record that it is leaving", settings.nodeId(), e);
+        }
         ownedNow().values().forEach(this::handOff);
       }
     });
@@ -256,6 +265,7 @@ final class Control implements Runnable {
         && System.nanoTime() - lastBeat <= selfFenceNanos;
     long now = System.nanoTime();
     long budgetEnd = now + settings.claimBudget().toNanos();
+    List<String> candidates = live.values().stream().filter(n -> !n.leaving()).map(NodeTable.Node::id).toList();
     for (PartitionRows.Row row : rows) {
       int p = row.partition();
       if (p >= settings.partitions()) {
@@ -272,7 +282,7 @@ final class Control implements Runnable {
       }
       NodeTable.Node owner = row.owner() == null ? null : live.get(row.owner());
       boolean ownerAlive = owner != null && owner.incarnation() == row.incarnation();
-      String preferred = Rendezvous.preferred(p, live.keySet());
+      String preferred = Rendezvous.preferred(p, candidates);
       if (ours) {
         freeSince.remove(p);
         if (mine == null && !handingOff.contains(p) && System.nanoTime() < budgetEnd) {
@@ -396,7 +406,7 @@ final class Control implements Runnable {
     lostAll(); // they belong to the old incarnation
     handingOff.clear();
     freeSince.clear();
-    if (leaving) {
+    if (leaveAsked) {
       running = false;
       return;
     }

@@ -13,7 +13,8 @@ import java.util.Map;
  * The nodes in {@code parley_node}, on a node's control connection (auto-commit): registering with
  * a new incarnation and its advisory lock, the heartbeat, leaving, and which nodes are alive.
  *
- * <p>A node is alive while it is {@code ACTIVE}, its heartbeat is younger than the time-out by
+ * <p>A node is alive while it is {@code ACTIVE} or {@code LEAVING} (shutting down, handing its
+ * partitions off: no partition prefers it any more), its heartbeat is younger than the time-out by
  * PostgreSQL's clock, and the session advisory lock keyed by its incarnation is held: PostgreSQL
  * drops the lock as soon as it sees the node's connection close (a crash), long before the
  * heartbeat is old. Node clocks never decide.
@@ -23,7 +24,7 @@ final class NodeTable {
   static final int LOCK_SPACE = 0x50524C59;
 
   /** SQL that is true for a live row {@code n} of {@code parley_node}; its one parameter is the time-out in ms. */
-  static final String ALIVE = "n.status = 'ACTIVE' AND n.heartbeat_at > now() - ? * INTERVAL '1 millisecond'"
+  static final String ALIVE = "n.status IN ('ACTIVE', 'LEAVING') AND n.heartbeat_at > now() - ? * INTERVAL '1 millisecond'"
       + " AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2"
       + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
       + " AND l.classid::bigint = " + LOCK_SPACE + " AND l.objid::bigint = n.incarnation)";
@@ -35,14 +36,17 @@ final class NodeTable {
   private static final String REGISTER = "INSERT INTO parley_node (node_id, incarnation, address, heartbeat_at, status)"
       + " VALUES (?, ?, ?, now(), 'ACTIVE') ON CONFLICT (node_id) DO UPDATE SET incarnation = EXCLUDED.incarnation,"
       + " address = EXCLUDED.address, heartbeat_at = EXCLUDED.heartbeat_at, status = EXCLUDED.status";
-  private static final String BEAT =
-      "UPDATE parley_node SET heartbeat_at = now() WHERE node_id = ? AND incarnation = ? AND status = 'ACTIVE'";
+  private static final String BEAT = "UPDATE parley_node SET heartbeat_at = now() WHERE node_id = ? AND incarnation = ?"
+      + " AND status IN ('ACTIVE', 'LEAVING')";
+  private static final String LEAVING =
+      "UPDATE parley_node SET status = 'LEAVING' WHERE node_id = ? AND incarnation = ? AND status = 'ACTIVE'";
   private static final String LEAVE = "UPDATE parley_node SET status = 'LEFT' WHERE node_id = ? AND incarnation = ?";
   private static final String UNLOCK = "SELECT pg_advisory_unlock(" + LOCK_SPACE + ", ?)";
-  private static final String LIVE = "SELECT n.node_id, n.incarnation, n.address FROM parley_node n WHERE " + ALIVE;
+  private static final String LIVE =
+      "SELECT n.node_id, n.incarnation, n.address, n.status = 'LEAVING' FROM parley_node n WHERE " + ALIVE;
 
-  /** A live node as {@code parley_node} has it. */
-  record Node(String id, long incarnation, String address) {}
+  /** A live node as {@code parley_node} has it; a leaving one still owns partitions, but is preferred for none. */
+  record Node(String id, long incarnation, String address, boolean leaving) {}
 
   private NodeTable() {}
 
@@ -112,6 +116,18 @@ final class NodeTable {
     }
   }
 
+  /**
+   * Records that the node is shutting down: alive still, owning its partitions until it has handed
+   * them off, but preferred for none, so that the others claim each at once when it is released.
+   */
+  static void leaving(Connection c, String node, long incarnation) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(LEAVING)) {
+      s.setString(1, node);
+      s.setLong(2, incarnation);
+      s.executeUpdate();
+    }
+  }
+
   /** Records that the node has left, and lets its advisory lock go. */
   static void leave(Connection c, String node, long incarnation) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(LEAVE)) {
@@ -132,7 +148,7 @@ final class NodeTable {
       s.setLong(1, deadAfter.toMillis());
       try (ResultSet rows = s.executeQuery()) {
         while (rows.next()) {
-          live.put(rows.getString(1), new Node(rows.getString(1), rows.getLong(2), rows.getString(3)));
+          live.put(rows.getString(1), new Node(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getBoolean(4)));
         }
       }
     }

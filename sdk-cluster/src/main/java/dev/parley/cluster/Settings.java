@@ -1,7 +1,6 @@
 package dev.parley.cluster;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 
@@ -11,7 +10,7 @@ record Settings(
     String nodeId,
     String address,
     int partitions,
-    Map<String, Integer> placements,
+    Placement placement,
     Duration heartbeatInterval,
     Duration selfFenceAfter,
     Duration deadAfter,

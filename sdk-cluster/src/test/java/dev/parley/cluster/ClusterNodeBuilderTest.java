@@ -3,6 +3,8 @@ package dev.parley.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.core.Parley;
+import dev.parley.storage.InMemoryStorage;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
@@ -63,5 +65,21 @@ class ClusterNodeBuilderTest {
 
     assertThatThrownBy(node::start).isInstanceOf(ClusterException.class).hasMessageContaining("reachable");
     node.close();
+  }
+
+  @Test
+  @DisplayName("a ParleyNode refuses a node builder with a listener of its own, and one whose node cannot join fails with a ClusterException")
+  void parleyNodeChecks() {
+    assertThatThrownBy(() -> ParleyNode.start(builder().listener(new PartitionListener() {}), Parley.builder()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("listener");
+    assertThatThrownBy(() -> ParleyNode.start(builder().partitions(8).place("acme", 8), Parley.builder()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("partition 8");
+    PGSimpleDataSource closedPort = new PGSimpleDataSource();
+    closedPort.setServerNames(new String[] {"127.0.0.1"});
+    closedPort.setPortNumbers(new int[] {1});
+    closedPort.setConnectTimeout(1);
+    Parley.Builder engine = Parley.builder().storage(new InMemoryStorage());
+    assertThatThrownBy(() -> ParleyNode.start(ClusterNode.builder(closedPort).nodeId("a").address("http://a.test"), engine))
+        .isInstanceOf(ClusterException.class);
   }
 }

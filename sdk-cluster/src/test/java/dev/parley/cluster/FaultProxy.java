@@ -7,10 +7,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A TCP proxy on loopback in front of the database, which can black-hole the link: while it does,
@@ -22,6 +24,7 @@ final class FaultProxy implements AutoCloseable {
   private final int target;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile boolean blackHoled;
+  private volatile @Nullable String marker;
   private volatile boolean closed;
 
   FaultProxy(int target) {
@@ -49,6 +52,19 @@ final class FaultProxy implements AutoCloseable {
     blackHoled = false;
   }
 
+  /**
+   * Black-holes the link as soon as {@code text} has gone through to the database, as when a
+   * process stops right after it sent a statement: the database runs it and its answer is held
+   * back. (Statements go as text when the driver does not prepare them on the server.)
+   */
+  void blackHoleAfter(String text) {
+    marker = text;
+  }
+
+  boolean blackHoled() {
+    return blackHoled;
+  }
+
   private void accept() {
     while (!closed) {
       try {
@@ -56,8 +72,8 @@ final class FaultProxy implements AutoCloseable {
         Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
         sockets.add(client);
         sockets.add(upstream);
-        pump(client, upstream);
-        pump(upstream, client);
+        pump(client, upstream, true);
+        pump(upstream, client, false);
       } catch (IOException e) {
         if (!closed) {
           throw new UncheckedIOException(e);
@@ -66,7 +82,7 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private void pump(Socket from, Socket to) throws IOException {
+  private void pump(Socket from, Socket to, boolean toDatabase) throws IOException {
     InputStream in = from.getInputStream();
     OutputStream out = to.getOutputStream();
     Thread t = new Thread(() -> {
@@ -74,6 +90,11 @@ final class FaultProxy implements AutoCloseable {
       try {
         for (int n; (n = in.read(buffer)) >= 0; ) {
           awaitLink();
+          String awaited = marker;
+          if (toDatabase && awaited != null && new String(buffer, 0, n, StandardCharsets.ISO_8859_1).contains(awaited)) {
+            marker = null;
+            blackHoled = true; // before the statement goes, so that its answer is held back
+          }
           out.write(buffer, 0, n);
           out.flush();
         }

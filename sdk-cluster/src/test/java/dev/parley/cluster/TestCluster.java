@@ -88,6 +88,22 @@ final class TestCluster {
     return ds;
   }
 
+  /**
+   * A small pool for one node, through {@code port} (a {@link FaultProxy}'s), that gives up on a
+   * connection after half a second; {@code options} go on the URL.
+   */
+  static HikariDataSource nodePool(int port, String name, String options) {
+    pool();
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + port + "/postgres" + options);
+    config.setUsername("postgres");
+    config.setPassword("postgres");
+    config.setMaximumPoolSize(4);
+    config.setConnectionTimeout(500);
+    config.setPoolName(name);
+    return new HikariDataSource(config);
+  }
+
   /** The database's port. */
   static int port() {
     pool();

@@ -5,6 +5,7 @@ import dev.parley.storage.ConfigStore;
 import dev.parley.storage.ContactStore;
 import dev.parley.storage.InMemoryStorage;
 import dev.parley.storage.InvitationStore;
+import dev.parley.storage.InboxStore;
 import dev.parley.storage.OutboxStore;
 import dev.parley.storage.Page;
 import dev.parley.storage.SessionQuery;
@@ -131,6 +132,11 @@ final class GatedStorage implements Storage {
   @Override
   public OutboxStore outbox() {
     return real.outbox();
+  }
+
+  @Override
+  public InboxStore inbox() {
+    return real.inbox();
   }
 
   @Override

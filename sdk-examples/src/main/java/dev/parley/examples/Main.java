@@ -1,5 +1,7 @@
 package dev.parley.examples;
 
+import dev.parley.examples.demo.ClusterCommand;
+import dev.parley.examples.demo.ClusterNodeCommand;
 import dev.parley.examples.demo.DemoCommand;
 import dev.parley.examples.simulate.SimulateCommand;
 import java.io.PrintStream;
@@ -7,7 +9,8 @@ import java.util.Arrays;
 
 /**
  * The examples' launcher: {@code java -jar parley-examples.jar COMMAND [OPTIONS]}. Commands:
- * {@code demo} (see {@link DemoCommand}) and {@code simulate} (see {@link SimulateCommand}).
+ * {@code demo} (see {@link DemoCommand}), {@code simulate} (see {@link SimulateCommand}) and {@code
+ * cluster} (see {@link ClusterCommand}, whose nodes run {@link ClusterNodeCommand}).
  *
  * <p>Thread safety: stateless.
  */
@@ -16,6 +19,7 @@ public final class Main {
       + "commands:\n"
       + "  demo       a contact center in the browser: operator console, chat widget, admin page\n"
       + "  simulate   simulate a queue at virtual time through the routing core, beside Erlang C\n"
+      + "  cluster    the demo as a cluster of nodes on a PostgreSQL of its own; kill -9 one, the others go on\n"
       + "run a command with --help for its options";
 
   private Main() {}
@@ -44,6 +48,10 @@ public final class Main {
         return DemoCommand.run(rest, out, err);
       case "simulate":
         return SimulateCommand.run(rest, out, err, terminal);
+      case "cluster":
+        return ClusterCommand.run(rest, out, err);
+      case "cluster-node": // started by cluster, one per node
+        return ClusterNodeCommand.run(rest, out, err);
       case "help":
       case "--help":
       case "-h":

@@ -46,4 +46,14 @@ class MainTest {
     assertThat(run("demo", "--port", "99999")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be 0 to 65535, not 99999");
   }
+
+  @Test
+  @DisplayName("hands cluster its options: --help prints them, a bad one exits with status 2 before anything starts")
+  void dispatchesCluster() {
+    assertThat(run("cluster", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: java -jar parley-examples.jar cluster");
+    assertThat(run("cluster", "--nodes", "10")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--nodes must be 1 to 9, not 10");
+    assertThat(run("cluster-node", "--bogus", "1")).isEqualTo(2);
+  }
 }

@@ -27,6 +27,7 @@ public final class InMemoryStorage implements Storage {
   private final InMemoryTagStore tags = new InMemoryTagStore(lock);
   private final InMemoryTemplateStore templates = new InMemoryTemplateStore(lock);
   private final InMemoryOutboxStore outbox = new InMemoryOutboxStore(lock);
+  private final InMemoryInboxStore inbox = new InMemoryInboxStore(lock);
   private final InMemoryConfigStore config = new InMemoryConfigStore(lock);
   private final InProcessFences fences = new InProcessFences();
 
@@ -71,6 +72,11 @@ public final class InMemoryStorage implements Storage {
   @Override
   public OutboxStore outbox() {
     return outbox;
+  }
+
+  @Override
+  public InboxStore inbox() {
+    return inbox;
   }
 
   @Override

@@ -52,6 +52,9 @@ public interface Storage extends AutoCloseable {
   /** The event outbox. */
   OutboxStore outbox();
 
+  /** The durable inbox of vendor webhooks. */
+  InboxStore inbox();
+
   /** Tenants' configuration. */
   ConfigStore config();
 

@@ -33,7 +33,7 @@ public final class DemoCenter implements AutoCloseable {
   /** The demo's one tenant. */
   public static final TenantId TENANT = TenantId.of("demo");
 
-  private static final String PAGES = "dev/parley/examples/demo/web";
+  static final String PAGES = "dev/parley/examples/demo/web";
   /** The sender of the demo's mails. */
   private static final String MAIL_FROM = "support@demo.example";
 

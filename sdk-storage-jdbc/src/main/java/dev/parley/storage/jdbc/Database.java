@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,23 +37,26 @@ final class Database {
   private final AtomicBoolean closed;
   private final @Nullable PartitionFence fence;
   private final @Nullable Connection joined;
+  private final Duration fencedIdleTimeout;
 
-  Database(DataSource dataSource, Dialect dialect) {
-    this(dataSource, dialect, new AtomicBoolean(), null, null);
+  /** @param fencedIdleTimeout how long a fenced batch's transaction may sit idle, where the dialect can say */
+  Database(DataSource dataSource, Dialect dialect, Duration fencedIdleTimeout) {
+    this(dataSource, dialect, new AtomicBoolean(), null, null, fencedIdleTimeout);
   }
 
   private Database(DataSource dataSource, Dialect dialect, AtomicBoolean closed, @Nullable PartitionFence fence,
-      @Nullable Connection joined) {
+      @Nullable Connection joined, Duration fencedIdleTimeout) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.closed = closed;
     this.fence = fence;
     this.joined = joined;
+    this.fencedIdleTimeout = fencedIdleTimeout;
   }
 
   /** This database with every unit of work a batch under {@code fence}; closed with this one. */
   Database fenced(PartitionFence fence) {
-    return new Database(dataSource, dialect, closed, fence, null);
+    return new Database(dataSource, dialect, closed, fence, null, fencedIdleTimeout);
   }
 
   /**
@@ -64,7 +68,7 @@ final class Database {
    * which goes on (PostgreSQL refuses all but a rollback after an error, unless to a savepoint).
    */
   Database joining(Connection connection) {
-    return new Database(dataSource, dialect, closed, null, connection);
+    return new Database(dataSource, dialect, closed, null, connection, fencedIdleTimeout);
   }
 
   /** The database's dialect. */
@@ -208,7 +212,7 @@ final class Database {
 
   private <T> Work<T> fencedBy(PartitionFence fence, Work<T> work) {
     return c -> {
-      PartitionTable.check(c, dialect, fence);
+      PartitionTable.check(c, dialect, fence, fencedIdleTimeout);
       return work.run(c);
     };
   }

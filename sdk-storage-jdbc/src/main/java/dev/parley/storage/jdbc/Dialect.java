@@ -86,6 +86,12 @@ enum Dialect {
       // Never FOR KEY SHARE: a change of owner's UPDATE would not wait for it (see PartitionTable).
       return "FOR SHARE";
     }
+
+    @Override
+    String idleLimit() {
+      // Local to the batch's transaction, and set in its first statement: no round trip of its own.
+      return " AND set_config('idle_in_transaction_session_timeout', ?, true) IS NOT NULL";
+    }
   },
   SQLITE {
     @Override
@@ -268,6 +274,15 @@ enum Dialect {
   /** The values of the placeholders in the migrations. */
   Map<String, String> placeholders() {
     return Map.of("message_seq_column", messageSeqColumn());
+  }
+
+  /**
+   * A condition the fence check's {@code WHERE} ends with, whose one parameter (milliseconds, as
+   * text) is how long the batch's transaction may sit idle before the database ends the session;
+   * empty where the database cannot (H2 and SQLite, in the process, have no one to wait for).
+   */
+  String idleLimit() {
+    return "";
   }
 
   /** The dialect's own migrations, beside the shared ones in {@code db/parley}. */

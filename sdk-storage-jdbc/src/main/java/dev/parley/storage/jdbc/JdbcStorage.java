@@ -8,6 +8,7 @@ import dev.parley.storage.BlacklistStore;
 import dev.parley.storage.ConfigStore;
 import dev.parley.storage.ContactStore;
 import dev.parley.storage.InvitationStore;
+import dev.parley.storage.InboxStore;
 import dev.parley.storage.OutboxStore;
 import dev.parley.storage.PartitionFence;
 import dev.parley.storage.PartitionFences;
@@ -20,6 +21,7 @@ import dev.parley.storage.TranscriptStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -82,6 +84,7 @@ public final class JdbcStorage implements Storage {
   private final TagStore tags;
   private final TemplateStore templates;
   private final OutboxStore outbox;
+  private final InboxStore inbox;
   private final ConfigStore config;
   private final PartitionFences fences;
   private final @Nullable PartitionFence fence;
@@ -104,6 +107,7 @@ public final class JdbcStorage implements Storage {
     this.tags = new JdbcTagStore(database);
     this.templates = new JdbcTemplateStore(database);
     this.outbox = new JdbcOutboxStore(database);
+    this.inbox = new JdbcInboxStore(database);
     this.config = new JdbcConfigStore(database);
   }
 
@@ -258,6 +262,11 @@ public final class JdbcStorage implements Storage {
 
   /** Tenants' configuration, in tables {@code parley_config} and {@code parley_config_property}. */
   @Override
+  public InboxStore inbox() {
+    return inbox;
+  }
+
+  @Override
   public ConfigStore config() {
     return config;
   }
@@ -345,6 +354,7 @@ public final class JdbcStorage implements Storage {
     private final @Nullable String password;
     private int maximumPoolSize = 10;
     private boolean poolSizeSet;
+    private Duration fencedIdleTimeout = Duration.ofSeconds(2);
 
     private Builder(
         @Nullable DataSource dataSource,
@@ -373,6 +383,26 @@ public final class JdbcStorage implements Storage {
     }
 
     /**
+     * Sets how long, on PostgreSQL, a {@linkplain JdbcStorage#fenced fenced} batch's transaction may
+     * sit idle between its statements before PostgreSQL ends the session
+     * ({@code idle_in_transaction_session_timeout}, set for that transaction only); 2 s unless
+     * set. A batch holds its partition's row lock to its commit, and a takeover waits for it: this
+     * bounds how long a writer that stopped mid-batch (a paused process, a link gone dark) can hold
+     * a takeover up. A healthy writer's batch is never idle that long; if it is (a long garbage
+     * collection), the batch fails and the engine runs it again.
+     *
+     * @throws IllegalArgumentException if it is less than 1 ms
+     */
+    public Builder fencedIdleTimeout(Duration timeout) {
+      requireNonNull(timeout, "timeout must not be null");
+      if (timeout.toMillis() < 1) {
+        throw new IllegalArgumentException("fencedIdleTimeout must be at least 1 ms, was: " + timeout);
+      }
+      this.fencedIdleTimeout = timeout;
+      return this;
+    }
+
+    /**
      * Opens the pool (unless the host gave its own), migrates the schema to the latest version and
      * returns the storage.
      *
@@ -390,7 +420,7 @@ public final class JdbcStorage implements Storage {
       try {
         Dialect dialect = Dialect.of(source);
         migrate(source, dialect);
-        Database database = new Database(source, dialect);
+        Database database = new Database(source, dialect, fencedIdleTimeout);
         return new JdbcStorage(database, pool, new PartitionTable(database), null, true);
       } catch (RuntimeException e) {
         if (pool != null) {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * The partitions' epochs in {@code parley_partition}, and the check every fenced batch begins with.
@@ -62,12 +63,23 @@ final class PartitionTable implements PartitionFences {
 
   /**
    * The first statement of a batch under {@code fence}, in the batch's transaction on {@code c}:
-   * locks the partition's row against a change of owner until the transaction ends.
+   * locks the partition's row against a change of owner until the transaction ends, and (where the
+   * dialect {@linkplain Dialect#idleLimit can}) has the database end the session if the transaction
+   * sits idle for longer than {@code idleTimeout}: a writer paused with the lock held (a stopped
+   * process, a link gone dark) then holds up a takeover that long at most, not until TCP gives up.
    *
    * @throws FencedWriteException if the partition is not at the fence's epoch
    */
-  static void check(Connection c, Dialect dialect, PartitionFence fence) throws SQLException {
-    long epoch = epoch(c, EPOCH + " " + dialect.fenceLock(), fence.partition());
+  static void check(Connection c, Dialect dialect, PartitionFence fence, Duration idleTimeout) throws SQLException {
+    String limit = dialect.idleLimit();
+    long epoch;
+    try (PreparedStatement s = c.prepareStatement(EPOCH + limit + " " + dialect.fenceLock())) {
+      s.setInt(1, fence.partition());
+      if (!limit.isEmpty()) {
+        s.setString(2, Long.toString(Math.max(1, idleTimeout.toMillis())));
+      }
+      epoch = epoch(s);
+    }
     if (epoch != fence.epoch()) {
       throw new FencedWriteException(fence, epoch);
     }
@@ -76,9 +88,13 @@ final class PartitionTable implements PartitionFences {
   private static long epoch(Connection c, String sql, int partition) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setInt(1, partition);
-      try (ResultSet rows = s.executeQuery()) {
-        return rows.next() ? rows.getLong(1) : 0;
-      }
+      return epoch(s);
+    }
+  }
+
+  private static long epoch(PreparedStatement s) throws SQLException {
+    try (ResultSet rows = s.executeQuery()) {
+      return rows.next() ? rows.getLong(1) : 0;
     }
   }
 

@@ -136,7 +136,7 @@ class JdbcStorageTest {
       }
 
       try (HikariDataSource pool = h2Pool(file, true)) {
-        assertThat(appliedVersions(pool)).containsExactly("1", "2", "3", "4", "20", "22");
+        assertThat(appliedVersions(pool)).containsExactly("1", "2", "3", "4", "20", "22", "23");
       }
     }
 

@@ -37,6 +37,6 @@ class PostgresJdbcStorageTest {
         versions.add(rows.getString(1));
       }
     }
-    assertThat(versions).containsExactly("1", "2", "3", "4", "20", "21", "22");
+    assertThat(versions).containsExactly("1", "2", "3", "4", "20", "21", "22", "23");
   }
 }

@@ -77,6 +77,8 @@ abstract class FencingKit extends StorageKit {
     mine.transcripts().appendAll(List.of(fromClient("acme", "s-1", "m-1", T0, "hello")));
     mine.outbox().append(List.of(OutboxStoreKit.event("acme", "session.queued", T0)));
     mine.outbox().saveCursor("acme", "hook", 1);
+    inbox().accept(InboxStoreKit.message("acme", "wamid-1"));
+    assertThat(mine.inbox().markApplied("acme", mine.inbox().pending("acme", 10))).isEqualTo(1);
 
     assertThat(sessions().find("acme", "s-1")).get().extracting(SessionRecord::version, SessionRecord::priority)
         .containsExactly(2L, 3);
@@ -92,6 +94,7 @@ abstract class FencingKit extends StorageKit {
     PartitionFence old = fences().advance(0);
     Storage stale = storage().fenced(old);
     SessionRecord v1 = stale.sessions().save(queued("acme", "s-1", T0).build());
+    inbox().accept(InboxStoreKit.message("acme", "wamid-1")); // by any node, unfenced
     stale.outbox().append(List.of(OutboxStoreKit.event("acme", "session.queued", T0)));
     stale.outbox().saveCursor("acme", "hook", 1);
     fences().advance(0); // another node owns partition 0 now
@@ -103,6 +106,7 @@ abstract class FencingKit extends StorageKit {
         s -> s.transcripts().append(fromClient("acme", "s-1", "m-2", T0, "hello")),
         s -> s.outbox().append(List.of(OutboxStoreKit.event("acme", "session.ended", T0))),
         s -> s.outbox().saveCursor("acme", "hook", 7), // a delivery mark
+        s -> s.inbox().markApplied("acme", List.of(InboxStoreKit.message("acme", "wamid-1"))),
         s -> s.tags().used("acme", "alice", "vip", T0),
         s -> s.config().put(new ConfigRecord("acme", "group", "sales", Map.of("name", "Sales"))),
         s -> s.link("acme", "s-1", null));
@@ -122,6 +126,7 @@ abstract class FencingKit extends StorageKit {
     assertThat(transcripts().transcript("acme", "s-1")).isEmpty();
     assertThat(outbox().after("acme", 0, 10)).extracting(OutboxRecord::type).containsExactly("session.queued");
     assertThat(outbox().cursor("acme", "hook")).isEqualTo(1);
+    assertThat(inbox().pending("acme", 10)).containsExactly(InboxStoreKit.message("acme", "wamid-1"));
     assertThat(storage().tags().recent("acme", "alice", 10)).isEmpty();
     assertThat(storage().config().list("acme")).isEmpty();
   }

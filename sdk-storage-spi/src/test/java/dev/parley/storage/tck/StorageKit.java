@@ -2,6 +2,7 @@ package dev.parley.storage.tck;
 
 import dev.parley.storage.ContactStore;
 import dev.parley.storage.MessageRecord;
+import dev.parley.storage.InboxStore;
 import dev.parley.storage.OutboxStore;
 import dev.parley.storage.SessionRecord;
 import dev.parley.storage.SessionStatus;
@@ -53,6 +54,10 @@ abstract class StorageKit {
 
   final OutboxStore outbox() {
     return storage().outbox();
+  }
+
+  final InboxStore inbox() {
+    return storage().inbox();
   }
 
   /** A new web chat waiting in group sales since {@code at}. */

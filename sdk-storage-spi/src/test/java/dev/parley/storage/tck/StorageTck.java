@@ -169,6 +169,14 @@ public abstract class StorageTck {
   }
 
   @Nested
+  @DisplayName("webhook inbox")
+  class Inbox extends InboxStoreKit {
+    Inbox() {
+      super(StorageTck.this);
+    }
+  }
+
+  @Nested
   @DisplayName("configuration")
   class Config extends ConfigStoreKit {
     Config() {

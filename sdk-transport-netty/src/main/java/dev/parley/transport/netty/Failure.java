@@ -5,6 +5,7 @@ import dev.parley.core.NoSuchGroupException;
 import dev.parley.core.NoSuchOperatorException;
 import dev.parley.core.NoSuchSessionException;
 import dev.parley.core.NotPermittedException;
+import dev.parley.core.NotOwnerException;
 import dev.parley.core.ParleyException;
 import dev.parley.core.channel.ChannelException;
 import dev.parley.storage.StorageException;
@@ -42,6 +43,9 @@ record Failure(int status, String type, String message, @Nullable String field) 
     if (t instanceof ChannelException) {
       return new Failure(((ChannelException) t).httpStatus(), name(t), t.getMessage());
     }
+    if (t instanceof NotOwnerException) {
+      return new Failure(503, "NotOwner", t.getMessage());
+    }
     if (t instanceof ParleyException) {
       return new Failure(status((ParleyException) t), name(t), t.getMessage());
     }
@@ -77,7 +81,8 @@ record Failure(int status, String type, String message, @Nullable String field) 
     return name.endsWith("Exception") ? name.substring(0, name.length() - "Exception".length()) : name;
   }
 
-  private static Throwable unwrap(Throwable t) {
+  /** What {@code t} stands for, without the futures' wrappers. */
+  static Throwable unwrap(Throwable t) {
     Throwable cause = t;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
       cause = cause.getCause();

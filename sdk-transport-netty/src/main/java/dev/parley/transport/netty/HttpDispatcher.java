@@ -1,5 +1,6 @@
 package dev.parley.transport.netty;
 
+import dev.parley.core.NotOwnerException;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -87,10 +88,26 @@ final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
     try {
       response = handler.handle(call);
     } catch (Exception e) {
-      writer.write(Failure.of(e)).addListener(written -> done(ctx));
-      return;
+      try {
+        response = forwarded(call, e);
+      } catch (Exception failure) {
+        writer.write(Failure.of(failure)).addListener(written -> done(ctx));
+        return;
+      }
     }
     writer.write(response).addListener(written -> done(ctx));
+  }
+
+  /**
+   * The owner's answer when {@code failure} says this node does not serve the request's partition
+   * and the server forwards (the request did not come forwarded); else {@code failure} rethrown.
+   */
+  private Response forwarded(Call call, Exception failure) throws Exception {
+    Forwarder forwarder = server.forwarder;
+    if (forwarder != null && Failure.unwrap(failure) instanceof NotOwnerException notOwner && !forwarder.forwarded(call)) {
+      return forwarder.forward(call, notOwner);
+    }
+    throw failure;
   }
 
   /** On the event loop, once the response is written: the next pipelined request, or reading again. */

@@ -235,6 +235,7 @@ public final class ParleyServer implements AutoCloseable {
     dev.parley.webhooks.@Nullable Webhooks webhooks;
     @Nullable Pages pages;
     @Nullable SslContext tls;
+    @Nullable Forwarder forwarder;
     String host = "127.0.0.1";
     int port = 8080;
     int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -470,6 +471,32 @@ public final class ParleyServer implements AutoCloseable {
     /** How long an HTTP request waits for the engine; default 30 seconds, then {@code 503}. */
     public Builder commandTimeout(Duration timeout) {
       this.commandTimeout = positive("command timeout", timeout);
+      return this;
+    }
+
+    /**
+     * For an engine that is one node of a cluster: an HTTP request whose tenant's partition this
+     * node does not serve is forwarded to the partition's owner, whom {@code owners} names, and
+     * answered with the owner's answer; while no owner answers (the partition is moving) it is
+     * tried again, with a pause that doubles from 20 ms, until {@code deadline}, then answered
+     * {@code 503} with {@code Retry-After}. A request is tried again only where the owner cannot have
+     * applied it (no owner, the connection refused, the owner's own {@code 503 NotOwner}). The
+     * forwarded request keeps the client's credentials and carries {@code secret}, the cluster's,
+     * by which the owner knows not to forward it again: give every node the same one, and the same
+     * token keys ({@link #clientTokens}, the authenticator's), since the owner authenticates the
+     * client. Without forwarding, such a request is answered {@code 503 NotOwner} at once.
+     * WebSockets are not relayed yet: a console or widget must connect to the owner.
+     *
+     * @throws IllegalArgumentException if {@code secret} is shorter than 16 characters or {@code
+     *     deadline} is not positive
+     */
+    public Builder forwarding(Owners owners, String secret, Duration deadline) {
+      requireNonNull(owners, "owners");
+      requireNonNull(secret, "secret");
+      if (secret.length() < 16) {
+        throw new IllegalArgumentException("the cluster's secret must be 16 characters or more, not " + secret.length());
+      }
+      this.forwarder = new Forwarder(owners, secret, positive("forwarding deadline", deadline));
       return this;
     }
 

@@ -16,6 +16,9 @@ sealed interface Response {
   /** A text with its media type (a vendor's {@code ok}, a {@code hub.challenge}, TwiML). */
   record Text(int status, String contentType, String body) implements Response {}
 
+  /** The answer of another node of the cluster, as it came: a forwarded request's. */
+  record Relayed(int status, String contentType, byte[] body, @Nullable String etag) implements Response {}
+
   /**
    * A static file of the host's pages, sent with a content security policy that lets it load
    * scripts, styles and sockets of its own origin only.

@@ -64,6 +64,13 @@ final class ResponseWriter {
       Response.Text text = (Response.Text) response;
       return whole(text.status(), text.contentType(), Unpooled.copiedBuffer(text.body(), StandardCharsets.UTF_8));
     }
+    if (response instanceof Response.Relayed relayed) {
+      FullHttpResponse full = full(relayed.status(), relayed.contentType(), Unpooled.wrappedBuffer(relayed.body()));
+      if (relayed.etag() != null) {
+        full.headers().set(HttpHeaderNames.ETAG, relayed.etag());
+      }
+      return finish(channel.writeAndFlush(full), false);
+    }
     if (response instanceof Response.File) {
       Response.File file = (Response.File) response;
       FullHttpResponse page = full(200, file.contentType(), Unpooled.wrappedBuffer(file.body()));
@@ -81,6 +88,9 @@ final class ResponseWriter {
     FullHttpResponse response = full(failure.status(), "application/json", Unpooled.wrappedBuffer(Json.bytes(failure.body())));
     if (failure.status() == 401) {
       response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+    }
+    if (failure.status() == 503) { // the engine, the storage or the partition's owner busy or moving
+      response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
     }
     return finish(channel.writeAndFlush(response), failure.status() >= 500 || failure.status() == 413);
   }

@@ -40,6 +40,8 @@ final class ServerContext {
   final ExecutorService workers;
   /** The host's webhook delivery, whose subscriptions the admin API serves; null without. */
   final dev.parley.webhooks.@Nullable Webhooks webhooks;
+  /** Forwards to the owner what this node's engine does not serve; null when the server does not. */
+  final @Nullable Forwarder forwarder;
   final InFlight inFlight = new InFlight();
   final Peers peers = new Peers();
   final EventFanout fanout;
@@ -67,6 +69,7 @@ final class ServerContext {
     this.clock = b.clock;
     this.workers = workers;
     this.webhooks = b.webhooks;
+    this.forwarder = b.forwarder;
     this.fanout = new EventFanout(parley, peers, pushes);
     this.router = Router.standard(b.pages);
     this.templates = new ConsoleTemplates(parley.storage().templates());
