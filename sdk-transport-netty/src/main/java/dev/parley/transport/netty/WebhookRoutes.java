@@ -111,7 +111,13 @@ final class WebhookRoutes {
 
   private static Response status(Call call) {
     call.admin();
-    DeliveryStatus s = webhooks(call).status(call.tenant(), call.param(ID));
+    Webhooks webhooks = webhooks(call);
+    DeliveryStatus s;
+    try {
+      s = webhooks.status(call.tenant(), call.param(ID));
+    } catch (IllegalStateException e) { // the host built the delivery but has not started it
+      throw new WireException(503, "Unavailable", "webhook delivery is not running on this server: " + e.getMessage());
+    }
     ObjectNode n = Json.object().put("subscription", s.subscription()).put("cursor", s.cursor()).put("buffered", s.buffered())
         .put("inFlight", s.inFlight()).put("attempts", s.attempts());
     if (s.failingSince() != null) {

@@ -108,6 +108,18 @@ class WebhookRoutesTest {
   }
 
   @Test
+  @DisplayName("answers a subscription's status 503 Unavailable while the host has not started its webhook delivery")
+  void deliveryNotStarted() throws IOException {
+    try (Center idle = new Center((parley, b) -> b.webhooks(Webhooks.builder(parley).build()))) {
+      String token = idle.adminToken(ACME);
+      assertThat(idle.send("PUT", HOOKS + "/crm", token, subscription("[\"session.queued\"]")).status()).isLessThan(300);
+      Center.Answer status = idle.get(HOOKS + "/crm/status", token);
+      assertThat(status.status()).isEqualTo(503);
+      assertThat(status.json().at("/error/type").asString()).as(status.body()).isEqualTo("Unavailable");
+    }
+  }
+
+  @Test
   @DisplayName("refuses a bad URL, an unknown event type, a short or missing secret by the field, and subscribes nothing")
   void refusals() throws IOException {
     center.send("PUT", HOOKS + "/crm", admin, "{\"url\":\"ftp://x\",\"secret\":\"" + SECRET + "\"}")
