@@ -31,7 +31,7 @@ record ContactEdits(String tenant, String session, String field, String value) {
         return; // removed meanwhile: the session is unlinked with it
       }
       ContactRecord edited = edited(contact.get());
-      if (edited.equals(contact.get()) || taken(storage, edited)) {
+      if (edited.equals(contact.get())) {
         return;
       }
       try {
@@ -39,6 +39,8 @@ record ContactEdits(String tenant, String session, String field, String value) {
         return;
       } catch (StaleWriteException e) {
         // written meanwhile: read it again
+      } catch (IllegalArgumentException e) {
+        return; // the identity is another contact's: the store refused it and wrote nothing
       }
     }
   }
@@ -65,11 +67,5 @@ record ContactEdits(String tenant, String session, String field, String value) {
       default:
         return new ContactRecord.Identity(ContactRecord.Identity.Kind.CUSTOM, field + ":" + value);
     }
-  }
-
-  /** Whether another contact has one of the edited contact's identities already. */
-  private boolean taken(Storage storage, ContactRecord edited) {
-    return edited.identities().stream().anyMatch(i -> storage.contacts().findByIdentity(tenant, i)
-        .filter(other -> !other.id().equals(edited.id())).isPresent());
   }
 }
